@@ -1,0 +1,474 @@
+//! The child-journey model: every child with the whole of their journey, and the workforce.
+
+use crate::codes::*;
+use jiff::civil::Date;
+use std::fmt;
+
+/// The local authority's own identifier for a child (CIN `LAchildID`, SSDA903 `CHILD`). The same
+/// id links a child's CIN census record, SSDA903 return and case-management extracts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct ChildId(pub String);
+
+impl fmt::Display for ChildId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for ChildId {
+    fn from(s: &str) -> Self {
+        Self(s.to_owned())
+    }
+}
+
+/// Everything the council knows, sorted by child id. Built by `formats` readers and the store.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Dataset {
+    pub children: Vec<Child>,
+    pub teams: Vec<Team>,
+    pub workers: Vec<Worker>,
+    pub allocations: Vec<CaseAllocation>,
+    pub family_safeguarding: Vec<FamilySafeguardingInvolvement>,
+}
+
+impl Dataset {
+    /// Sorts children and their events into their canonical order (children by id; events by
+    /// date), so that two datasets holding the same facts compare equal and print the same.
+    pub fn normalise(&mut self) {
+        self.children.sort_by(|a, b| a.id.cmp(&b.id));
+        for child in &mut self.children {
+            child.normalise();
+        }
+        self.teams.sort_by(|a, b| a.id.cmp(&b.id));
+        self.workers.sort_by(|a, b| a.id.cmp(&b.id));
+        self.allocations.sort_by(|a, b| {
+            (&a.child, a.start, &a.worker).cmp(&(&b.child, b.start, &b.worker))
+        });
+        self.family_safeguarding
+            .sort_by(|a, b| (&a.child, a.start).cmp(&(&b.child, b.start)));
+    }
+
+    /// The child with this id, if any (children must be sorted, see [`Dataset::normalise`]).
+    pub fn child(&self, id: &ChildId) -> Option<&Child> {
+        self.children
+            .binary_search_by(|c| c.id.cmp(id))
+            .ok()
+            .map(|i| &self.children[i])
+    }
+}
+
+/// A child, unborn child or young person known to children's social care.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Child {
+    pub id: ChildId,
+    /// Unique Pupil Number, 13 characters.
+    pub upn: Option<String>,
+    pub former_upn: Option<String>,
+    /// Why there is no UPN.
+    pub upn_unknown: Option<UpnUnknown>,
+    /// Date of birth, or `None` for an unborn child.
+    pub birth_date: Option<Date>,
+    /// Expected date of birth of an unborn child.
+    pub expected_birth_date: Option<Date>,
+    pub death_date: Option<Date>,
+    pub sex: Option<Sex>,
+    pub ethnicity: Option<Ethnicity>,
+    /// Disabilities as recorded on the CIN census (empty when none were recorded; `NONE` is a code).
+    pub disabilities: Vec<Disability>,
+    /// Unaccompanied asylum-seeking child status, from the SSDA903 UASC table.
+    pub uasc: Option<UascStatus>,
+    /// SSDA903 `MOTHER`: whether the child is a mother, and the date of birth of her child.
+    pub mother: Option<bool>,
+    pub mothers_child_birth_date: Option<Date>,
+    /// Referrals and what followed (CIN census `CINdetails`), oldest first.
+    pub referrals: Vec<Referral>,
+    /// SSDA903 episodes of care, oldest first.
+    pub cla_episodes: Vec<ClaEpisode>,
+    pub cla_reviews: Vec<ClaReview>,
+    pub missing_episodes: Vec<MissingEpisode>,
+    /// SSDA903 OC3: care-leaver records around the young person's birthdays.
+    pub care_leaver_records: Vec<CareLeaverRecord>,
+    /// SSDA903 OC2: outcomes for children looked after continuously for 12 months.
+    pub outcomes: Option<ClaOutcomes>,
+    /// SSDA903 AD1.
+    pub adoption: Option<Adoption>,
+    /// SSDA903 PlacedAdoption: decisions that the child should be placed for adoption.
+    pub placed_for_adoption: Vec<PlacedForAdoption>,
+    /// SSDA903 PrevPerm.
+    pub previous_permanence: Option<PreviousPermanenceOrder>,
+    /// SSDA903 SWEpisodes: the child's social workers while looked after.
+    pub social_worker_episodes: Vec<SocialWorkerEpisode>,
+}
+
+impl Child {
+    /// Sorts the child's events into date order.
+    pub fn normalise(&mut self) {
+        self.disabilities.sort();
+        self.disabilities.dedup();
+        self.referrals.sort_by_key(|r| r.referral_date);
+        for r in &mut self.referrals {
+            r.assessments.sort_by_key(|a| a.start_date);
+            r.cin_plans.sort_by_key(|p| p.start_date);
+            r.section47s.sort_by_key(|s| s.start_date);
+            r.cp_plans.sort_by_key(|p| p.start_date);
+            for p in &mut r.cp_plans {
+                p.review_dates.sort();
+            }
+        }
+        self.cla_episodes.sort_by_key(|e| e.start_date);
+        self.cla_reviews.sort_by_key(|r| r.date);
+        self.missing_episodes.sort_by_key(|m| m.start_date);
+        self.care_leaver_records.sort_by_key(|c| c.birthday);
+        self.placed_for_adoption.sort_by_key(|p| p.date_placed);
+        self.social_worker_episodes.sort_by_key(|s| s.start_date);
+    }
+
+    /// All CIN plans of the child, across referrals.
+    pub fn cin_plans(&self) -> impl Iterator<Item = &CinPlan> {
+        self.referrals.iter().flat_map(|r| r.cin_plans.iter())
+    }
+
+    /// All child protection plans of the child, across referrals.
+    pub fn cp_plans(&self) -> impl Iterator<Item = &CpPlan> {
+        self.referrals.iter().flat_map(|r| r.cp_plans.iter())
+    }
+
+    /// Whether the child was an unaccompanied asylum-seeking child on `d`.
+    pub fn is_uasc_on(&self, d: Date) -> bool {
+        self.uasc
+            .as_ref()
+            .is_some_and(|u| u.ceased.is_none_or(|ceased| d < ceased))
+    }
+
+    /// Whether the child was an unaccompanied asylum-seeking child at any time.
+    pub fn was_ever_uasc(&self) -> bool {
+        self.uasc.is_some()
+    }
+}
+
+/// UASC status (SSDA903 UASC table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct UascStatus {
+    /// Date UASC status ceased (`DUC`), usually the 18th birthday.
+    pub ceased: Option<Date>,
+}
+
+/// A referral to children's social care and the episode that followed (CIN census `CINdetails`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Referral {
+    pub referral_date: Date,
+    pub source: Option<ReferralSource>,
+    pub primary_need: Option<PrimaryNeed>,
+    pub closure_date: Option<Date>,
+    pub reason_for_closure: Option<ReasonForClosure>,
+    /// The referral led to no further action (`ReferralNFA`).
+    pub no_further_action: bool,
+    /// Date of the initial child protection conference when held without a S47 at this level
+    /// (`CINdetails/DateOfInitialCPC`).
+    pub initial_cpc_date: Option<Date>,
+    pub assessments: Vec<Assessment>,
+    pub cin_plans: Vec<CinPlan>,
+    pub section47s: Vec<Section47>,
+    pub cp_plans: Vec<CpPlan>,
+}
+
+impl Referral {
+    /// Whether the episode is open on `d` (referral on or before `d`, not closed before it).
+    pub fn is_open_on(&self, d: Date) -> bool {
+        self.referral_date <= d && self.closure_date.is_none_or(|c| d <= c)
+    }
+}
+
+/// A child and family assessment (CIN census `Assessments`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Assessment {
+    pub start_date: Date,
+    pub internal_review_date: Option<Date>,
+    /// The date the assessment was completed and authorised; `None` while open.
+    pub authorised_date: Option<Date>,
+    pub factors: Vec<AssessmentFactor>,
+}
+
+/// A child in need plan (CIN census `CINPlanDates`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CinPlan {
+    pub start_date: Date,
+    pub end_date: Option<Date>,
+}
+
+impl CinPlan {
+    /// Whether the plan is open on `d`, both ends included.
+    pub fn is_open_on(&self, d: Date) -> bool {
+        self.start_date <= d && self.end_date.is_none_or(|e| d <= e)
+    }
+}
+
+/// A section 47 enquiry and its initial conference (CIN census `Section47`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Section47 {
+    pub start_date: Date,
+    /// Target date for the initial child protection conference.
+    pub icpc_target_date: Option<Date>,
+    pub icpc_date: Option<Date>,
+    /// The enquiry concluded that no conference was needed.
+    pub icpc_not_required: bool,
+}
+
+/// A child protection plan (CIN census `ChildProtectionPlans`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CpPlan {
+    pub start_date: Date,
+    pub end_date: Option<Date>,
+    pub initial_category: Option<CategoryOfAbuse>,
+    pub latest_category: Option<CategoryOfAbuse>,
+    pub number_of_previous_plans: Option<u32>,
+    /// Review conference dates.
+    pub review_dates: Vec<Date>,
+}
+
+impl CpPlan {
+    /// Whether the plan is open on `d`, both ends included.
+    pub fn is_open_on(&self, d: Date) -> bool {
+        self.start_date <= d && self.end_date.is_none_or(|e| d <= e)
+    }
+}
+
+/// An episode of care (SSDA903 Episodes): a new one starts whenever legal status or placement changes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ClaEpisode {
+    /// `DECOM`.
+    pub start_date: Date,
+    /// `RNE`.
+    pub reason_new_episode: Option<ReasonNewEpisode>,
+    /// `LS`.
+    pub legal_status: Option<LegalStatus>,
+    /// `CIN`.
+    pub category_of_need: Option<CategoryOfNeed>,
+    /// `PLACE`.
+    pub placement: Option<Placement>,
+    /// `PLACE_PROVIDER`.
+    pub placement_provider: Option<PlacementProvider>,
+    /// `DEC`; `None` while the episode is open.
+    pub end_date: Option<Date>,
+    /// `REC`.
+    pub reason_ceased: Option<ReasonEpisodeCeased>,
+    /// `REASON_PLACE_CHANGE`.
+    pub reason_place_change: Option<ReasonPlaceChange>,
+    /// `HOME_POST`: the first half of the home postcode.
+    pub home_postcode: Option<String>,
+    /// `PL_POST`: the first half of the placement postcode.
+    pub placement_postcode: Option<String>,
+    /// `URN`: Ofsted's unique reference number for the provider, or `XXXXXXX`.
+    pub urn: Option<String>,
+}
+
+impl ClaEpisode {
+    /// Whether this episode starts a new period of care (`RNE` = S).
+    pub fn starts_period_of_care(&self) -> bool {
+        self.reason_new_episode == Some(ReasonNewEpisode::S)
+    }
+    /// Whether the child is looked after on `d` in this episode (the end date is the day care
+    /// or the episode ended, so it does not count).
+    pub fn is_open_on(&self, d: Date) -> bool {
+        self.start_date <= d && self.end_date.is_none_or(|e| d < e)
+    }
+}
+
+/// A looked-after child's review (SSDA903 Reviews).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ClaReview {
+    pub date: Date,
+    pub participation: Option<ReviewParticipation>,
+}
+
+/// A missing or away-from-placement episode (SSDA903 Missing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MissingEpisode {
+    pub kind: Option<MissingKind>,
+    pub start_date: Date,
+    pub end_date: Option<Date>,
+}
+
+/// A care leaver's circumstances around a birthday (SSDA903 OC3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CareLeaverRecord {
+    /// The birthday in the collection year that the record is about.
+    pub birthday: Date,
+    pub in_touch: Option<InTouch>,
+    pub activity: Option<Activity>,
+    pub accommodation: Option<Accommodation>,
+}
+
+/// Outcomes for a child looked after continuously for 12 months (SSDA903 OC2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ClaOutcomes {
+    pub sdq_score: Option<u8>,
+    pub sdq_reason: Option<SdqReason>,
+    pub convicted: Option<bool>,
+    pub health_check: Option<bool>,
+    pub immunisations: Option<bool>,
+    pub teeth_check: Option<bool>,
+    pub health_assessment: Option<bool>,
+    pub substance_misuse: Option<bool>,
+    pub intervention_received: Option<bool>,
+    pub intervention_offered: Option<bool>,
+}
+
+/// A child's adoption (SSDA903 AD1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Adoption {
+    /// `DATE_INT`: decision that the child should be placed for adoption.
+    pub decision_date: Option<Date>,
+    /// `DATE_MATCH`.
+    pub match_date: Option<Date>,
+    /// `FOSTER_CARE`: adopted by their foster carer.
+    pub by_foster_carer: Option<bool>,
+    pub number_of_adopters: Option<u8>,
+    pub adopter_sex: Option<AdopterSex>,
+    pub adopter_legal_status: Option<AdopterLegalStatus>,
+}
+
+/// A decision that the child should be placed for adoption (SSDA903 PlacedAdoption).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PlacedForAdoption {
+    pub date_placed: Date,
+    pub date_ceased: Option<Date>,
+    pub reason_ceased: Option<ReasonPlacedCeased>,
+}
+
+/// A permanence order held before entering care (SSDA903 PrevPerm).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PreviousPermanenceOrder {
+    pub kind: Option<PreviousPermanence>,
+    /// `LA_PERM`: the LA that made the order (3-digit code, or NIR, SCO, WAL, NUK, 999).
+    pub la: Option<String>,
+    /// `DATE_PERM` as written: DD/MM/YYYY where any part may be `ZZ` when unknown.
+    pub date: Option<String>,
+}
+
+/// A period in which a social worker was allocated to a looked-after child (SSDA903 SWEpisodes).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SocialWorkerEpisode {
+    /// `SW_ID`: Social Work England number (`SW…`) or a local placeholder (`XX…`).
+    pub worker: String,
+    pub start_date: Date,
+    pub end_date: Option<Date>,
+    pub reason: Option<SwReason>,
+}
+
+/// A team in children's services.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Team {
+    pub id: String,
+    pub name: String,
+    /// Service area, e.g. "Assessment", "Family Safeguarding", "Children in Care".
+    pub service: String,
+    /// Whether the team is a Family Safeguarding team.
+    pub family_safeguarding: bool,
+}
+
+/// The kind of post a worker holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum WorkerRole {
+    SocialWorker,
+    TeamManager,
+    FamilyPractitioner,
+    /// Family Safeguarding adult specialist for domestic abuse.
+    DomesticAbuseWorker,
+    /// Family Safeguarding adult specialist for mental health.
+    MentalHealthWorker,
+    /// Family Safeguarding adult specialist for substance use.
+    SubstanceUseWorker,
+}
+
+impl WorkerRole {
+    pub const ALL: [Self; 6] = [
+        Self::SocialWorker,
+        Self::TeamManager,
+        Self::FamilyPractitioner,
+        Self::DomesticAbuseWorker,
+        Self::MentalHealthWorker,
+        Self::SubstanceUseWorker,
+    ];
+    /// The code used in extracts.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::SocialWorker => "SW",
+            Self::TeamManager => "TM",
+            Self::FamilyPractitioner => "FP",
+            Self::DomesticAbuseWorker => "DA",
+            Self::MentalHealthWorker => "MH",
+            Self::SubstanceUseWorker => "SU",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::SocialWorker => "Social worker",
+            Self::TeamManager => "Team manager",
+            Self::FamilyPractitioner => "Family practitioner",
+            Self::DomesticAbuseWorker => "Domestic abuse adult worker",
+            Self::MentalHealthWorker => "Mental health adult worker",
+            Self::SubstanceUseWorker => "Substance use adult worker",
+        }
+    }
+    /// Whether this is one of Family Safeguarding's adult specialist posts.
+    pub fn is_adult_worker(self) -> bool {
+        matches!(
+            self,
+            Self::DomesticAbuseWorker | Self::MentalHealthWorker | Self::SubstanceUseWorker
+        )
+    }
+}
+
+/// A member of staff.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Worker {
+    /// The worker's id in the case-management system (for social workers, the Social Work
+    /// England number as used in SSDA903 `SW_ID`).
+    pub id: String,
+    pub team: String,
+    pub role: Option<WorkerRole>,
+    pub start_date: Option<Date>,
+    pub end_date: Option<Date>,
+    /// Agency (locum) rather than employed staff.
+    pub agency: bool,
+}
+
+/// A child's case allocated to a worker for a period.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CaseAllocation {
+    pub child: ChildId,
+    pub worker: String,
+    pub team: String,
+    pub start: Date,
+    pub end: Option<Date>,
+}
+
+impl CaseAllocation {
+    pub fn is_open_on(&self, d: Date) -> bool {
+        self.start <= d && self.end.is_none_or(|e| d <= e)
+    }
+}
+
+/// A child's family supported by the Family Safeguarding service for a period, with the adult
+/// specialists involved.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FamilySafeguardingInvolvement {
+    pub child: ChildId,
+    pub team: String,
+    pub start: Date,
+    pub end: Option<Date>,
+    pub domestic_abuse_worker: bool,
+    pub mental_health_worker: bool,
+    pub substance_use_worker: bool,
+}
+
+impl FamilySafeguardingInvolvement {
+    /// Whether the child is open to Family Safeguarding on `d`, both ends included.
+    pub fn is_open_on(&self, d: Date) -> bool {
+        self.start <= d && self.end.is_none_or(|e| d <= e)
+    }
+}

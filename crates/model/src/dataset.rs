@@ -1,5 +1,6 @@
 //! The child-journey model: every child with the whole of their journey, and the workforce.
 
+use crate::CollectionYear;
 use crate::codes::*;
 use jiff::civil::Date;
 use std::fmt;
@@ -88,8 +89,9 @@ pub struct Child {
     pub missing_episodes: Vec<MissingEpisode>,
     /// SSDA903 OC3: care-leaver records around the young person's birthdays.
     pub care_leaver_records: Vec<CareLeaverRecord>,
-    /// SSDA903 OC2: outcomes for children looked after continuously for 12 months.
-    pub outcomes: Option<ClaOutcomes>,
+    /// SSDA903 OC2: outcomes for children looked after continuously for 12 months, one per
+    /// collection year.
+    pub outcomes: Vec<ClaOutcomes>,
     /// SSDA903 AD1.
     pub adoption: Option<Adoption>,
     /// SSDA903 PlacedAdoption: decisions that the child should be placed for adoption.
@@ -118,7 +120,8 @@ impl Child {
         self.cla_episodes.sort_by_key(|e| e.start_date);
         self.cla_reviews.sort_by_key(|r| r.date);
         self.missing_episodes.sort_by_key(|m| m.start_date);
-        self.care_leaver_records.sort_by_key(|c| c.birthday);
+        self.care_leaver_records.sort_by_key(|c| c.year);
+        self.outcomes.sort_by_key(|o| o.year);
         self.placed_for_adoption.sort_by_key(|p| p.date_placed);
         self.social_worker_episodes.sort_by_key(|s| s.start_date);
     }
@@ -289,19 +292,21 @@ pub struct MissingEpisode {
     pub end_date: Option<Date>,
 }
 
-/// A care leaver's circumstances around a birthday (SSDA903 OC3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// A care leaver's circumstances around their birthday in a collection year (SSDA903 OC3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CareLeaverRecord {
-    /// The birthday in the collection year that the record is about.
-    pub birthday: Date,
+    /// The collection year of the return that holds the record (the birthday falls in it).
+    pub year: CollectionYear,
     pub in_touch: Option<InTouch>,
     pub activity: Option<Activity>,
     pub accommodation: Option<Accommodation>,
 }
 
 /// Outcomes for a child looked after continuously for 12 months (SSDA903 OC2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClaOutcomes {
+    /// The collection year of the return that holds the record.
+    pub year: CollectionYear,
     pub sdq_score: Option<u8>,
     pub sdq_reason: Option<SdqReason>,
     pub convicted: Option<bool>,
@@ -470,5 +475,158 @@ impl FamilySafeguardingInvolvement {
     /// Whether the child is open to Family Safeguarding on `d`, both ends included.
     pub fn is_open_on(&self, d: Date) -> bool {
         self.start <= d && self.end.is_none_or(|e| d <= e)
+    }
+}
+
+impl Dataset {
+    /// Folds a newer source into this dataset. Records are matched on their natural keys (a
+    /// child on its id; a referral on its date; an episode of care on its start date; a review,
+    /// missing episode or social worker episode on its start; a care-leaver or outcomes record on
+    /// its year) and the newer record replaces the older one, so that a later extract corrects an
+    /// earlier one and loading the same source twice changes nothing. Child-level details (UPN,
+    /// dates of birth, sex, …) are taken from the newer source where it has them.
+    pub fn merge(&mut self, newer: Dataset) {
+        self.normalise();
+        let mut merged: Vec<Child> = Vec::with_capacity(self.children.len() + newer.children.len());
+        let mut old = std::mem::take(&mut self.children).into_iter().peekable();
+        let mut new = {
+            let mut n = newer.children;
+            n.sort_by(|a, b| a.id.cmp(&b.id));
+            n.into_iter().peekable()
+        };
+        loop {
+            match (old.peek(), new.peek()) {
+                (Some(o), Some(n)) if o.id == n.id => {
+                    let mut o = old.next().unwrap();
+                    o.merge(new.next().unwrap());
+                    merged.push(o);
+                }
+                (Some(o), Some(n)) if o.id < n.id => merged.push(old.next().unwrap()),
+                (Some(_), Some(_)) | (None, Some(_)) => {
+                    let mut n = new.next().unwrap();
+                    n.normalise();
+                    merged.push(n);
+                }
+                (Some(_), None) => merged.push(old.next().unwrap()),
+                (None, None) => break,
+            }
+        }
+        // A later child record with the same id as an earlier one in the same source is folded in.
+        merged.dedup_by(|later, earlier| {
+            if later.id == earlier.id {
+                earlier.merge(std::mem::take(later));
+                true
+            } else {
+                false
+            }
+        });
+        self.children = merged;
+
+        upsert(&mut self.teams, newer.teams, |t| t.id.clone());
+        upsert(&mut self.workers, newer.workers, |w| w.id.clone());
+        upsert(&mut self.allocations, newer.allocations, |a| {
+            (a.child.clone(), a.worker.clone(), a.start)
+        });
+        upsert(&mut self.family_safeguarding, newer.family_safeguarding, |f| {
+            (f.child.clone(), f.start)
+        });
+        self.normalise();
+    }
+}
+
+impl Child {
+    /// Folds a newer record of the same child into this one (see [`Dataset::merge`]).
+    pub fn merge(&mut self, newer: Child) {
+        fn take<T>(old: &mut Option<T>, new: Option<T>) {
+            if new.is_some() {
+                *old = new;
+            }
+        }
+        take(&mut self.upn, newer.upn);
+        take(&mut self.former_upn, newer.former_upn);
+        take(&mut self.upn_unknown, newer.upn_unknown);
+        take(&mut self.birth_date, newer.birth_date);
+        take(&mut self.expected_birth_date, newer.expected_birth_date);
+        take(&mut self.death_date, newer.death_date);
+        take(&mut self.sex, newer.sex);
+        take(&mut self.ethnicity, newer.ethnicity);
+        if !newer.disabilities.is_empty() {
+            self.disabilities = newer.disabilities;
+        }
+        take(&mut self.uasc, newer.uasc);
+        take(&mut self.mother, newer.mother);
+        take(&mut self.mothers_child_birth_date, newer.mothers_child_birth_date);
+        upsert(&mut self.referrals, newer.referrals, |r| r.referral_date);
+        upsert(&mut self.cla_episodes, newer.cla_episodes, |e| e.start_date);
+        upsert(&mut self.cla_reviews, newer.cla_reviews, |r| r.date);
+        upsert(&mut self.missing_episodes, newer.missing_episodes, |m| m.start_date);
+        upsert(&mut self.care_leaver_records, newer.care_leaver_records, |c| c.year);
+        upsert(&mut self.outcomes, newer.outcomes, |o| o.year);
+        take(&mut self.adoption, newer.adoption);
+        upsert(&mut self.placed_for_adoption, newer.placed_for_adoption, |p| p.date_placed);
+        take(&mut self.previous_permanence, newer.previous_permanence);
+        upsert(&mut self.social_worker_episodes, newer.social_worker_episodes, |s| {
+            s.start_date
+        });
+        self.normalise();
+    }
+}
+
+/// Replaces records of `old` whose key appears in `new`, and adds the rest of `new`.
+fn upsert<T, K: Ord>(old: &mut Vec<T>, new: Vec<T>, key: impl Fn(&T) -> K) {
+    if new.is_empty() {
+        return;
+    }
+    let new_keys: std::collections::BTreeSet<K> = new.iter().map(&key).collect();
+    old.retain(|o| !new_keys.contains(&key(o)));
+    old.extend(new);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn child(id: &str) -> Child {
+        Child { id: ChildId::from(id), ..Child::default() }
+    }
+
+    #[test]
+    fn merge_replaces_on_natural_keys_and_is_idempotent() {
+        let mut a = child("A");
+        a.referrals.push(Referral { referral_date: date(2024, 5, 1), ..Referral::default() });
+        a.referrals.push(Referral { referral_date: date(2023, 1, 9), ..Referral::default() });
+        let mut first = Dataset { children: vec![a, child("C")], ..Dataset::default() };
+
+        let mut a2 = child("A");
+        a2.birth_date = Some(date(2015, 2, 3));
+        a2.referrals.push(Referral {
+            referral_date: date(2024, 5, 1),
+            closure_date: Some(date(2024, 9, 30)),
+            ..Referral::default()
+        });
+        let newer = Dataset { children: vec![child("B"), a2], ..Dataset::default() };
+
+        first.merge(newer.clone());
+        let ids: Vec<_> = first.children.iter().map(|c| c.id.0.as_str()).collect();
+        assert_eq!(ids, ["A", "B", "C"]);
+        let a = first.child(&ChildId::from("A")).unwrap();
+        assert_eq!(a.birth_date, Some(date(2015, 2, 3)));
+        assert_eq!(a.referrals.len(), 2);
+        assert_eq!(a.referrals[0].referral_date, date(2023, 1, 9));
+        assert_eq!(a.referrals[1].closure_date, Some(date(2024, 9, 30)));
+
+        let once = first.clone();
+        first.merge(newer);
+        assert_eq!(first, once, "merging the same source twice changes nothing");
+    }
+
+    #[test]
+    fn uasc_status_ends_on_the_date_it_ceased() {
+        let mut c = child("U");
+        c.uasc = Some(UascStatus { ceased: Some(date(2025, 6, 1)) });
+        assert!(c.is_uasc_on(date(2025, 5, 31)));
+        assert!(!c.is_uasc_on(date(2025, 6, 1)));
+        assert!(c.was_ever_uasc());
     }
 }

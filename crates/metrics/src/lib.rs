@@ -1,0 +1,280 @@
+//! Indicators computed over the child-journey model.
+//!
+//! Each indicator is a pure function of a [`model::Dataset`] and a period. It returns the
+//! numerator, the denominator, the value and the ids of the children behind numerator and
+//! denominator, so that every figure can be explained and drilled into by an entitled user.
+//! Where a definition has a choice, the choice is a field of [`Settings`] and is reported with
+//! the figure.
+
+mod escalation;
+mod family_safeguarding;
+
+use model::{ChildId, Dataset, Date, Month};
+use std::fmt::Write as _;
+
+pub use escalation::{CareEntryRoute, care_entries_in, cp_starts_in};
+
+/// Outcomes Based Accountability quadrant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quadrant {
+    HowMuch,
+    HowWell,
+    BetterOff,
+}
+
+impl Quadrant {
+    pub fn label(self) -> &'static str {
+        match self {
+            Quadrant::HowMuch => "How much did we do?",
+            Quadrant::HowWell => "How well did we do it?",
+            Quadrant::BetterOff => "Is anyone better off?",
+        }
+    }
+}
+
+/// Which direction counts as good.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Polarity {
+    HighIsGood,
+    LowIsGood,
+    /// Neither: read against benchmarks and local context.
+    Contextual,
+}
+
+/// What the value of an indicator is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// `100 × numerator ÷ denominator`, shown to one decimal place.
+    Percent,
+    /// The numerator itself; the denominator, when there is one, gives context.
+    Count,
+}
+
+/// An indicator's definition: what it is, in words a councillor can read.
+#[derive(Debug, Clone, Copy)]
+pub struct IndicatorDef {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub quadrant: Quadrant,
+    pub polarity: Polarity,
+    pub unit: Unit,
+    /// The definition implemented, in plain English.
+    pub definition: &'static str,
+    pub numerator: &'static str,
+    pub denominator: &'static str,
+}
+
+/// The choices a definition leaves open. The setting in force is shown beside each figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// For `cp_starts_from_cin_pct`: how many days before the CP plan start a CIN plan may have
+    /// ended and still count as the plan the child escalated from. 0 means the CIN plan must be
+    /// open on the day the CP plan starts (ending that day counts).
+    pub cin_lookback_days: u32,
+    /// For `cla_starts_from_cp_or_cin`: how many days before the day before care started a CP or
+    /// CIN plan may have ended and still count. 0 means the plan was open the day before care
+    /// started.
+    pub care_entry_lookback_days: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            cin_lookback_days: 0,
+            care_entry_lookback_days: 0,
+        }
+    }
+}
+
+impl Settings {
+    /// The settings in force, as shown beside a figure.
+    pub fn describe(&self, indicator: &str) -> String {
+        match indicator {
+            CP_STARTS_FROM_CIN_PCT => {
+                format!("CIN plan look-back: {} days", self.cin_lookback_days)
+            }
+            CLA_STARTS_FROM_CP_OR_CIN => {
+                format!(
+                    "Plan look-back before care: {} days",
+                    self.care_entry_lookback_days
+                )
+            }
+            _ => String::new(),
+        }
+    }
+}
+
+pub const CP_STARTS_FROM_CIN_PCT: &str = "cp_starts_from_cin_pct";
+pub const CLA_STARTS_FROM_CP_OR_CIN: &str = "cla_starts_from_cp_or_cin";
+pub const FSM_OPEN_CHILDREN: &str = "fsm_open_children";
+
+/// Every indicator Harbour computes, in the order reports show them.
+pub const CATALOGUE: &[IndicatorDef] = &[
+    IndicatorDef {
+        id: CP_STARTS_FROM_CIN_PCT,
+        title: "% of CP plans started in the month escalated from CIN",
+        quadrant: Quadrant::HowWell,
+        polarity: Polarity::Contextual,
+        unit: Unit::Percent,
+        definition: "Of the child protection plans that started in the month, the share where the \
+            child had a child in need plan open on the day the CP plan started (a CIN plan that ends \
+            on that day counts; with a look-back of N days, a CIN plan that ended up to N days \
+            before counts too). Plans are counted, not children: a child with two plans starting \
+            in the month counts twice.",
+        numerator: "CP plans starting in the month with a CIN plan open on the start date",
+        denominator: "CP plans starting in the month",
+    },
+    IndicatorDef {
+        id: CLA_STARTS_FROM_CP_OR_CIN,
+        title: "New children in care escalated from CP or CIN plans",
+        quadrant: Quadrant::HowMuch,
+        polarity: Polarity::Contextual,
+        unit: Unit::Count,
+        definition: "Children who started a new period of care in the month (an SSDA903 episode \
+            with reason for new episode S, not a change of placement or legal status) and who, on \
+            the day before care started, were on a child protection plan or a child in need plan. \
+            The denominator is every child who started a period of care in the month, so the rest \
+            came into care from neither (for example straight from a referral or assessment, on \
+            remand, or as an unaccompanied asylum-seeking child).",
+        numerator: "Children starting care in the month who were on a CP or CIN plan the day before",
+        denominator: "Children starting care in the month",
+    },
+    IndicatorDef {
+        id: FSM_OPEN_CHILDREN,
+        title: "Children open to Family Safeguarding",
+        quadrant: Quadrant::HowMuch,
+        polarity: Polarity::Contextual,
+        unit: Unit::Count,
+        definition: "Children whose family is open to the Family Safeguarding service on the last \
+            day of the period (or on the reporting date, for the month that holds it), counted \
+            once each however many involvements they have.",
+        numerator: "Children open to Family Safeguarding at the end of the period",
+        denominator: "(none)",
+    },
+];
+
+/// Looks an indicator up by id.
+pub fn indicator(id: &str) -> Option<&'static IndicatorDef> {
+    CATALOGUE.iter().find(|d| d.id == id)
+}
+
+/// One figure for one period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observation {
+    pub period_start: Date,
+    pub period_end: Date,
+    pub numerator: u64,
+    /// `None` for a count with no natural denominator.
+    pub denominator: Option<u64>,
+    /// `None` when a percentage has no denominator (nothing happened in the period).
+    pub value: Option<f64>,
+    pub numerator_children: Vec<ChildId>,
+    pub denominator_children: Vec<ChildId>,
+    /// Breakdowns shown beside the figure (e.g. the routes into care, and the figure without
+    /// unaccompanied asylum-seeking children).
+    pub breakdown: Vec<(&'static str, u64)>,
+}
+
+impl Observation {
+    /// The value as printed: percentages to one decimal place, counts as whole numbers, and an
+    /// empty string when there is no value.
+    pub fn formatted_value(&self, unit: Unit) -> String {
+        match (self.value, unit) {
+            (None, _) => String::new(),
+            (Some(v), Unit::Percent) => format!("{v:.1}"),
+            (Some(v), Unit::Count) => format!("{v:.0}"),
+        }
+    }
+}
+
+/// An indicator's figures over consecutive periods, oldest first.
+#[derive(Debug, Clone)]
+pub struct Series {
+    pub indicator: &'static IndicatorDef,
+    pub settings: String,
+    pub points: Vec<Observation>,
+}
+
+/// The monthly periods ending with the month that holds `as_at`, oldest first. The last period
+/// ends on `as_at` itself, so that no figure counts events after the reporting date.
+pub fn monthly_periods(as_at: Date, months: u32) -> Vec<(Date, Date)> {
+    Month::of(as_at)
+        .trailing(months)
+        .into_iter()
+        .map(|m| (m.first_day(), m.last_day().min(as_at)))
+        .collect()
+}
+
+/// Computes one indicator over the given periods.
+pub fn compute(
+    id: &str,
+    dataset: &Dataset,
+    periods: &[(Date, Date)],
+    settings: &Settings,
+) -> Option<Series> {
+    let indicator = indicator(id)?;
+    let points = periods
+        .iter()
+        .map(|&(start, end)| match id {
+            CP_STARTS_FROM_CIN_PCT => escalation::cp_starts_from_cin(dataset, start, end, settings),
+            CLA_STARTS_FROM_CP_OR_CIN => {
+                escalation::cla_starts_from_cp_or_cin(dataset, start, end, settings)
+            }
+            FSM_OPEN_CHILDREN => family_safeguarding::open_children(dataset, start, end),
+            _ => unreachable!("every catalogue id has a function"),
+        })
+        .collect();
+    Some(Series {
+        indicator,
+        settings: settings.describe(id),
+        points,
+    })
+}
+
+/// Computes every indicator in the catalogue, monthly over `months` months up to `as_at`.
+pub fn compute_all(
+    dataset: &Dataset,
+    as_at: Date,
+    months: u32,
+    settings: &Settings,
+) -> Vec<Series> {
+    let periods = monthly_periods(as_at, months);
+    CATALOGUE
+        .iter()
+        .filter_map(|d| compute(d.id, dataset, &periods, settings))
+        .collect()
+}
+
+/// The series as CSV: `indicator_id,period_start,period_end,numerator,denominator,value`.
+pub fn to_csv(series: &[Series]) -> String {
+    let mut out =
+        String::from("indicator_id,period_start,period_end,numerator,denominator,value\n");
+    for s in series {
+        for p in &s.points {
+            let denominator = p.denominator.map(|d| d.to_string()).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{},{},{},{},{},{}",
+                s.indicator.id,
+                p.period_start,
+                p.period_end,
+                p.numerator,
+                denominator,
+                p.formatted_value(s.indicator.unit)
+            );
+        }
+    }
+    out
+}
+
+/// `100 × n ÷ d`, or `None` when `d` is 0.
+fn percent(n: u64, d: u64) -> Option<f64> {
+    (d > 0).then(|| 100.0 * n as f64 / d as f64)
+}
+
+/// Sorted, de-duplicated child ids.
+fn ids(mut v: Vec<ChildId>) -> Vec<ChildId> {
+    v.sort();
+    v.dedup();
+    v
+}

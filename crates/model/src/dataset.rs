@@ -42,9 +42,8 @@ impl Dataset {
         }
         self.teams.sort_by(|a, b| a.id.cmp(&b.id));
         self.workers.sort_by(|a, b| a.id.cmp(&b.id));
-        self.allocations.sort_by(|a, b| {
-            (&a.child, a.start, &a.worker).cmp(&(&b.child, b.start, &b.worker))
-        });
+        self.allocations
+            .sort_by(|a, b| (&a.child, a.start, &a.worker).cmp(&(&b.child, b.start, &b.worker)));
         self.family_safeguarding
             .sort_by(|a, b| (&a.child, a.start).cmp(&(&b.child, b.start)));
     }
@@ -527,9 +526,11 @@ impl Dataset {
         upsert(&mut self.allocations, newer.allocations, |a| {
             (a.child.clone(), a.worker.clone(), a.start)
         });
-        upsert(&mut self.family_safeguarding, newer.family_safeguarding, |f| {
-            (f.child.clone(), f.start)
-        });
+        upsert(
+            &mut self.family_safeguarding,
+            newer.family_safeguarding,
+            |f| (f.child.clone(), f.start),
+        );
         self.normalise();
     }
 }
@@ -555,19 +556,34 @@ impl Child {
         }
         take(&mut self.uasc, newer.uasc);
         take(&mut self.mother, newer.mother);
-        take(&mut self.mothers_child_birth_date, newer.mothers_child_birth_date);
+        take(
+            &mut self.mothers_child_birth_date,
+            newer.mothers_child_birth_date,
+        );
         upsert(&mut self.referrals, newer.referrals, |r| r.referral_date);
         upsert(&mut self.cla_episodes, newer.cla_episodes, |e| e.start_date);
         upsert(&mut self.cla_reviews, newer.cla_reviews, |r| r.date);
-        upsert(&mut self.missing_episodes, newer.missing_episodes, |m| m.start_date);
-        upsert(&mut self.care_leaver_records, newer.care_leaver_records, |c| c.year);
+        upsert(&mut self.missing_episodes, newer.missing_episodes, |m| {
+            m.start_date
+        });
+        upsert(
+            &mut self.care_leaver_records,
+            newer.care_leaver_records,
+            |c| c.year,
+        );
         upsert(&mut self.outcomes, newer.outcomes, |o| o.year);
         take(&mut self.adoption, newer.adoption);
-        upsert(&mut self.placed_for_adoption, newer.placed_for_adoption, |p| p.date_placed);
+        upsert(
+            &mut self.placed_for_adoption,
+            newer.placed_for_adoption,
+            |p| p.date_placed,
+        );
         take(&mut self.previous_permanence, newer.previous_permanence);
-        upsert(&mut self.social_worker_episodes, newer.social_worker_episodes, |s| {
-            s.start_date
-        });
+        upsert(
+            &mut self.social_worker_episodes,
+            newer.social_worker_episodes,
+            |s| s.start_date,
+        );
         self.normalise();
     }
 }
@@ -588,15 +604,27 @@ mod tests {
     use jiff::civil::date;
 
     fn child(id: &str) -> Child {
-        Child { id: ChildId::from(id), ..Child::default() }
+        Child {
+            id: ChildId::from(id),
+            ..Child::default()
+        }
     }
 
     #[test]
     fn merge_replaces_on_natural_keys_and_is_idempotent() {
         let mut a = child("A");
-        a.referrals.push(Referral { referral_date: date(2024, 5, 1), ..Referral::default() });
-        a.referrals.push(Referral { referral_date: date(2023, 1, 9), ..Referral::default() });
-        let mut first = Dataset { children: vec![a, child("C")], ..Dataset::default() };
+        a.referrals.push(Referral {
+            referral_date: date(2024, 5, 1),
+            ..Referral::default()
+        });
+        a.referrals.push(Referral {
+            referral_date: date(2023, 1, 9),
+            ..Referral::default()
+        });
+        let mut first = Dataset {
+            children: vec![a, child("C")],
+            ..Dataset::default()
+        };
 
         let mut a2 = child("A");
         a2.birth_date = Some(date(2015, 2, 3));
@@ -605,7 +633,10 @@ mod tests {
             closure_date: Some(date(2024, 9, 30)),
             ..Referral::default()
         });
-        let newer = Dataset { children: vec![child("B"), a2], ..Dataset::default() };
+        let newer = Dataset {
+            children: vec![child("B"), a2],
+            ..Dataset::default()
+        };
 
         first.merge(newer.clone());
         let ids: Vec<_> = first.children.iter().map(|c| c.id.0.as_str()).collect();
@@ -624,7 +655,9 @@ mod tests {
     #[test]
     fn uasc_status_ends_on_the_date_it_ceased() {
         let mut c = child("U");
-        c.uasc = Some(UascStatus { ceased: Some(date(2025, 6, 1)) });
+        c.uasc = Some(UascStatus {
+            ceased: Some(date(2025, 6, 1)),
+        });
         assert!(c.is_uasc_on(date(2025, 5, 31)));
         assert!(!c.is_uasc_on(date(2025, 6, 1)));
         assert!(c.was_ever_uasc());

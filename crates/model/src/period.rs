@@ -23,7 +23,11 @@ impl CollectionYear {
     }
     /// The collection year that holds `d`.
     pub fn containing(d: Date) -> Self {
-        if d.month() >= 4 { Self(d.year() + 1) } else { Self(d.year()) }
+        if d.month() >= 4 {
+            Self(d.year() + 1)
+        } else {
+            Self(d.year())
+        }
     }
     /// The year before.
     pub fn previous(self) -> Self {
@@ -48,7 +52,10 @@ pub struct Month {
 impl Month {
     /// The month holding `d`.
     pub fn of(d: Date) -> Self {
-        Self { year: d.year(), month: d.month() }
+        Self {
+            year: d.year(),
+            month: d.month(),
+        }
     }
     /// The first day.
     pub fn first_day(self) -> Date {
@@ -65,11 +72,17 @@ impl Month {
     /// The month `n` months later (or earlier, for negative `n`).
     pub fn plus(self, n: i32) -> Self {
         let index = i32::from(self.year) * 12 + i32::from(self.month) - 1 + n;
-        Self { year: index.div_euclid(12) as i16, month: (index.rem_euclid(12) + 1) as i8 }
+        Self {
+            year: index.div_euclid(12) as i16,
+            month: (index.rem_euclid(12) + 1) as i8,
+        }
     }
     /// The `count` months that end with `self`, oldest first.
     pub fn trailing(self, count: u32) -> Vec<Self> {
-        (0..count as i32).rev().map(|back| self.plus(-back)).collect()
+        (0..count as i32)
+            .rev()
+            .map(|back| self.plus(-back))
+            .collect()
     }
 }
 
@@ -90,17 +103,45 @@ mod tests {
         assert_eq!(y.start(), date(2025, 4, 1));
         assert_eq!(y.end(), date(2026, 3, 31));
         assert_eq!(y.to_string(), "2025-26");
-        assert_eq!(CollectionYear::containing(date(2025, 3, 31)), CollectionYear(2025));
-        assert_eq!(CollectionYear::containing(date(2025, 4, 1)), CollectionYear(2026));
+        assert_eq!(
+            CollectionYear::containing(date(2025, 3, 31)),
+            CollectionYear(2025)
+        );
+        assert_eq!(
+            CollectionYear::containing(date(2025, 4, 1)),
+            CollectionYear(2026)
+        );
         assert_eq!(CollectionYear(2000).to_string(), "1999-00");
     }
 
     #[test]
     fn months_step_across_years() {
-        let m = Month { year: 2025, month: 1 };
-        assert_eq!(m.plus(-1), Month { year: 2024, month: 12 });
-        assert_eq!(m.plus(14), Month { year: 2026, month: 3 });
-        assert_eq!(Month { year: 2024, month: 2 }.last_day(), date(2024, 2, 29));
+        let m = Month {
+            year: 2025,
+            month: 1,
+        };
+        assert_eq!(
+            m.plus(-1),
+            Month {
+                year: 2024,
+                month: 12
+            }
+        );
+        assert_eq!(
+            m.plus(14),
+            Month {
+                year: 2026,
+                month: 3
+            }
+        );
+        assert_eq!(
+            Month {
+                year: 2024,
+                month: 2
+            }
+            .last_day(),
+            date(2024, 2, 29)
+        );
         let t = m.trailing(3);
         assert_eq!(t.first().unwrap().to_string(), "2024-11");
         assert_eq!(t.last().unwrap().to_string(), "2025-01");

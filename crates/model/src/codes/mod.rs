@@ -114,7 +114,11 @@ mod tests {
         assert_eq!(ReferralSource::from_code("5D"), Some(ReferralSource::R5D));
         assert_eq!(AssessmentFactor::F21.code(), "21");
         assert_eq!(Accommodation::from_code("B1").map(|a| a.code()), Some("B1"));
-        assert_eq!(LegalStatus::from_code("c2"), None, "codes are case-sensitive");
+        assert_eq!(
+            LegalStatus::from_code("c2"),
+            None,
+            "codes are case-sensitive"
+        );
         assert_eq!(Placement::ALL.len(), 32);
     }
 }

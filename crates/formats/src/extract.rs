@@ -1,1 +1,506 @@
-//! Being written.
+//! The case-management extract: teams, workers, case allocations and Family Safeguarding
+//! involvement, as four CSV files in a layout of Harbour's own.
+//!
+//! # Layout
+//!
+//! Each file is a CSV with a header row, recognised by that row rather than its name: the file
+//! is the one, of those whose first column below is present, with the most of its own columns
+//! (column names compare ignoring case and surrounding spaces; columns may come in any order; extra
+//! columns are ignored; a recognised file lacking a column is a
+//! [`FormatError::MissingColumns`]). Dates are ISO `YYYY-MM-DD`; an empty end date means the
+//! period is still open. Flags are `0` or `1`, and a blank flag reads as `0`.
+//!
+//! **teams.csv**: one row per team ([`model::Team`]).
+//!
+//! | column | meaning |
+//! |---|---|
+//! | `team_id` | the team's id in the case-management system (required) |
+//! | `name` | the team's name |
+//! | `service` | service area, e.g. `Assessment`, `Family Safeguarding`, `Children in Care` |
+//! | `family_safeguarding` | `1` for a Family Safeguarding team |
+//!
+//! **workers.csv**: one row per member of staff ([`model::Worker`]).
+//!
+//! | column | meaning |
+//! |---|---|
+//! | `worker_id` | the worker's id; for social workers, the Social Work England number used as SSDA903 `SW_ID` (required) |
+//! | `team_id` | the worker's team |
+//! | `role` | `SW` social worker, `TM` team manager, `FP` family practitioner, `DA` domestic abuse adult worker, `MH` mental health adult worker, `SU` substance use adult worker ([`model::WorkerRole::code`]) |
+//! | `start_date` | first day in post |
+//! | `end_date` | last day in post; empty while in post |
+//! | `agency` | `1` for agency (locum) staff |
+//!
+//! **allocations.csv**: one row per period a child's case was allocated to a worker
+//! ([`model::CaseAllocation`]).
+//!
+//! | column | meaning |
+//! |---|---|
+//! | `child_id` | the child's LA id, as CIN `LAchildID` and SSDA903 `CHILD` (required) |
+//! | `worker_id` | the allocated worker (required) |
+//! | `team_id` | the team holding the case |
+//! | `start_date` | first day of the allocation (required) |
+//! | `end_date` | last day; empty while allocated |
+//!
+//! **family_safeguarding.csv**: one row per period a child's family was supported by Family
+//! Safeguarding ([`model::FamilySafeguardingInvolvement`]).
+//!
+//! | column | meaning |
+//! |---|---|
+//! | `child_id` | the child's LA id (required) |
+//! | `team_id` | the Family Safeguarding team |
+//! | `start_date` | first day (required) |
+//! | `end_date` | last day; empty while open |
+//! | `domestic_abuse` | `1` when a domestic abuse adult worker was involved |
+//! | `mental_health` | `1` when a mental health adult worker was involved |
+//! | `substance_use` | `1` when a substance use adult worker was involved |
+//!
+//! # Problems
+//!
+//! As for the SSDA903 reader: a bad value (a date that does not exist, an unknown role, a flag
+//! that is not 0/1) is a [`Problem`] located by file, table (the file's name without `.csv`),
+//! 0-based data row and 1-based line, and the value is left empty. A row lacking a required value
+//! is skipped with a problem. A second row for the same team or worker id replaces the first,
+//! with a problem. Records come back sorted as [`model::Dataset::normalise`] sorts them.
+
+use crate::ssda903::csv_table::{
+    self, CsvFile, DateStyle, RowContext, check_row_length, column_positions, format_date,
+    is_blank, values,
+};
+use crate::{FormatError, Location, Problem, ProblemKind, Read};
+use model::{CaseAllocation, ChildId, FamilySafeguardingInvolvement, Team, Worker, WorkerRole};
+use std::collections::HashMap;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+const ISO: DateStyle = DateStyle::Iso;
+
+/// The records of a case-management extract.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extract {
+    pub teams: Vec<Team>,
+    pub workers: Vec<Worker>,
+    pub allocations: Vec<CaseAllocation>,
+    pub family_safeguarding: Vec<FamilySafeguardingInvolvement>,
+}
+
+impl Extract {
+    /// Sorts the records as [`model::Dataset::normalise`] does (ties keep their order).
+    pub fn normalise(&mut self) {
+        self.teams.sort_by(|a, b| a.id.cmp(&b.id));
+        self.workers.sort_by(|a, b| a.id.cmp(&b.id));
+        self.allocations
+            .sort_by(|a, b| (&a.child, a.start, &a.worker).cmp(&(&b.child, b.start, &b.worker)));
+        self.family_safeguarding
+            .sort_by(|a, b| (&a.child, a.start).cmp(&(&b.child, b.start)));
+    }
+}
+
+/// An extract file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum File {
+    Teams,
+    Workers,
+    Allocations,
+    FamilySafeguarding,
+}
+
+impl File {
+    const ALL: [File; 4] = [
+        File::Teams,
+        File::Workers,
+        File::Allocations,
+        File::FamilySafeguarding,
+    ];
+
+    /// The file's name without `.csv`; also the table name in problem locations.
+    fn name(self) -> &'static str {
+        match self {
+            File::Teams => "teams",
+            File::Workers => "workers",
+            File::Allocations => "allocations",
+            File::FamilySafeguarding => "family_safeguarding",
+        }
+    }
+
+    fn columns(self) -> &'static [&'static str] {
+        match self {
+            File::Teams => &TEAMS,
+            File::Workers => &WORKERS,
+            File::Allocations => &ALLOCATIONS,
+            File::FamilySafeguarding => &FAMILY_SAFEGUARDING,
+        }
+    }
+}
+
+const TEAMS: [&str; 4] = ["team_id", "name", "service", "family_safeguarding"];
+const WORKERS: [&str; 6] = [
+    "worker_id",
+    "team_id",
+    "role",
+    "start_date",
+    "end_date",
+    "agency",
+];
+const ALLOCATIONS: [&str; 5] = ["child_id", "worker_id", "team_id", "start_date", "end_date"];
+const FAMILY_SAFEGUARDING: [&str; 7] = [
+    "child_id",
+    "team_id",
+    "start_date",
+    "end_date",
+    "domestic_abuse",
+    "mental_health",
+    "substance_use",
+];
+
+fn identify_file(headers: &[&str]) -> Option<File> {
+    let tables = File::ALL.map(File::columns);
+    csv_table::best_match(headers, &tables).map(|i| File::ALL[i])
+}
+
+/// Which extract file a header row heads: `teams`, `workers`, `allocations` or
+/// `family_safeguarding` (the file's name without `.csv`). The file is the one, of those whose
+/// id column (`team_id`, `worker_id`, `child_id`) is present, with the most of its own columns
+/// present; the row may still lack some of them. `None` when the row is none of
+/// these or could be either of two.
+pub fn identify(headers: &[&str]) -> Option<&'static str> {
+    identify_file(headers).map(File::name)
+}
+
+/// Reads every `*.csv` file in a folder, in name order, as [`read_files`] does, except that a
+/// file which is not an extract file is skipped with a problem rather than failing the read.
+pub fn read_dir(dir: &Path) -> Result<Read<Extract>, FormatError> {
+    let paths = crate::ssda903::csv_files_in(dir)?;
+    read(&paths, true)
+}
+
+/// Reads extract files, each recognised by its header row. A file that is not an extract file
+/// is an error.
+pub fn read_files(paths: &[PathBuf]) -> Result<Read<Extract>, FormatError> {
+    read(paths, false)
+}
+
+fn read(paths: &[PathBuf], skip_unrecognised: bool) -> Result<Read<Extract>, FormatError> {
+    let mut reader = ExtractReader::default();
+    for path in paths {
+        let csv = CsvFile::open(path)?;
+        let mut records = csv.records();
+        let header = records.header()?;
+        let unrecognised = match &header {
+            None => Some("the file is empty (an extract file starts with a header row)".to_owned()),
+            Some(header) => {
+                let names: Vec<&str> = header.iter().map(String::as_str).collect();
+                match identify_file(&names) {
+                    Some(file) => {
+                        let missing = csv_table::missing_columns(&names, file.columns());
+                        if !missing.is_empty() {
+                            return Err(FormatError::MissingColumns {
+                                file: path.clone(),
+                                table: file.name().to_owned(),
+                                columns: missing.into_iter().map(str::to_owned).collect(),
+                            });
+                        }
+                        None
+                    }
+                    None => Some(format!(
+                        "the header row ({}) is not that of an extract file (teams, workers, \
+                         allocations or family_safeguarding)",
+                        names.join(",")
+                    )),
+                }
+            }
+        };
+        match (unrecognised, header) {
+            (Some(message), _) if skip_unrecognised => reader.problems.push(Problem {
+                kind: ProblemKind::Unexpected,
+                location: Location::File { file: path.clone() },
+                field: String::new(),
+                child_id: None,
+                message: format!("{message}; the file is skipped"),
+            }),
+            (Some(message), _) => {
+                return Err(FormatError::Unrecognised {
+                    file: path.clone(),
+                    message,
+                });
+            }
+            (None, Some(header)) => reader.read_file(path, &header, &mut records)?,
+            (None, None) => {}
+        }
+    }
+    let mut extract = reader.extract;
+    extract.normalise();
+    Ok(Read {
+        data: extract,
+        problems: reader.problems,
+    })
+}
+
+#[derive(Default)]
+struct ExtractReader {
+    extract: Extract,
+    problems: Vec<Problem>,
+    /// Where each team and worker id was read, to report a second row.
+    teams: HashMap<String, (usize, u64, u64)>,
+    workers: HashMap<String, (usize, u64, u64)>,
+}
+
+impl ExtractReader {
+    fn read_file(
+        &mut self,
+        path: &Path,
+        header: &[String],
+        records: &mut csv_table::Records<'_>,
+    ) -> Result<(), FormatError> {
+        let names: Vec<&str> = header.iter().map(String::as_str).collect();
+        let Some(file) = identify_file(&names) else {
+            return Ok(());
+        };
+        let positions = column_positions(header, file.columns());
+        while let Some(row) = records.next_row()? {
+            if is_blank(row.record) {
+                continue;
+            }
+            let mut ctx = RowContext {
+                file: path,
+                table: file.name(),
+                row: row.row,
+                line: row.line,
+                child: None,
+                problems: &mut self.problems,
+            };
+            check_row_length(&mut ctx, row.record, header.len());
+            let here = (row.row, row.line);
+            match file {
+                File::Teams => {
+                    let team = read_team(&mut ctx, values(row.record, &positions));
+                    if let Some(team) = team {
+                        replace(
+                            &mut ctx,
+                            &mut self.teams,
+                            &mut self.extract.teams,
+                            team,
+                            here,
+                            |t| &t.id,
+                        );
+                    }
+                }
+                File::Workers => {
+                    let worker = read_worker(&mut ctx, values(row.record, &positions));
+                    if let Some(worker) = worker {
+                        let (seen, list) = (&mut self.workers, &mut self.extract.workers);
+                        replace(&mut ctx, seen, list, worker, here, |w| &w.id);
+                    }
+                }
+                File::Allocations => {
+                    let [child, ..] = values::<1>(row.record, &positions);
+                    ctx.child = (!child.is_empty()).then_some(child);
+                    if let Some(a) = read_allocation(&mut ctx, values(row.record, &positions)) {
+                        self.extract.allocations.push(a);
+                    }
+                }
+                File::FamilySafeguarding => {
+                    let [child, ..] = values::<1>(row.record, &positions);
+                    ctx.child = (!child.is_empty()).then_some(child);
+                    let values = values(row.record, &positions);
+                    if let Some(f) = read_family_safeguarding(&mut ctx, values) {
+                        self.extract.family_safeguarding.push(f);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Adds a team or worker, replacing (and reporting) an earlier one with the same id.
+fn replace<T>(
+    ctx: &mut RowContext<'_>,
+    seen: &mut HashMap<String, (usize, u64, u64)>,
+    list: &mut Vec<T>,
+    record: T,
+    (row, line): (u64, u64),
+    id: impl Fn(&T) -> &String,
+) {
+    let key = id(&record).clone();
+    if let Some(&(index, earlier_row, earlier_line)) = seen.get(&key) {
+        let (field, what) = if ctx.table == "teams" {
+            ("team_id", "team")
+        } else {
+            ("worker_id", "worker")
+        };
+        ctx.problem(
+            ProblemKind::Unexpected,
+            field,
+            format!(
+                "{what} '{key}' is already listed (table {}, row {earlier_row}, line \
+                 {earlier_line}); this later row replaces it",
+                ctx.table
+            ),
+        );
+        list[index] = record;
+    } else {
+        seen.insert(key, (list.len(), row, line));
+        list.push(record);
+    }
+}
+
+fn read_team(ctx: &mut RowContext<'_>, [id, name, service, fs]: [&str; 4]) -> Option<Team> {
+    let family_safeguarding = flag(ctx, "family_safeguarding", fs);
+    let id = ctx.required("team_id", id, "a team needs its id")?;
+    Some(Team {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        service: service.to_owned(),
+        family_safeguarding,
+    })
+}
+
+fn read_worker(
+    ctx: &mut RowContext<'_>,
+    [id, team, role, start, end, agency]: [&str; 6],
+) -> Option<Worker> {
+    let role = match role {
+        "" => None,
+        code => {
+            let role = WorkerRole::from_code(code);
+            if role.is_none() {
+                let codes = WorkerRole::ALL.map(WorkerRole::code);
+                let message = csv_table::unknown_code_message("role", code, &codes);
+                ctx.problem(ProblemKind::UnknownCode, "role", message);
+            }
+            role
+        }
+    };
+    let start_date = ctx.date(ISO, "start_date", start);
+    let end_date = ctx.date(ISO, "end_date", end);
+    let agency = flag(ctx, "agency", agency);
+    let id = ctx.required("worker_id", id, "a worker needs their id")?;
+    Some(Worker {
+        id: id.to_owned(),
+        team: team.to_owned(),
+        role,
+        start_date,
+        end_date,
+        agency,
+    })
+}
+
+fn read_allocation(
+    ctx: &mut RowContext<'_>,
+    [child, worker, team, start, end]: [&str; 5],
+) -> Option<CaseAllocation> {
+    let what = "an allocation needs its child, worker and start date";
+    let child = ctx.required("child_id", child, what);
+    let worker = ctx.required("worker_id", worker, what);
+    let start = ctx.key_date(ISO, "start_date", start, what);
+    let end = ctx.date(ISO, "end_date", end);
+    Some(CaseAllocation {
+        child: ChildId::from(child?),
+        worker: worker?.to_owned(),
+        team: team.to_owned(),
+        start: start?,
+        end,
+    })
+}
+
+fn read_family_safeguarding(
+    ctx: &mut RowContext<'_>,
+    [child, team, start, end, da, mh, su]: [&str; 7],
+) -> Option<FamilySafeguardingInvolvement> {
+    let what = "an involvement needs its child and start date";
+    let child = ctx.required("child_id", child, what);
+    let start = ctx.key_date(ISO, "start_date", start, what);
+    let end = ctx.date(ISO, "end_date", end);
+    let domestic_abuse_worker = flag(ctx, "domestic_abuse", da);
+    let mental_health_worker = flag(ctx, "mental_health", mh);
+    let substance_use_worker = flag(ctx, "substance_use", su);
+    Some(FamilySafeguardingInvolvement {
+        child: ChildId::from(child?),
+        team: team.to_owned(),
+        start: start?,
+        end,
+        domestic_abuse_worker,
+        mental_health_worker,
+        substance_use_worker,
+    })
+}
+
+/// A 0/1 flag where blank means 0.
+fn flag(ctx: &mut RowContext<'_>, field: &str, value: &str) -> bool {
+    ctx.flag(field, value).unwrap_or(false)
+}
+
+/// Writes the extract as the four files (`teams.csv`, `workers.csv`, `allocations.csv`,
+/// `family_safeguarding.csv`) into `dir`, created if need be, each with its header row even
+/// when empty. Rows are sorted as [`Extract::normalise`] sorts them.
+pub fn write_dir(dir: &Path, extract: &Extract) -> io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let mut sorted = extract.clone();
+    sorted.normalise();
+    let flag = |b: bool| if b { "1" } else { "0" };
+    let date = |d| format_date(ISO, d);
+    let mut out = writer(dir, File::Teams)?;
+    for t in &sorted.teams {
+        out.write_record([&t.id, &t.name, &t.service, flag(t.family_safeguarding)])?;
+    }
+    finish(out)?;
+    let mut out = writer(dir, File::Workers)?;
+    for w in &sorted.workers {
+        let (start, end) = (date(w.start_date), date(w.end_date));
+        let role = w.role.map_or("", WorkerRole::code);
+        out.write_record([&w.id, &w.team, role, &start, &end, flag(w.agency)])?;
+    }
+    finish(out)?;
+    let mut out = writer(dir, File::Allocations)?;
+    for a in &sorted.allocations {
+        let (start, end) = (ISO.format(a.start), date(a.end));
+        out.write_record([&a.child.0, &a.worker, &a.team, &start, &end])?;
+    }
+    finish(out)?;
+    let mut out = writer(dir, File::FamilySafeguarding)?;
+    for f in &sorted.family_safeguarding {
+        let (start, end) = (ISO.format(f.start), date(f.end));
+        out.write_record([
+            &f.child.0,
+            &f.team,
+            &start,
+            &end,
+            flag(f.domestic_abuse_worker),
+            flag(f.mental_health_worker),
+            flag(f.substance_use_worker),
+        ])?;
+    }
+    finish(out)
+}
+
+fn writer(dir: &Path, file: File) -> io::Result<csv::Writer<BufWriter<std::fs::File>>> {
+    let path = dir.join(format!("{}.csv", file.name()));
+    let mut out = csv::Writer::from_writer(BufWriter::new(std::fs::File::create(path)?));
+    out.write_record(file.columns())?;
+    Ok(out)
+}
+
+fn finish(out: csv::Writer<BufWriter<std::fs::File>>) -> io::Result<()> {
+    out.into_inner().map_err(|e| e.into_error())?.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_is_recognised_by_its_header_row() {
+        for file in File::ALL {
+            assert_eq!(identify(file.columns()), Some(file.name()));
+            let upper: Vec<String> = file.columns().iter().map(|c| c.to_uppercase()).collect();
+            let upper: Vec<&str> = upper.iter().map(String::as_str).collect();
+            assert_eq!(identify(&upper), Some(file.name()), "case is ignored");
+        }
+        assert_eq!(
+            identify(&["child_id", "worker_id", "start_date"]),
+            Some("allocations")
+        );
+        assert_eq!(identify(&["start_date", "end_date"]), None);
+        assert_eq!(identify(&["CHILD", "DECOM"]), None);
+    }
+}

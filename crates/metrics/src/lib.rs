@@ -65,7 +65,7 @@ pub struct IndicatorDef {
 }
 
 /// The choices a definition leaves open. The setting in force is shown beside each figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Settings {
     /// For `cp_starts_from_cin_pct`: how many days before the CP plan start a CIN plan may have
     /// ended and still count as the plan the child escalated from. 0 means the CIN plan must be

@@ -1,0 +1,408 @@
+//! Files that cannot be read at all, and files whose values are wrong: each error and problem with
+//! its exact place and wording. The fixtures are in `tests/fixtures/cin/`.
+
+use formats::cin::{CinCensus, read_census};
+use formats::{FormatError, Location, Problem, ProblemKind, Read};
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/cin")
+        .join(name)
+}
+
+fn read_ok(name: &str) -> Read<CinCensus> {
+    read_census(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn read_err(name: &str) -> FormatError {
+    match read_census(&fixture(name)) {
+        Ok(read) => panic!("{name} was read: {} children", read.data.children.len()),
+        Err(e) => e,
+    }
+}
+
+/// Each problem as `line:column path field kind child: message`, to compare in one go.
+fn lines(problems: &[Problem]) -> Vec<String> {
+    problems
+        .iter()
+        .map(|p| {
+            let Location::Xml {
+                line, column, path, ..
+            } = &p.location
+            else {
+                panic!("not an XML location: {p}")
+            };
+            format!(
+                "{line}:{column} {path} {} {} {}: {}",
+                p.field,
+                p.kind.code(),
+                p.child_id.as_deref().unwrap_or("-"),
+                p.message
+            )
+        })
+        .collect()
+}
+
+/// The error's place and message, and that its file is the one read.
+fn where_and_what(name: &str, e: &FormatError) -> (u64, u64, String) {
+    match e {
+        FormatError::Xml {
+            file,
+            line,
+            column,
+            message,
+        }
+        | FormatError::Structure {
+            file,
+            line,
+            column,
+            message,
+        } => {
+            assert_eq!(file, &fixture(name));
+            (*line, *column, message.clone())
+        }
+        other => panic!("{name}: unexpected error {other:?}"),
+    }
+}
+
+#[test]
+fn the_valid_fixture_reads_without_problems() {
+    let read = read_ok("valid.xml");
+    assert_eq!(read.problems, vec![]);
+    assert_eq!(read.data.children.len(), 2);
+    let header = read.data.header.unwrap();
+    assert_eq!(header.year, model::CollectionYear(2026));
+    assert_eq!(header.lea, "201");
+    let c2 = &read.data.children[1];
+    assert_eq!(c2.sex, Some(model::codes::Sex::U));
+    assert_eq!(c2.referrals[0].cin_plans.len(), 1);
+}
+
+#[test]
+fn a_csv_file_is_not_xml() {
+    let e = read_err("not_xml.xml");
+    assert!(matches!(e, FormatError::Xml { .. }), "{e:?}");
+    assert_eq!(
+        where_and_what("not_xml.xml", &e),
+        (
+            1,
+            1,
+            "the file starts with text 'CHILD,SEX,DOB C001,F,27/03/2015' where an element should be"
+                .to_owned()
+        )
+    );
+}
+
+#[test]
+fn a_file_cut_short_inside_a_value_names_the_open_element() {
+    let e = read_err("truncated_in_element.xml");
+    assert!(matches!(e, FormatError::Xml { .. }), "{e:?}");
+    assert_eq!(
+        where_and_what("truncated_in_element.xml", &e),
+        (
+            34,
+            32,
+            "the file ends before </CINreferralDate> at \
+             /Message/Children/Child[1]/CINdetails[1]/CINreferralDate; is it cut short?"
+                .to_owned()
+        )
+    );
+}
+
+#[test]
+fn a_file_cut_short_inside_a_tag_points_at_the_tag() {
+    let e = read_err("truncated_in_tag.xml");
+    assert!(matches!(e, FormatError::Xml { .. }), "{e:?}");
+    assert_eq!(
+        where_and_what("truncated_in_tag.xml", &e),
+        (
+            75,
+            9,
+            "a tag is not closed: '>' is missing before the end of the file".to_owned()
+        )
+    );
+}
+
+#[test]
+fn a_mismatched_end_tag_is_not_well_formed() {
+    let e = read_err("mismatched_tags.xml");
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "{}:65:24: not well-formed XML: </LAchildId> found where </LAchildID> should close \
+             <LAchildID>",
+            fixture("mismatched_tags.xml").display()
+        )
+    );
+}
+
+#[test]
+fn another_root_element_is_not_a_cin_census() {
+    let e = read_err("wrong_root.xml");
+    assert!(matches!(e, FormatError::Structure { .. }), "{e:?}");
+    assert_eq!(
+        where_and_what("wrong_root.xml", &e),
+        (
+            2,
+            1,
+            "the root element is <EXPSSDA903>, not <Message>: this is not a CIN census file"
+                .to_owned()
+        )
+    );
+}
+
+#[test]
+fn a_latin1_file_is_not_utf8() {
+    let e = read_err("latin1.xml");
+    assert!(matches!(e, FormatError::Structure { .. }), "{e:?}");
+    assert_eq!(
+        where_and_what("latin1.xml", &e),
+        (
+            13,
+            22,
+            "the file is not UTF-8: byte 0xE9 is not valid here (the file declares encoding \
+             'ISO-8859-1'); CIN census files must be saved as UTF-8"
+                .to_owned()
+        )
+    );
+}
+
+#[test]
+fn bad_dates_are_reported_and_left_empty() {
+    let read = read_ok("bad_date.xml");
+    assert_eq!(
+        lines(&read.problems),
+        [
+            "7:26 /Message/Children/Child[1]/ChildIdentifiers/PersonBirthDate PersonBirthDate \
+             format:bad-date C001: '31/02/2025' is not a date (expected YYYY-MM-DD)",
+            "14:26 /Message/Children/Child[1]/CINdetails[1]/CINreferralDate CINreferralDate \
+             format:bad-date C001: '2025-02-31' is not a date (expected YYYY-MM-DD), so the \
+             referral is left out",
+            "21:25 /Message/Children/Child[1]/CINdetails[2]/CINclosureDate CINclosureDate \
+             format:bad-date C001: '2025-6-30' is not a date (expected YYYY-MM-DD)",
+        ]
+    );
+    let child = &read.data.children[0];
+    assert_eq!(child.birth_date, None);
+    assert_eq!(
+        child.referrals.len(),
+        1,
+        "the referral without a readable date is left out"
+    );
+    let kept = &child.referrals[0];
+    assert_eq!(
+        kept.referral_date,
+        model::Date::new(2025, 6, 2).unwrap(),
+        "values are trimmed"
+    );
+    assert_eq!(kept.closure_date, None);
+    assert!(kept.no_further_action);
+}
+
+#[test]
+fn unknown_codes_and_bad_values_are_reported_and_left_empty() {
+    let read = read_ok("unknown_code.xml");
+    let p = "/Message/Children/Child[1]";
+    assert_eq!(
+        lines(&read.problems),
+        [
+            format!(
+                "7:14 {p}/ChildIdentifiers/Sex Sex format:unknown-code C001: 'f' is not one of \
+                 the Sex codes (M, F or U)"
+            ),
+            format!(
+                "10:20 {p}/ChildCharacteristics/Ethnicity Ethnicity format:unknown-code C001: \
+                 'WBRIT' is not one of the Ethnicity codes"
+            ),
+            format!(
+                "13:23 {p}/ChildCharacteristics/Disabilities/Disability[2] Disability \
+                 format:unknown-code C001: 'BLIND' is not one of the Disability codes"
+            ),
+            format!(
+                "18:25 {p}/CINdetails[1]/ReferralSource ReferralSource format:unknown-code C001: \
+                 '11' is not one of the ReferralSource codes"
+            ),
+            format!(
+                "19:22 {p}/CINdetails[1]/ReferralNFA ReferralNFA format:bad-value C001: 'yes' is \
+                 not a yes/no value (expected 0 or 1)"
+            ),
+            format!(
+                "23:34 {p}/CINdetails[1]/ChildProtectionPlans[1]/LatestCategoryOfAbuse \
+                 LatestCategoryOfAbuse format:unknown-code C001: 'NEGLECT' is not one of the \
+                 LatestCategoryOfAbuse codes (NEG, PHY, SAB, EMO or MUL)"
+            ),
+            format!(
+                "24:32 {p}/CINdetails[1]/ChildProtectionPlans[1]/NumberOfPreviousCPP \
+                 NumberOfPreviousCPP format:bad-value C001: '-1' is not a whole number (expected \
+                 0, 1, 2, …)"
+            ),
+        ]
+    );
+    let child = &read.data.children[0];
+    assert_eq!((child.sex, child.ethnicity), (None, None));
+    assert_eq!(child.disabilities, [model::codes::Disability::MOB]);
+    let plan = &child.referrals[0].cp_plans[0];
+    assert_eq!(
+        plan.initial_category,
+        Some(model::codes::CategoryOfAbuse::NEG)
+    );
+    assert_eq!(
+        (plan.latest_category, plan.number_of_previous_plans),
+        (None, None)
+    );
+}
+
+#[test]
+fn missing_required_values_are_reported_at_their_parent() {
+    let read = read_ok("missing_values.xml");
+    let c2 = "/Message/Children/Child[2]";
+    assert_eq!(
+        lines(&read.problems),
+        [
+            "4:5 /Message/Header/CollectionDetails Year format:missing-value -: \
+             CollectionDetails has no Year, so the collection year is unknown"
+                .to_owned(),
+            "7:5 /Message/Header/Source[1] LEA format:missing-value -: Source has no LEA"
+                .to_owned(),
+            "13:7 /Message/Children/Child[1]/ChildIdentifiers LAchildID format:missing-value -: \
+             ChildIdentifiers has no LAchildID, so the child is left out"
+                .to_owned(),
+            format!(
+                "32:9 {c2}/ChildCharacteristics/Ethnicity Ethnicity format:missing-value C002: \
+                 Ethnicity is empty"
+            ),
+            format!(
+                "34:7 {c2}/CINdetails[1] CINreferralDate format:missing-value C002: CINdetails \
+                 has no CINreferralDate, so the referral is left out"
+            ),
+            format!(
+                "38:7 {c2}/CINdetails[2] ReferralSource format:missing-value C002: CINdetails has \
+                 no ReferralSource"
+            ),
+            format!(
+                "38:7 {c2}/CINdetails[2] ReferralNFA format:missing-value C002: CINdetails has no \
+                 ReferralNFA"
+            ),
+            format!(
+                "40:9 {c2}/CINdetails[2]/Assessments[1] AssessmentActualStartDate \
+                 format:missing-value C002: Assessments has no AssessmentActualStartDate, so the \
+                 assessment is left out"
+            ),
+            format!(
+                "43:9 {c2}/CINdetails[2]/Section47[1] ICPCnotRequired format:missing-value C002: \
+                 Section47 has no ICPCnotRequired"
+            ),
+        ]
+    );
+    assert_eq!(read.data.header, None, "no collection year, no header");
+    let ids: Vec<_> = read.data.children.iter().map(|c| c.id.0.as_str()).collect();
+    assert_eq!(ids, ["C002"], "the child without an LAchildID is left out");
+    let c2 = &read.data.children[0];
+    assert_eq!(
+        c2.sex,
+        Some(model::codes::Sex::F),
+        "GenderCurrent 2 is read as female"
+    );
+    assert_eq!(c2.referrals.len(), 1);
+    assert!(c2.referrals[0].assessments.is_empty());
+    assert_eq!(c2.referrals[0].section47s.len(), 1);
+}
+
+#[test]
+fn unexpected_elements_are_reported_and_skipped_but_pre_proceedings_are_tolerated() {
+    let read = read_ok("unexpected_elements.xml");
+    let c = "/Message/Children/Child[1]";
+    assert_eq!(
+        lines(&read.problems),
+        [
+            format!(
+                "8:9 {c}/ChildIdentifiers/LAchildID[2] LAchildID format:unexpected C001: another \
+                 <LAchildID> in <ChildIdentifiers>; only the first is read"
+            ),
+            format!(
+                "10:9 {c}/ChildIdentifiers/Nickname Nickname format:unexpected C001: <Nickname> \
+                 is not part of <ChildIdentifiers> in the CIN census; it is skipped"
+            ),
+            format!(
+                "13:24 {c}/ChildCharacteristics/Ethnicity/Note Note format:unexpected C001: \
+                 <Note> inside <Ethnicity>, which holds a value; it is skipped"
+            ),
+            format!(
+                "19:9 {c}/CINdetails[1]/CPPreviewDate[1] CPPreviewDate format:unexpected C001: \
+                 <CPPreviewDate> is not part of <CINdetails> in the CIN census; it is skipped"
+            ),
+        ]
+    );
+    let child = &read.data.children[0];
+    assert_eq!(child.id.0, "C001");
+    assert_eq!(child.ethnicity, Some(model::codes::Ethnicity::WBRI));
+    assert_eq!(child.referrals.len(), 1);
+    assert!(
+        read.problems
+            .iter()
+            .all(|p| p.kind == ProblemKind::Unexpected)
+    );
+}
+
+/// Small inline cases: one document, the problems or error it gives.
+fn check(xml: &str, expected: &[&str]) {
+    let result = formats::cin::read_census_from(xml.as_bytes(), std::path::Path::new("t.xml"));
+    let got = match result {
+        Ok(read) => lines(&read.problems),
+        Err(e) => vec![format!("error: {e}")],
+    };
+    assert_eq!(got, expected, "{xml}");
+}
+
+#[test]
+fn small_cases() {
+    check(
+        "",
+        &["error: t.xml:1:1: not well-formed XML: the file is empty"],
+    );
+    check(
+        "  \n",
+        &["error: t.xml:2:1: not well-formed XML: the file has no XML element"],
+    );
+    check(
+        "<Message><Children/></Message><Message/>",
+        &[
+            "error: t.xml:1:31: not well-formed XML: a second root element <Message> follows \
+           </Message>",
+        ],
+    );
+    check(
+        "<Message/>\ntrailing",
+        &[
+            "error: t.xml:2:1: not well-formed XML: text 'trailing' follows the end of the root \
+           element",
+        ],
+    );
+    check(
+        "<Message>&nbsp;</Message>",
+        &[
+            "error: t.xml:1:10: not well-formed XML: '&nbsp;' is not an XML entity (only &lt; &gt; \
+           &amp; &apos; &quot; are)",
+        ],
+    );
+    check(
+        "<Message>a & b</Message>",
+        &[
+            "error: t.xml:1:12: not well-formed XML: '&' is not followed by a reference ending in \
+           ';' (write '&amp;' for a literal '&')",
+        ],
+    );
+    check("\u{FEFF}<Message/>", &[]);
+    check(
+        "<?xml version=\"1.0\"?>\n<Message><Children><Child><ChildIdentifiers>\
+         <LAchildID>&#67;&amp;1</LAchildID><Sex><![CDATA[X]]></Sex></ChildIdentifiers>\
+         </Child></Children></Message>",
+        &[
+            "2:20 /Message/Children/Child[1] ChildCharacteristics format:missing-value C&1: \
+             Child has no ChildCharacteristics, so its ethnicity is unknown",
+            "2:93 /Message/Children/Child[1]/ChildIdentifiers/Sex Sex format:unknown-code C&1: \
+             'X' is not one of the Sex codes (M, F or U)",
+        ],
+    );
+}

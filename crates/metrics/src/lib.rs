@@ -77,15 +77,6 @@ pub struct Settings {
     pub care_entry_lookback_days: u32,
 }
 
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            cin_lookback_days: 0,
-            care_entry_lookback_days: 0,
-        }
-    }
-}
-
 impl Settings {
     /// The settings in force, as shown beside a figure.
     pub fn describe(&self, indicator: &str) -> String {

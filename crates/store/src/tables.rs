@@ -1,0 +1,69 @@
+//! The data tables, in schema order, and how many rows a dataset gives each (backend-independent).
+
+use model::Dataset;
+
+/// Every data table, parents before children (insert order; delete in reverse).
+pub const DATA_TABLES: [&str; 22] = [
+    "children",
+    "disabilities",
+    "referrals",
+    "assessments",
+    "assessment_factors",
+    "cin_plans",
+    "section47s",
+    "cp_plans",
+    "cp_plan_reviews",
+    "cla_episodes",
+    "cla_reviews",
+    "missing_episodes",
+    "care_leaver_records",
+    "cla_outcomes",
+    "adoptions",
+    "placed_for_adoption",
+    "previous_permanence",
+    "social_worker_episodes",
+    "teams",
+    "workers",
+    "case_allocations",
+    "family_safeguarding",
+];
+
+/// The number of rows `ds` gives each table of [`DATA_TABLES`], in that order.
+pub fn row_counts(ds: &Dataset) -> Vec<(String, u64)> {
+    let mut n = [0usize; DATA_TABLES.len()];
+    for c in &ds.children {
+        n[0] += 1;
+        n[1] += c.disabilities.len();
+        n[2] += c.referrals.len();
+        for r in &c.referrals {
+            n[3] += r.assessments.len();
+            n[4] += r.assessments.iter().map(|a| a.factors.len()).sum::<usize>();
+            n[5] += r.cin_plans.len();
+            n[6] += r.section47s.len();
+            n[7] += r.cp_plans.len();
+            n[8] += r
+                .cp_plans
+                .iter()
+                .map(|p| p.review_dates.len())
+                .sum::<usize>();
+        }
+        n[9] += c.cla_episodes.len();
+        n[10] += c.cla_reviews.len();
+        n[11] += c.missing_episodes.len();
+        n[12] += c.care_leaver_records.len();
+        n[13] += c.outcomes.len();
+        n[14] += usize::from(c.adoption.is_some());
+        n[15] += c.placed_for_adoption.len();
+        n[16] += usize::from(c.previous_permanence.is_some());
+        n[17] += c.social_worker_episodes.len();
+    }
+    n[18] = ds.teams.len();
+    n[19] = ds.workers.len();
+    n[20] = ds.allocations.len();
+    n[21] = ds.family_safeguarding.len();
+    DATA_TABLES
+        .iter()
+        .zip(n)
+        .map(|(t, n)| ((*t).to_owned(), n as u64))
+        .collect()
+}

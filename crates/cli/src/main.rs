@@ -1,0 +1,336 @@
+//! `harbour`: children's services data from returns to the scrutiny panel.
+//!
+//! The binary is thin: it parses arguments, shows progress on stderr, and calls the library
+//! crates. Exit codes: 0 success, 1 the input has errors (a refused load), 2 usage or environment
+//! problems.
+
+mod load;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use model::Date;
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+const DEFAULT_DATABASE: &str = "./harbour.db";
+
+#[derive(Parser)]
+#[command(
+    name = "harbour",
+    version,
+    about = "Children's services data: returns in, indicators and assurance out."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+struct Database {
+    /// The store: a SQLite file path (created if missing) or URL.
+    #[arg(long, env = "HARBOUR_DATABASE_URL", default_value = DEFAULT_DATABASE)]
+    database: String,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write a deterministic synthetic council: CIN census XML, SSDA903 CSVs and extracts.
+    Synth {
+        /// Number of children with any involvement over the simulated years.
+        #[arg(long, default_value_t = 5000)]
+        children: u32,
+        /// Random seed; the same seed gives byte-identical files.
+        #[arg(long, default_value_t = synth_defaults::SEED)]
+        seed: u64,
+        /// Collection year, named by the year it ends (2026 = 2025-26, reference date 31 March 2026).
+        #[arg(long, default_value_t = synth_defaults::YEAR)]
+        year: i16,
+        /// Output folder (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Load returns and extracts (folders or files) into the store, all or nothing.
+    Load {
+        /// CIN census XML files, SSDA903 CSVs, extract CSVs, or folders holding them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Collection year (ending 31 March) of SSDA903 files; inferred from their dates if not given.
+        #[arg(long)]
+        year: Option<i16>,
+        #[command(flatten)]
+        db: Database,
+    },
+    /// Compute the indicators from the store.
+    Indicators {
+        #[command(flatten)]
+        db: Database,
+        /// Reporting date (YYYY-MM-DD); defaults to 31 March of the latest loaded collection year.
+        #[arg(long)]
+        as_at: Option<Date>,
+        /// Number of monthly periods up to the reporting date.
+        #[arg(long, default_value_t = 24)]
+        months: u32,
+        #[arg(long, value_enum, default_value_t = Format::Csv)]
+        format: Format,
+        /// Write to this file instead of stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Days before a CP plan starts that a CIN plan may have ended and still count.
+        #[arg(long, default_value_t = 0)]
+        cin_lookback_days: u32,
+        /// Days before care starts that a CP or CIN plan may have ended and still count.
+        #[arg(long, default_value_t = 0)]
+        care_lookback_days: u32,
+    },
+    /// Serve the web app.
+    Serve {
+        #[command(flatten)]
+        db: Database,
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: String,
+    },
+    /// Synthetic council + load + serve: everything needed to look around.
+    Demo {
+        /// The demo's own store, kept apart from real data.
+        #[arg(
+            long,
+            env = "HARBOUR_DEMO_DATABASE",
+            default_value = "./harbour-demo.db"
+        )]
+        database: String,
+        /// Where the synthetic files are written.
+        #[arg(long, default_value = "./harbour-demo")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 5000)]
+        children: u32,
+        #[arg(long, default_value_t = synth_defaults::SEED)]
+        seed: u64,
+        #[arg(long, default_value_t = synth_defaults::YEAR)]
+        year: i16,
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: String,
+    },
+}
+
+mod synth_defaults {
+    pub const SEED: u64 = 20_260_331;
+    pub const YEAR: i16 = 2026;
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Csv,
+    Json,
+}
+
+/// A failure with the exit code it deserves.
+struct Failure {
+    code: u8,
+    error: anyhow::Error,
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(error: anyhow::Error) -> Self {
+        Failure { code: 2, error }
+    }
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("HARBOUR_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match runtime.block_on(run(cli.command)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure { code, error }) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+async fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Synth {
+            children,
+            seed,
+            year,
+            out,
+        } => {
+            run_synth(children, seed, year, &out)?;
+            Ok(())
+        }
+        Command::Load { paths, year, db } => {
+            let store = open_store(&db.database).await?;
+            load::run(&store, &paths, year.map(model::CollectionYear)).await
+        }
+        Command::Indicators {
+            db,
+            as_at,
+            months,
+            format,
+            out,
+            cin_lookback_days,
+            care_lookback_days,
+        } => {
+            let store = open_store(&db.database).await?;
+            let settings = metrics::Settings {
+                cin_lookback_days,
+                care_entry_lookback_days: care_lookback_days,
+            };
+            let text = indicators(&store, as_at, months, format, &settings).await?;
+            match out {
+                Some(path) => std::fs::write(&path, text)
+                    .with_context(|| format!("cannot write {}", path.display()))?,
+                None => std::io::stdout()
+                    .write_all(text.as_bytes())
+                    .context("cannot write to stdout")?,
+            }
+            Ok(())
+        }
+        Command::Serve { db, bind } => {
+            let store = open_store(&db.database).await?;
+            serve(store, &bind).await
+        }
+        Command::Demo {
+            database,
+            out,
+            children,
+            seed,
+            year,
+            bind,
+        } => {
+            run_synth(children, seed, year, &out)?;
+            let store = open_store(&database).await?;
+            load::run(&store, std::slice::from_ref(&out), None).await?;
+            eprintln!("demo data: {} (store {database})", out.display());
+            serve(store, &bind).await
+        }
+    }
+}
+
+async fn open_store(database: &str) -> anyhow::Result<store::Store> {
+    store::Store::open(database)
+        .await
+        .with_context(|| format!("cannot open the store {database}"))
+}
+
+fn spinner(message: &str) -> ProgressBar {
+    let bar = ProgressBar::new_spinner();
+    bar.set_draw_target(ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {msg} {elapsed}").expect("valid template"),
+    );
+    bar.set_message(message.to_owned());
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+fn counter(len: u64, message: &str) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} files")
+            .expect("valid template")
+            .progress_chars("=> "),
+    );
+    bar.set_message(message.to_owned());
+    bar
+}
+
+fn run_synth(children: u32, seed: u64, year: i16, out: &std::path::Path) -> anyhow::Result<()> {
+    let config = synth::SynthConfig {
+        children,
+        seed,
+        year,
+        ..synth::SynthConfig::default()
+    };
+    let bar = spinner(&format!(
+        "generating a synthetic council of {children} children"
+    ));
+    let council = synth::generate(&config);
+    bar.set_message(format!("writing {}", out.display()));
+    synth::write(&council, &config, out)
+        .with_context(|| format!("cannot write the synthetic council to {}", out.display()))?;
+    bar.finish_and_clear();
+    eprintln!(
+        "synthetic council of {children} children (seed {seed}, {}) written to {}",
+        model::CollectionYear(year),
+        out.display()
+    );
+    Ok(())
+}
+
+async fn indicators(
+    store: &store::Store,
+    as_at: Option<Date>,
+    months: u32,
+    format: Format,
+    settings: &metrics::Settings,
+) -> anyhow::Result<String> {
+    let dataset = store.dataset().await.context("cannot read the store")?;
+    let as_at = match as_at {
+        Some(d) => d,
+        None => load::latest_reference_date(store).await?.context(
+            "the store holds no loads, so there is no reporting date: load data first or pass --as-at",
+        )?,
+    };
+    let series = metrics::compute_all(&dataset, as_at, months, settings);
+    Ok(match format {
+        Format::Csv => metrics::to_csv(&series),
+        Format::Json => {
+            let json: Vec<_> = series
+                .iter()
+                .map(|s| {
+                    serde_json::json!({
+                        "indicator_id": s.indicator.id,
+                        "title": s.indicator.title,
+                        "definition": s.indicator.definition,
+                        "settings": s.settings,
+                        "points": s.points.iter().map(|p| serde_json::json!({
+                            "period_start": p.period_start.to_string(),
+                            "period_end": p.period_end.to_string(),
+                            "numerator": p.numerator,
+                            "denominator": p.denominator,
+                            "value": p.value,
+                            "breakdown": p.breakdown.iter().map(|(k, v)| serde_json::json!({"label": k, "count": v})).collect::<Vec<_>>(),
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            let mut text = serde_json::to_string_pretty(&json)?;
+            text.push('\n');
+            text
+        }
+    })
+}
+
+async fn serve(store: store::Store, bind: &str) -> Result<(), Failure> {
+    let listener = tokio::net::TcpListener::bind(bind)
+        .await
+        .with_context(|| format!("cannot listen on {bind}"))?;
+    let addr = listener.local_addr().context("no local address")?;
+    eprintln!("Harbour is serving on http://{addr}/ (Ctrl-C to stop)");
+    let state = web::AppState {
+        store,
+        as_at: None,
+        settings: metrics::Settings::default(),
+    };
+    web::serve(listener, state)
+        .await
+        .context("the web server stopped")?;
+    Ok(())
+}

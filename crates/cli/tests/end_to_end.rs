@@ -1,0 +1,156 @@
+//! The `harbour` binary end to end: synth → load → indicators, on a small synthetic council.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn harbour(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_harbour"))
+        .args(args)
+        .env_remove("HARBOUR_DATABASE_URL")
+        .output()
+        .expect("harbour runs")
+}
+
+fn ok(args: &[&str]) -> Output {
+    let out = harbour(args);
+    assert!(
+        out.status.success(),
+        "harbour {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn files_under(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap().display().to_string();
+                out.push((rel, std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn synth_load_indicators() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a");
+    let b = tmp.path().join("b");
+    let db = tmp.path().join("harbour.db");
+    let db = db.to_str().unwrap();
+    for out in [&a, &b] {
+        ok(&[
+            "synth",
+            "--children",
+            "400",
+            "--seed",
+            "11",
+            "--year",
+            "2026",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+    }
+    let (fa, fb) = (files_under(&a), files_under(&b));
+    let names: Vec<_> = fa.iter().map(|(n, _)| n.as_str()).collect();
+    for expected in [
+        "cin/cin_census.xml",
+        "903/header.csv",
+        "903/episodes.csv",
+        "903_prev/episodes.csv",
+        "extract/family_safeguarding.csv",
+    ] {
+        assert!(
+            names.contains(&expected),
+            "{expected} missing from {names:?}"
+        );
+    }
+    assert!(fa == fb, "the same seed must give byte-identical files");
+
+    ok(&["load", a.to_str().unwrap(), "--database", db]);
+    let first = ok(&["indicators", "--database", db, "--format", "csv"]).stdout;
+    let again = ok(&["load", a.to_str().unwrap(), "--database", db]);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already loaded"));
+    assert_eq!(ok(&["indicators", "--database", db]).stdout, first);
+
+    let csv = String::from_utf8(first).unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("indicator_id,period_start,period_end,numerator,denominator,value")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    for id in [
+        "cp_starts_from_cin_pct",
+        "cla_starts_from_cp_or_cin",
+        "fsm_open_children",
+    ] {
+        let mine: Vec<_> = rows.iter().filter(|r| r[0] == id).collect();
+        assert_eq!(mine.len(), 24, "{id} has 24 months");
+        assert_eq!(mine[0][1], "2024-04-01");
+        assert_eq!(mine[23][2], "2026-03-31");
+        for r in &mine {
+            if let (Ok(n), Ok(d)) = (r[3].parse::<u64>(), r[4].parse::<u64>()) {
+                assert!(n <= d, "{r:?}");
+            }
+        }
+    }
+    let fsm_total: u64 = rows
+        .iter()
+        .filter(|r| r[0] == "fsm_open_children")
+        .map(|r| r[3].parse::<u64>().unwrap())
+        .sum();
+    assert!(
+        fsm_total > 0,
+        "Family Safeguarding is open to some children"
+    );
+
+    // A bad file refuses the load and leaves the store as it was.
+    let bad = tmp.path().join("bad.xml");
+    std::fs::write(&bad, "<Message><Children><Child>").unwrap();
+    let refused = harbour(&["load", bad.to_str().unwrap(), "--database", db]);
+    assert_eq!(
+        refused.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("bad.xml"));
+    assert_eq!(ok(&["indicators", "--database", db]).stdout, csv.as_bytes());
+}
+
+#[test]
+fn indicators_need_a_reporting_date() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("empty.db");
+    let out = harbour(&["indicators", "--database", db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--as-at"));
+    let out = ok(&[
+        "indicators",
+        "--database",
+        db.to_str().unwrap(),
+        "--as-at",
+        "2025-03-31",
+        "--months",
+        "2",
+    ]);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "indicator_id,period_start,period_end,numerator,denominator,value\n\
+         cp_starts_from_cin_pct,2025-02-01,2025-02-28,0,0,\n\
+         cp_starts_from_cin_pct,2025-03-01,2025-03-31,0,0,\n\
+         cla_starts_from_cp_or_cin,2025-02-01,2025-02-28,0,0,0\n\
+         cla_starts_from_cp_or_cin,2025-03-01,2025-03-31,0,0,0\n\
+         fsm_open_children,2025-02-01,2025-02-28,0,,0\n\
+         fsm_open_children,2025-03-01,2025-03-31,0,,0\n"
+    );
+}

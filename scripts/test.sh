@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The test command (README.md): installs what the tests need on a fresh machine, then runs every
+# test: the Rust workspace (unit, property, integration, hand-computed indicator, peer and XSD
+# checks) and the browser test of the page `harbour serve` shows.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root="$PWD"
+shared="${HARBOUR_SHARED:-$root/../shared}"
+
+need_apt=()
+command -v xmllint >/dev/null || need_apt+=(libxml2-utils)
+command -v chromium >/dev/null || need_apt+=(chromium)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "installing ${need_apt[*]} from Debian's packages" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+# The Data to Insight validators, the oracle the synthetic council is checked against.
+"$shared/peers/setup.sh" >&2
+
+# playwright-core drives Debian's chromium; it never downloads a browser.
+[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --silent
+
+cargo test --workspace --locked
+
+# Browser test: a synthetic council served by the real binary on a free port.
+work="$(mktemp -d)"
+trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+harbour="$root/target/debug/harbour"
+cargo build --locked -p cli --bin harbour
+"$harbour" synth --children 1000 --seed 7 --year 2026 --out "$work/data" 2>/dev/null
+"$harbour" load "$work/data" --database "$work/harbour.db" >&2
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+"$harbour" serve --database "$work/harbour.db" --bind "127.0.0.1:$port" 2>"$work/serve.log" &
+server=$!
+for _ in $(seq 1 100); do
+  if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then break; fi
+  sleep 0.1
+done
+HARBOUR_URL="http://127.0.0.1:$port/" node --test e2e/

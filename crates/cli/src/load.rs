@@ -321,10 +321,5 @@ pub(crate) async fn latest_reference_date(store: &store::Store) -> anyhow::Resul
         .loads()
         .await
         .context("cannot read the store's loads")?;
-    Ok(loads
-        .iter()
-        .flat_map(|l| l.files.iter())
-        .filter_map(|f| f.collection_year)
-        .max()
-        .map(|y| CollectionYear(y).end()))
+    Ok(store::latest_collection_year(&loads).map(CollectionYear::end))
 }

@@ -19,7 +19,9 @@ mod sqlite;
 mod tables;
 
 pub use error::{BoxError, StoreError};
-pub use lineage::{LoadBatch, LoadOutcome, LoadRecord, ReturnKind, SourceFile, sha256_hex};
+pub use lineage::{
+    LoadBatch, LoadOutcome, LoadRecord, ReturnKind, SourceFile, latest_collection_year, sha256_hex,
+};
 pub use tables::{DATA_TABLES, row_counts};
 
 /// The database: an SQLite file (PostgreSQL later).

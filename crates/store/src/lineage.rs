@@ -117,6 +117,17 @@ pub struct LoadRecord {
     pub rows: Vec<(String, u64)>,
 }
 
+/// The latest collection year among the files of these loads: the year whose reference date
+/// (31 March) is the natural reporting date for what is stored.
+pub fn latest_collection_year(loads: &[LoadRecord]) -> Option<model::CollectionYear> {
+    loads
+        .iter()
+        .flat_map(|l| &l.files)
+        .filter_map(|f| f.collection_year)
+        .max()
+        .map(model::CollectionYear)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

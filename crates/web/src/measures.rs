@@ -58,14 +58,10 @@ pub fn reporting_date(
     if let Some(d) = configured {
         return ReportingDate::Configured(d);
     }
-    loads
-        .iter()
-        .flat_map(|l| &l.files)
-        .filter_map(|f| f.collection_year)
-        .max()
-        .map_or(ReportingDate::Today(today), |y| {
-            ReportingDate::EndOfCollectionYear(CollectionYear(y))
-        })
+    store::latest_collection_year(loads).map_or(
+        ReportingDate::Today(today),
+        ReportingDate::EndOfCollectionYear,
+    )
 }
 
 const PAGE_TITLE: &str = "Family Safeguarding: escalation measures";

@@ -20,10 +20,20 @@ use std::path::{Path, PathBuf};
 pub enum Location {
     /// A place in an XML file: 1-based line and column of the element or value, and the element
     /// path with 1-based indices, e.g. `/Message/Children/Child[3]/CINdetails[1]/CINreferralDate`.
-    Xml { file: PathBuf, line: u64, column: u64, path: String },
+    Xml {
+        file: PathBuf,
+        line: u64,
+        column: u64,
+        path: String,
+    },
     /// A row of a CSV table: `row` is the 0-based data row (header excluded, as the DfE
     /// validators count), `line` the 1-based physical line in the file.
-    Csv { file: PathBuf, table: String, row: u64, line: u64 },
+    Csv {
+        file: PathBuf,
+        table: String,
+        row: u64,
+        line: u64,
+    },
     /// The file as a whole.
     File { file: PathBuf },
 }
@@ -31,7 +41,9 @@ pub enum Location {
 impl Location {
     pub fn file(&self) -> &Path {
         match self {
-            Location::Xml { file, .. } | Location::Csv { file, .. } | Location::File { file } => file,
+            Location::Xml { file, .. } | Location::Csv { file, .. } | Location::File { file } => {
+                file
+            }
         }
     }
 }
@@ -39,10 +51,20 @@ impl Location {
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Location::Xml { file, line, column, path } => {
+            Location::Xml {
+                file,
+                line,
+                column,
+                path,
+            } => {
                 write!(f, "{}:{line}:{column} ({path})", file.display())
             }
-            Location::Csv { file, table, row, line } => {
+            Location::Csv {
+                file,
+                table,
+                row,
+                line,
+            } => {
                 write!(f, "{}:{line} (table {table}, row {row})", file.display())
             }
             Location::File { file } => write!(f, "{}", file.display()),
@@ -93,7 +115,14 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {} [{}]: {}", self.location, self.field, self.kind.code(), self.message)
+        write!(
+            f,
+            "{}: {} [{}]: {}",
+            self.location,
+            self.field,
+            self.kind.code(),
+            self.message
+        )
     }
 }
 
@@ -101,15 +130,36 @@ impl fmt::Display for Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum FormatError {
     #[error("{}: cannot read the file: {source}", file.display())]
-    Io { file: PathBuf, source: std::io::Error },
+    Io {
+        file: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{}:{line}:{column}: not well-formed XML: {message}", file.display())]
-    Xml { file: PathBuf, line: u64, column: u64, message: String },
+    Xml {
+        file: PathBuf,
+        line: u64,
+        column: u64,
+        message: String,
+    },
     #[error("{}:{line}:{column}: {message}", file.display())]
-    Structure { file: PathBuf, line: u64, column: u64, message: String },
+    Structure {
+        file: PathBuf,
+        line: u64,
+        column: u64,
+        message: String,
+    },
     #[error("{}: the {table} table is missing the column(s) {}", file.display(), columns.join(", "))]
-    MissingColumns { file: PathBuf, table: String, columns: Vec<String> },
+    MissingColumns {
+        file: PathBuf,
+        table: String,
+        columns: Vec<String>,
+    },
     #[error("{}:{line}: {message}", file.display())]
-    Csv { file: PathBuf, line: u64, message: String },
+    Csv {
+        file: PathBuf,
+        line: u64,
+        message: String,
+    },
     #[error("{}: {message}", file.display())]
     Unrecognised { file: PathBuf, message: String },
 }

@@ -256,9 +256,9 @@ pub struct ClaEpisode {
     pub reason_ceased: Option<ReasonEpisodeCeased>,
     /// `REASON_PLACE_CHANGE`.
     pub reason_place_change: Option<ReasonPlaceChange>,
-    /// `HOME_POST`: the first half of the home postcode.
+    /// `HOME_POST`: the postcode of the home the child was living at.
     pub home_postcode: Option<String>,
-    /// `PL_POST`: the first half of the placement postcode.
+    /// `PL_POST`: the postcode of the placement.
     pub placement_postcode: Option<String>,
     /// `URN`: Ofsted's unique reference number for the provider, or `XXXXXXX`.
     pub urn: Option<String>,

@@ -1135,7 +1135,7 @@ fn care_leaver_records(
 /// SSDA903 OC2: for each collection year the child was looked after throughout.
 fn outcomes(rng: &mut Rng, child: &mut Child, care: &[CarePeriod], dob: Day, reference: Day) {
     for p in care {
-        let first_year = collection_year_of(p.start) + 1;
+        let first_year = collection_year_of(p.start);
         let last_year = collection_year_of(reference);
         for y in first_year..=last_year {
             let (start, end) = (year_start(y), year_end(y));

@@ -1,0 +1,46 @@
+//! SSDA903 OC2 covers every child looked after continuously for 12 months at 31 March, including
+//! a child whose care began on 1 April itself (the DfE rule 191 boundary).
+
+use model::{CollectionYear, Date};
+
+/// Periods of care: runs of episodes where each starts on the day the one before ended.
+fn periods(episodes: &[model::ClaEpisode]) -> Vec<(Date, Option<Date>)> {
+    let mut out: Vec<(Date, Option<Date>)> = Vec::new();
+    for e in episodes {
+        match out.last_mut() {
+            Some(last) if last.1 == Some(e.start_date) => last.1 = e.end_date,
+            _ => out.push((e.start_date, e.end_date)),
+        }
+    }
+    out
+}
+
+#[test]
+fn every_child_in_care_all_year_has_outcomes_for_that_year() {
+    let config = synth::SynthConfig {
+        children: 20_000,
+        seed: 20_260_331,
+        ..synth::SynthConfig::default()
+    };
+    let council = synth::generate(&config);
+    let mut starting_on_the_first_day = 0;
+    for child in &council.dataset.children {
+        for (start, end) in periods(&child.cla_episodes) {
+            for y in 2022..=config.year {
+                let year = CollectionYear(y);
+                if start <= year.start() && end.is_none_or(|e| e > year.end()) {
+                    starting_on_the_first_day += usize::from(start == year.start());
+                    assert!(
+                        child.outcomes.iter().any(|o| o.year == year),
+                        "{} looked after from {start} through {year} has no OC2 for it",
+                        child.id
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        starting_on_the_first_day > 0,
+        "the seed covers care that began on 1 April"
+    );
+}

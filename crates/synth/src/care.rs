@@ -6,7 +6,7 @@
 //! episodes, a new episode whenever either changes, with the reason for new episode (RNE) that
 //! the changes imply.
 
-use crate::days::{Day, add_working_days, next_working_day, year_end};
+use crate::days::{Day, add_working_days, collection_year_of, next_working_day, year_end};
 use crate::postcodes::Area;
 use crate::rng::Rng;
 use model::codes::*;
@@ -324,6 +324,18 @@ pub fn period(rng: &mut Rng, input: &CareInput) -> CarePeriod {
     }
     if end <= start {
         end = start.plus(1);
+    }
+    // The DfE validators count a child whose care ends on 31 March as looked after at 31 March, so
+    // such a child would need OC2 and could then have no AD1 or OC3 (rule 187). Care in the
+    // synthetic council never ends on a reference date.
+    if end == year_end(collection_year_of(end)) {
+        end = if route == Route::Adoption && adoption_plan.is_some() {
+            next_working_day(end.plus(1))
+        } else if end.plus(1) <= dob18 || end.plus(-1) <= start {
+            end.plus(1)
+        } else {
+            end.plus(-1)
+        };
     }
 
     // Legal status timeline.

@@ -130,6 +130,13 @@ pub fn simulate(ctx: &Ctx, serial: u64) -> Journey {
         let age_days = rng.piecewise(FIRST_REFERRAL_AGE) * 365.25;
         first.plus(-(age_days as i64))
     };
+    // The DfE validators measure ages on the reference date in years of 365.2425 days, which
+    // makes a child born on 31 March a year younger on their birthday (so rule 1016 misfires on
+    // a care leaver turning 18 that day); the synthetic council has no 31 March birthdays.
+    let dob = match dob.parts() {
+        (_, 3, 31) => dob.plus(-1),
+        _ => dob,
+    };
     let sex = if rng.chance(if uasc { 0.92 } else { 0.51 }) {
         Sex::M
     } else {

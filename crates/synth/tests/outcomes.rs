@@ -44,3 +44,25 @@ fn every_child_in_care_all_year_has_outcomes_for_that_year() {
         "the seed covers care that began on 1 April"
     );
 }
+
+#[test]
+fn care_never_ends_on_a_reference_date() {
+    // The DfE validators would count the child as looked after at 31 March (rules 187 and 191).
+    let config = synth::SynthConfig {
+        children: 20_000,
+        seed: 5,
+        ..synth::SynthConfig::default()
+    };
+    let council = synth::generate(&config);
+    for child in &council.dataset.children {
+        for (_, end) in periods(&child.cla_episodes) {
+            if let Some(end) = end {
+                assert!(
+                    end != CollectionYear::containing(end).end(),
+                    "{}'s care ends on {end}",
+                    child.id
+                );
+            }
+        }
+    }
+}

@@ -86,12 +86,12 @@ pub struct Extract {
 impl Extract {
     /// Sorts the records as [`model::Dataset::normalise`] does (ties keep their order).
     pub fn normalise(&mut self) {
-        self.teams.sort_by(|a, b| a.id.cmp(&b.id));
-        self.workers.sort_by(|a, b| a.id.cmp(&b.id));
-        self.allocations
-            .sort_by(|a, b| (&a.child, a.start, &a.worker).cmp(&(&b.child, b.start, &b.worker)));
-        self.family_safeguarding
-            .sort_by(|a, b| (&a.child, a.start).cmp(&(&b.child, b.start)));
+        model::normalise_workforce(
+            &mut self.teams,
+            &mut self.workers,
+            &mut self.allocations,
+            &mut self.family_safeguarding,
+        );
     }
 }
 

@@ -40,12 +40,12 @@ impl Dataset {
         for child in &mut self.children {
             child.normalise();
         }
-        self.teams.sort_by(|a, b| a.id.cmp(&b.id));
-        self.workers.sort_by(|a, b| a.id.cmp(&b.id));
-        self.allocations
-            .sort_by(|a, b| (&a.child, a.start, &a.worker).cmp(&(&b.child, b.start, &b.worker)));
-        self.family_safeguarding
-            .sort_by(|a, b| (&a.child, a.start).cmp(&(&b.child, b.start)));
+        normalise_workforce(
+            &mut self.teams,
+            &mut self.workers,
+            &mut self.allocations,
+            &mut self.family_safeguarding,
+        );
     }
 
     /// The child with this id, if any (children must be sorted, see [`Dataset::normalise`]).
@@ -55,6 +55,20 @@ impl Dataset {
             .ok()
             .map(|i| &self.children[i])
     }
+}
+
+/// Sorts workforce records into their canonical order (teams and workers by id; allocations and
+/// Family Safeguarding involvements by child, then start). Ties keep their order.
+pub fn normalise_workforce(
+    teams: &mut [Team],
+    workers: &mut [Worker],
+    allocations: &mut [CaseAllocation],
+    family_safeguarding: &mut [FamilySafeguardingInvolvement],
+) {
+    teams.sort_by(|a, b| a.id.cmp(&b.id));
+    workers.sort_by(|a, b| a.id.cmp(&b.id));
+    allocations.sort_by(|a, b| (&a.child, a.start, &a.worker).cmp(&(&b.child, b.start, &b.worker)));
+    family_safeguarding.sort_by(|a, b| (&a.child, a.start).cmp(&(&b.child, b.start)));
 }
 
 /// A child, unborn child or young person known to children's social care.

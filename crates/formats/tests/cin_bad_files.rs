@@ -406,3 +406,17 @@ fn small_cases() {
         ],
     );
 }
+
+#[test]
+fn a_second_referral_on_the_same_date_is_left_out_where_it_stands() {
+    let read = read_ok("duplicate_referral.xml");
+    assert_eq!(
+        lines(&read.problems),
+        [
+            "82:7 /Message/Children/Child[2]/CINdetails[2] CINreferralDate format:unexpected C002: \
+             a second CINdetails with the referral date 2026-01-10 for this child, so it is left \
+             out: each referral of a child must have its own date"
+        ]
+    );
+    assert_eq!(read.data.children[1].referrals.len(), 1);
+}

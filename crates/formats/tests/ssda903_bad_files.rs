@@ -251,3 +251,36 @@ fn a_second_row_for_a_child_replaces_the_first() {
     );
     assert_eq!(c9.uasc.unwrap().ceased, None);
 }
+
+#[test]
+fn a_second_episode_on_the_same_day_is_left_out_where_it_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("episodes.csv");
+    std::fs::write(
+        &path,
+        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n\
+         A1,01/05/2025,S,C2,N1,U4,PR1,,,,,,SC000001\n\
+         A1,01/05/2025,S,C2,N1,U4,PR1,,,,,,SC000001\n",
+    )
+    .unwrap();
+    let read = formats::ssda903::read_files(&[path], model::CollectionYear(2026)).unwrap();
+    assert_eq!(read.data[0].cla_episodes.len(), 1);
+    assert_eq!(read.problems.len(), 1);
+    let p = &read.problems[0];
+    assert_eq!(
+        p.to_string()
+            .split(": ")
+            .next()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap(),
+        "episodes.csv:3 (table Episodes, row 1)"
+    );
+    assert_eq!(p.field, "DECOM");
+    assert_eq!(
+        p.message,
+        "a second row for this child with DECOM 01/05/2025, so it is left out: each of a child's \
+         rows in this table must have its own DECOM"
+    );
+}

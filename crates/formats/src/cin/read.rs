@@ -728,7 +728,28 @@ impl Builder {
             Tag::CINdetails => {
                 if let (Some(mut r), Some(date)) = (d.referral.take(), d.referral_date) {
                     r.referral_date = date;
-                    d.child.child.referrals.push(r);
+                    if d.child
+                        .child
+                        .referrals
+                        .iter()
+                        .any(|o| o.referral_date == date)
+                    {
+                        // A referral is known by its child and date; two cannot be told apart.
+                        let (start, path) = (self.top().start, self.path());
+                        let message = format!(
+                            "a second CINdetails with the referral date {date} for this child, so \
+                             it is left out: each referral of a child must have its own date"
+                        );
+                        self.report(
+                            ProblemKind::Unexpected,
+                            start,
+                            path,
+                            "CINreferralDate",
+                            message,
+                        );
+                    } else {
+                        d.child.child.referrals.push(r);
+                    }
                 }
             }
             Tag::Assessments => {

@@ -280,7 +280,15 @@ impl RowReader<'_> {
             placement_postcode: text(pl),
             urn: text(urn),
         };
-        if let Some(start_date) = start {
+        if let Some(start_date) = start
+            && is_new(
+                &mut self.ctx,
+                &self.entry.child.cla_episodes,
+                |e| e.start_date,
+                start_date,
+                "DECOM",
+            )
+        {
             self.entry.child.cla_episodes.push(ClaEpisode {
                 start_date,
                 ..episode
@@ -302,7 +310,15 @@ impl RowReader<'_> {
             .ctx
             .key_date(DMY, "REVIEW", review, "a review needs its date");
         let participation = self.ctx.code("REVIEW_CODE", code);
-        if let Some(date) = date {
+        if let Some(date) = date
+            && is_new(
+                &mut self.ctx,
+                &self.entry.child.cla_reviews,
+                |r| r.date,
+                date,
+                "REVIEW",
+            )
+        {
             self.entry.child.cla_reviews.push(ClaReview {
                 date,
                 participation,
@@ -387,7 +403,15 @@ impl RowReader<'_> {
         );
         let date_ceased = self.ctx.date(DMY, "DATE_PLACED_CEASED", ceased);
         let reason_ceased = self.ctx.code("REASON_PLACED_CEASED", reason);
-        if let Some(date_placed) = date_placed {
+        if let Some(date_placed) = date_placed
+            && is_new(
+                &mut self.ctx,
+                &self.entry.child.placed_for_adoption,
+                |p| p.date_placed,
+                date_placed,
+                "DATE_PLACED",
+            )
+        {
             self.entry
                 .child
                 .placed_for_adoption
@@ -420,7 +444,15 @@ impl RowReader<'_> {
             "a missing episode needs its start date",
         );
         let end_date = self.ctx.date(DMY, "MIS_END", end);
-        if let Some(start_date) = start {
+        if let Some(start_date) = start
+            && is_new(
+                &mut self.ctx,
+                &self.entry.child.missing_episodes,
+                |m| m.start_date,
+                start_date,
+                "MIS_START",
+            )
+        {
             self.entry.child.missing_episodes.push(MissingEpisode {
                 kind,
                 start_date,
@@ -439,7 +471,15 @@ impl RowReader<'_> {
         );
         let end_date = self.ctx.date(DMY, "SW_DEC", end);
         let reason = self.ctx.code("SW_REASON", reason);
-        if let Some(start_date) = start {
+        if let Some(start_date) = start
+            && is_new(
+                &mut self.ctx,
+                &self.entry.child.social_worker_episodes,
+                |e| e.start_date,
+                start_date,
+                "SW_DECOM",
+            )
+        {
             self.entry
                 .child
                 .social_worker_episodes
@@ -514,4 +554,27 @@ impl RowReader<'_> {
 /// A free-text value, absent when blank.
 fn text(value: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_owned())
+}
+
+/// Whether this row's key date is new for the child. A record is known by its child and date, so
+/// a second row with the same date cannot be told apart from the first: it is reported at its
+/// row and left out.
+fn is_new<T>(
+    ctx: &mut RowContext<'_>,
+    records: &[T],
+    key: impl Fn(&T) -> Date,
+    date: Date,
+    field: &str,
+) -> bool {
+    if records.iter().any(|r| key(r) == date) {
+        let message = format!(
+            "a second row for this child with {field} {}, so it is left out: each of a child's \
+             rows in this table must have its own {field}",
+            date.strftime("%d/%m/%Y")
+        );
+        ctx.problem(ProblemKind::Unexpected, field, message);
+        false
+    } else {
+        true
+    }
 }

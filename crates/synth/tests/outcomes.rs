@@ -66,3 +66,27 @@ fn care_never_ends_on_a_reference_date() {
         }
     }
 }
+
+#[test]
+fn no_child_is_born_on_31_march() {
+    // The DfE validators' 365.2425-day years make such a child a year younger on the reference
+    // date (rule 1016 then misfires for a care leaver turning 18 that day).
+    let config = synth::SynthConfig {
+        children: 20_000,
+        seed: 8,
+        ..synth::SynthConfig::default()
+    };
+    let council = synth::generate(&config);
+    for child in &council.dataset.children {
+        for d in [child.birth_date, child.expected_birth_date]
+            .into_iter()
+            .flatten()
+        {
+            assert!(
+                !(d.month() == 3 && d.day() == 31),
+                "{} is born on {d}",
+                child.id
+            );
+        }
+    }
+}

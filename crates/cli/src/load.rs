@@ -31,8 +31,10 @@ pub(crate) async fn run(
     let mut sources = Vec::new();
     // Each return with its collection year, so that older years are folded in first.
     let mut parts: Vec<(i16, Dataset)> = Vec::new();
-    let mut ssda903_groups: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
-    let mut extract_files = Vec::new();
+    // SSDA903 files by folder (one folder, one return) and extract files, each with its lineage
+    // taken from the bytes read here, so that no file is read again to be hashed.
+    let mut ssda903_groups: BTreeMap<PathBuf, Vec<(PathBuf, SourceFile)>> = BTreeMap::new();
+    let mut extract_files: Vec<(PathBuf, SourceFile)> = Vec::new();
 
     let bar = crate::counter(files.len() as u64, "reading");
     for path in &files {
@@ -77,17 +79,24 @@ pub(crate) async fn run(
             }
             Kind::Ssda903 => {
                 let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
-                ssda903_groups.entry(folder).or_default().push(path.clone());
+                let source = source_file(path, &bytes, ReturnKind::Ssda903);
+                ssda903_groups
+                    .entry(folder)
+                    .or_default()
+                    .push((path.clone(), source));
             }
-            Kind::Extract => extract_files.push(path.clone()),
+            Kind::Extract => {
+                extract_files.push((path.clone(), source_file(path, &bytes, ReturnKind::Extract)));
+            }
         }
     }
 
     for (folder, group) in ssda903_groups {
+        let (paths, group_sources): (Vec<PathBuf>, Vec<SourceFile>) = group.into_iter().unzip();
         // The return's year is given, or found from its latest event: every event in a return
         // falls on or before its reference date, 31 March.
         let provisional = year.unwrap_or(CollectionYear(2000));
-        let mut read = formats::ssda903::read_files(&group, provisional).map_err(|e| Failure {
+        let mut read = formats::ssda903::read_files(&paths, provisional).map_err(|e| Failure {
             code: 1,
             error: e.into(),
         })?;
@@ -113,16 +122,10 @@ pub(crate) async fn run(
             eprintln!("{}: SSDA903 return for {return_year}", folder.display());
         }
         problems.extend(read.problems);
-        for path in &group {
-            let bytes =
-                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-            sources.push(SourceFile::from_bytes(
-                &path.display().to_string(),
-                &bytes,
-                ReturnKind::Ssda903,
-                Some(return_year.0),
-            ));
-        }
+        sources.extend(group_sources.into_iter().map(|source| SourceFile {
+            collection_year: Some(return_year.0),
+            ..source
+        }));
         parts.push((
             return_year.0,
             Dataset {
@@ -133,21 +136,14 @@ pub(crate) async fn run(
     }
 
     if !extract_files.is_empty() {
-        let read = formats::extract::read_files(&extract_files).map_err(|e| Failure {
+        let (paths, extract_sources): (Vec<PathBuf>, Vec<SourceFile>) =
+            extract_files.into_iter().unzip();
+        let read = formats::extract::read_files(&paths).map_err(|e| Failure {
             code: 1,
             error: e.into(),
         })?;
         problems.extend(read.problems);
-        for path in &extract_files {
-            let bytes =
-                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-            sources.push(SourceFile::from_bytes(
-                &path.display().to_string(),
-                &bytes,
-                ReturnKind::Extract,
-                None,
-            ));
-        }
+        sources.extend(extract_sources);
         let e = read.data;
         // Extracts are the system of record for the workforce: fold them in last.
         parts.push((
@@ -209,6 +205,11 @@ pub(crate) async fn run(
         }
     }
     Ok(())
+}
+
+/// The lineage of a file whose year is not known yet (set once its return has been read).
+fn source_file(path: &Path, bytes: &[u8], kind: ReturnKind) -> SourceFile {
+    SourceFile::from_bytes(&path.display().to_string(), bytes, kind, None)
 }
 
 /// Who is loading: the operating-system user.

@@ -3,11 +3,12 @@
 use crate::CollectionYear;
 use crate::codes::*;
 use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The local authority's own identifier for a child (CIN `LAchildID`, SSDA903 `CHILD`). The same
 /// id links a child's CIN census record, SSDA903 return and case-management extracts.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
 pub struct ChildId(pub String);
 
 impl fmt::Display for ChildId {
@@ -23,7 +24,7 @@ impl From<&str> for ChildId {
 }
 
 /// Everything the council knows, sorted by child id. Built by `formats` readers and the store.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub children: Vec<Child>,
     pub teams: Vec<Team>,
@@ -72,7 +73,7 @@ pub fn normalise_workforce(
 }
 
 /// A child, unborn child or young person known to children's social care.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Child {
     pub id: ChildId,
     /// Unique Pupil Number, 13 characters.
@@ -163,14 +164,14 @@ impl Child {
 }
 
 /// UASC status (SSDA903 UASC table).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct UascStatus {
     /// Date UASC status ceased (`DUC`), usually the 18th birthday.
     pub ceased: Option<Date>,
 }
 
 /// A referral to children's social care and the episode that followed (CIN census `CINdetails`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Referral {
     pub referral_date: Date,
     pub source: Option<ReferralSource>,
@@ -196,7 +197,7 @@ impl Referral {
 }
 
 /// A child and family assessment (CIN census `Assessments`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Assessment {
     pub start_date: Date,
     pub internal_review_date: Option<Date>,
@@ -206,7 +207,7 @@ pub struct Assessment {
 }
 
 /// A child in need plan (CIN census `CINPlanDates`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct CinPlan {
     pub start_date: Date,
     pub end_date: Option<Date>,
@@ -220,7 +221,7 @@ impl CinPlan {
 }
 
 /// A section 47 enquiry and its initial conference (CIN census `Section47`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Section47 {
     pub start_date: Date,
     /// Target date for the initial child protection conference.
@@ -231,7 +232,7 @@ pub struct Section47 {
 }
 
 /// A child protection plan (CIN census `ChildProtectionPlans`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CpPlan {
     pub start_date: Date,
     pub end_date: Option<Date>,
@@ -250,7 +251,7 @@ impl CpPlan {
 }
 
 /// An episode of care (SSDA903 Episodes): a new one starts whenever legal status or placement changes.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ClaEpisode {
     /// `DECOM`.
     pub start_date: Date,
@@ -291,14 +292,14 @@ impl ClaEpisode {
 }
 
 /// A looked-after child's review (SSDA903 Reviews).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ClaReview {
     pub date: Date,
     pub participation: Option<ReviewParticipation>,
 }
 
 /// A missing or away-from-placement episode (SSDA903 Missing).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct MissingEpisode {
     pub kind: Option<MissingKind>,
     pub start_date: Date,
@@ -306,7 +307,7 @@ pub struct MissingEpisode {
 }
 
 /// A care leaver's circumstances around their birthday in a collection year (SSDA903 OC3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CareLeaverRecord {
     /// The collection year of the return that holds the record (the birthday falls in it).
     pub year: CollectionYear,
@@ -316,7 +317,7 @@ pub struct CareLeaverRecord {
 }
 
 /// Outcomes for a child looked after continuously for 12 months (SSDA903 OC2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClaOutcomes {
     /// The collection year of the return that holds the record.
     pub year: CollectionYear,
@@ -333,7 +334,7 @@ pub struct ClaOutcomes {
 }
 
 /// A child's adoption (SSDA903 AD1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Adoption {
     /// `DATE_INT`: decision that the child should be placed for adoption.
     pub decision_date: Option<Date>,
@@ -347,7 +348,7 @@ pub struct Adoption {
 }
 
 /// A decision that the child should be placed for adoption (SSDA903 PlacedAdoption).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PlacedForAdoption {
     pub date_placed: Date,
     pub date_ceased: Option<Date>,
@@ -355,7 +356,7 @@ pub struct PlacedForAdoption {
 }
 
 /// A permanence order held before entering care (SSDA903 PrevPerm).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PreviousPermanenceOrder {
     pub kind: Option<PreviousPermanence>,
     /// `LA_PERM`: the LA that made the order (3-digit code, or NIR, SCO, WAL, NUK, 999).
@@ -365,7 +366,7 @@ pub struct PreviousPermanenceOrder {
 }
 
 /// A period in which a social worker was allocated to a looked-after child (SSDA903 SWEpisodes).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct SocialWorkerEpisode {
     /// `SW_ID`: Social Work England number (`SW…`) or a local placeholder (`XX…`).
     pub worker: String,
@@ -375,7 +376,7 @@ pub struct SocialWorkerEpisode {
 }
 
 /// A team in children's services.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Team {
     pub id: String,
     pub name: String,
@@ -386,7 +387,7 @@ pub struct Team {
 }
 
 /// The kind of post a worker holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum WorkerRole {
     SocialWorker,
     TeamManager,
@@ -442,7 +443,7 @@ impl WorkerRole {
 }
 
 /// A member of staff.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Worker {
     /// The worker's id in the case-management system (for social workers, the Social Work
     /// England number as used in SSDA903 `SW_ID`).
@@ -456,7 +457,7 @@ pub struct Worker {
 }
 
 /// A child's case allocated to a worker for a period.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct CaseAllocation {
     pub child: ChildId,
     pub worker: String,
@@ -473,7 +474,7 @@ impl CaseAllocation {
 
 /// A child's family supported by the Family Safeguarding service for a period, with the adult
 /// specialists involved.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct FamilySafeguardingInvolvement {
     pub child: ChildId,
     pub team: String,

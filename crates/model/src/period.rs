@@ -5,7 +5,9 @@ use std::fmt;
 
 /// A DfE collection year, named by the year in which it ends: `CollectionYear(2026)` is
 /// 1 April 2025 to 31 March 2026 (the "2025-26" census, reference date 31 March 2026).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct CollectionYear(pub i16);
 
 impl CollectionYear {
@@ -43,7 +45,9 @@ impl fmt::Display for CollectionYear {
 }
 
 /// A calendar month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct Month {
     pub year: i16,
     pub month: i8,

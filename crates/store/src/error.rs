@@ -19,7 +19,7 @@ pub enum StoreError {
         #[source]
         source: BoxError,
     },
-    /// The address is not one this build can open (PostgreSQL is not supported yet).
+    /// The address is neither a SQLite file or URL nor a PostgreSQL URL.
     #[error("cannot open the database {db}: {reason}")]
     Unsupported { db: String, reason: &'static str },
     /// Bringing the schema up to date failed.
@@ -55,6 +55,9 @@ pub enum StoreError {
         table: &'static str,
         column: &'static str,
     },
+    /// No load has this id.
+    #[error("database {db}: there is no load {load_id}")]
+    NoSuchLoad { db: String, load_id: i64 },
     /// A load must name at least one source file (lineage is not optional).
     #[error("database {db}: a load must name at least one source file")]
     NoFiles { db: String },

@@ -1,37 +1,110 @@
-//! The store: Harbour's database.
+//! The store: Harbour's database, on SQLite (the embedded default) or PostgreSQL (a shared
+//! deployment), with the same behaviour on both.
 //!
-//! [`Store`] keeps the whole [`model::Dataset`] and the lineage of every load. Today it is an
-//! embedded SQLite file; PostgreSQL for shared deployments comes later behind the same API, so no
-//! type of the database driver appears here.
+//! [`Store`] keeps the whole [`model::Dataset`], every earlier state of it, the lineage of every
+//! load and the access log. No type of the database driver appears in its API.
 //!
-//! Every [`Store::load`] is one transaction: it records the load (who, when, each file's SHA-256,
-//! return kind and collection year, and the records it brought per table) and merges the batch's
-//! dataset into what is stored with the same semantics as [`model::Dataset::merge`]: records are
-//! matched on their natural keys and the newer record replaces the older; children the batch does
-//! not mention are untouched. A batch whose files have all been loaded before changes nothing.
+//! **Loads.** Every [`Store::load`] is one transaction: it records the load (who, when, and each
+//! file's name, SHA-256, size, return kind and collection year, and the records it brought per
+//! table) and merges the batch's dataset into what is stored with the same semantics as
+//! [`model::Dataset::merge`]: records are matched on their natural keys and the newer replaces the
+//! older; children the batch does not mention are untouched. A batch whose files have all been
+//! loaded before changes nothing. A load that fails or is killed part-way leaves no trace.
 //!
-//! The schema (`migrations/sqlite/`) has one table per record type of the model; see
-//! [`DATA_TABLES`].
+//! **History.** Each record of the model (a child with their whole journey, a team, a worker, an
+//! allocation, a Family Safeguarding involvement) is stored as a JSON document, one row per
+//! version. A load that changes a record marks its current version superseded and adds a new one;
+//! nothing is overwritten. So [`Store::dataset_as_at`] can give the data as it stood after any
+//! load, or at any moment, and [`Store::child_history`] every version of one child.
+//!
+//! **Access log.** [`Store::log_access`] appends who saw which child or record, by which route or
+//! command; the database refuses to change or delete an entry.
+//!
+//! The schema is `migrations/sqlite/` and `migrations/postgres/`, run when a store is opened.
 
+mod access;
+mod backend;
 mod error;
 mod lineage;
-mod sqlite;
+mod records;
 mod tables;
 
+pub use access::{AccessEntry, AccessRecord, Channel};
 pub use error::{BoxError, StoreError};
 pub use lineage::{
     LoadBatch, LoadOutcome, LoadRecord, ReturnKind, SourceFile, latest_collection_year, sha256_hex,
 };
 pub use tables::{DATA_TABLES, row_counts};
 
-/// The database: an SQLite file (PostgreSQL later).
+/// Which state of the stored data to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AsAt {
+    /// After the latest load.
+    #[default]
+    Latest,
+    /// Just after this load.
+    Load(i64),
+    /// At this moment: after the last load made at or before it.
+    Time(jiff::Timestamp),
+}
+
+impl std::str::FromStr for AsAt {
+    type Err = String;
+
+    /// Reads `latest`, a load number (`12`), a date (`2026-03-31`, meaning the end of that day,
+    /// UTC) or an RFC 3339 timestamp (`2026-03-31T17:00:00Z`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("latest") {
+            return Ok(AsAt::Latest);
+        }
+        if let Ok(id) = s.parse::<i64>() {
+            return Ok(AsAt::Load(id));
+        }
+        if let Ok(t) = s.parse::<jiff::Timestamp>() {
+            return Ok(AsAt::Time(t));
+        }
+        if let Ok(d) = s.parse::<jiff::civil::Date>() {
+            let end = d
+                .to_datetime(jiff::civil::Time::MAX)
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .map_err(|e| e.to_string())?;
+            return Ok(AsAt::Time(end.timestamp()));
+        }
+        Err(format!(
+            "{s:?} is not `latest`, a load number, a date (YYYY-MM-DD) or a timestamp \
+             (YYYY-MM-DDTHH:MM:SSZ)"
+        ))
+    }
+}
+
+/// The data as it stood after one load.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    /// The load the data is as at (`None`: no load had been made by then, and the data is empty).
+    pub load_id: Option<i64>,
+    pub dataset: model::Dataset,
+}
+
+/// One stored version of a child's record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChildVersion {
+    /// The load that wrote this version.
+    pub load_id: i64,
+    pub loaded_at: String,
+    /// The load that replaced it, if any.
+    pub superseded_by: Option<i64>,
+    pub child: model::Child,
+}
+
+/// The database: a SQLite file or a PostgreSQL database.
 ///
 /// Cheap to clone: clones share one connection pool.
 #[derive(Clone)]
 pub struct Store {
-    /// The database as named by the user (path or URL), for messages.
+    /// The database as named by the user (path or URL, password hidden), for messages.
     db: String,
-    backend: sqlite::Sqlite,
+    pool: backend::Pool,
 }
 
 impl std::fmt::Debug for Store {
@@ -44,13 +117,15 @@ impl std::fmt::Debug for Store {
 
 impl Store {
     /// Opens the database at `path_or_url`, creating it if needed, and brings its schema up to
-    /// date. Accepts a file path (`./harbour.db`) or an SQLite URL (`sqlite://harbour.db`,
-    /// `sqlite::memory:`). Files are opened in WAL mode with foreign keys enforced and a busy
-    /// timeout, so that readers never block the writer and a second writer waits its turn.
+    /// date. Accepts a file path (`./harbour.db`), an SQLite URL (`sqlite://harbour.db`,
+    /// `sqlite::memory:`) or a PostgreSQL URL (`postgres://user:password@host/database`; the
+    /// database must exist). SQLite files are opened in WAL mode with foreign keys enforced, full
+    /// synchronous commits and a busy timeout, so that readers never block the writer and a
+    /// second writer waits its turn.
     pub async fn open(path_or_url: &str) -> Result<Store, StoreError> {
         let db = display_name(path_or_url);
-        let backend = sqlite::Sqlite::open(path_or_url, &db).await?;
-        Ok(Store { db, backend })
+        let pool = backend::Pool::open(path_or_url, &db).await?;
+        Ok(Store { db, pool })
     }
 
     /// The database as named when it was opened (any password hidden).
@@ -58,50 +133,95 @@ impl Store {
         &self.db
     }
 
+    /// `sqlite` or `postgres`.
+    pub fn backend(&self) -> &'static str {
+        self.pool.backend_name()
+    }
+
     /// Loads a batch in one transaction: records the load and merges the batch's dataset into the
-    /// stored data (see [`model::Dataset::merge`]). If every file of the batch has been loaded
-    /// before (by SHA-256), changes nothing and returns [`LoadOutcome::AlreadyLoaded`]; files
-    /// loaded before are otherwise left with their first load. On any error nothing changes.
-    ///
-    /// Two records of one child with the same natural key in one batch (two referrals on one
-    /// date, two episodes of care starting on one day, …) break the schema's keys and fail the
-    /// load with [`StoreError::Constraint`].
+    /// stored data (see [`model::Dataset::merge`]), writing a new version of each record the batch
+    /// changes. If every file of the batch has been loaded before (by SHA-256), changes nothing
+    /// and returns [`LoadOutcome::AlreadyLoaded`]; files loaded before are otherwise left with
+    /// their first load. On any error nothing changes.
     pub async fn load(&self, batch: LoadBatch) -> Result<LoadOutcome, StoreError> {
         if batch.files.is_empty() {
             return Err(StoreError::NoFiles {
                 db: self.db.clone(),
             });
         }
-        self.backend
+        self.pool
             .load(batch)
             .await
             .map_err(|e| self.fail("loading a batch", e))
     }
 
-    /// The whole stored dataset, normalised ([`model::Dataset::normalise`]), read from one
-    /// consistent snapshot.
+    /// The stored dataset after the latest load, normalised ([`model::Dataset::normalise`]),
+    /// read from one consistent snapshot.
     pub async fn dataset(&self) -> Result<model::Dataset, StoreError> {
-        self.backend
-            .dataset()
+        Ok(self.dataset_as_at(AsAt::Latest).await?.dataset)
+    }
+
+    /// The dataset as it stood after a given load or at a given moment.
+    pub async fn dataset_as_at(&self, as_at: AsAt) -> Result<Snapshot, StoreError> {
+        let (load_id, dataset) = self
+            .pool
+            .dataset(as_at)
             .await
-            .map_err(|e| self.fail("reading the dataset", e))
+            .map_err(|e| self.fail("reading the dataset", e))?;
+        Ok(Snapshot { load_id, dataset })
+    }
+
+    /// Every stored version of one child's record, oldest first (empty if the child is unknown).
+    pub async fn child_history(
+        &self,
+        child: &model::ChildId,
+    ) -> Result<Vec<ChildVersion>, StoreError> {
+        self.pool
+            .child_history(&child.0)
+            .await
+            .map_err(|e| self.fail("reading a child's history", e))
     }
 
     /// Every load so far, oldest first.
     pub async fn loads(&self) -> Result<Vec<LoadRecord>, StoreError> {
-        self.backend
+        self.pool
             .loads()
             .await
             .map_err(|e| self.fail("reading the loads", e))
     }
 
+    /// Appends entries to the access log, all or none.
+    pub async fn log_access(&self, entries: &[AccessEntry]) -> Result<(), StoreError> {
+        self.pool
+            .log_access(entries)
+            .await
+            .map_err(|e| self.fail("writing the access log", e))
+    }
+
+    /// The latest `limit` entries of the access log, newest first.
+    pub async fn access_log(&self, limit: u32) -> Result<Vec<AccessRecord>, StoreError> {
+        self.pool
+            .access_log(i64::from(limit))
+            .await
+            .map_err(|e| self.fail("reading the access log", e))
+    }
+
+    /// A SHA-256 digest of everything stored (loads, files, row counts, every version of every
+    /// record, the access log), for checking that an operation changed nothing.
+    pub async fn fingerprint(&self) -> Result<String, StoreError> {
+        self.pool
+            .fingerprint()
+            .await
+            .map_err(|e| self.fail("reading the whole store", e))
+    }
+
     /// Closes the connections, waiting for them to finish (dropping the store also closes them,
     /// without waiting).
     pub async fn close(&self) {
-        self.backend.close().await;
+        self.pool.close().await;
     }
 
-    fn fail(&self, operation: &'static str, e: sqlite::Fail) -> StoreError {
+    fn fail(&self, operation: &'static str, e: backend::Fail) -> StoreError {
         e.into_store_error(&self.db, operation)
     }
 }

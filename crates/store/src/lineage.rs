@@ -72,10 +72,14 @@ impl SourceFile {
 
 /// Lower-case hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// Lower-case hex of `bytes`.
+pub(crate) fn hex(bytes: &[u8]) -> String {
     use fmt::Write;
-    let digest = Sha256::digest(bytes);
-    let mut hex = String::with_capacity(64);
-    for b in digest {
+    let mut hex = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
         let _ = write!(hex, "{b:02x}");
     }
     hex
@@ -108,7 +112,7 @@ pub enum LoadOutcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadRecord {
     pub load_id: i64,
-    /// RFC 3339 UTC timestamp, e.g. `2026-05-07T09:30:00Z`.
+    /// RFC 3339 UTC timestamp with microseconds, e.g. `2026-05-07T09:30:00.123456Z`.
     pub loaded_at: String,
     pub loaded_by: String,
     /// The files first loaded by this load (a file already loaded earlier stays with that load).

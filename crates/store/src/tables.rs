@@ -67,3 +67,68 @@ pub fn row_counts(ds: &Dataset) -> Vec<(String, u64)> {
         .map(|(t, n)| ((*t).to_owned(), n as u64))
         .collect()
 }
+
+/// The first natural key that two records of `ds` share, as `table.column, …` (never the values):
+/// the store keeps one record per key, so such a batch is refused.
+pub(crate) fn duplicate_key(ds: &Dataset) -> Option<&'static str> {
+    use std::collections::HashSet;
+    use std::hash::Hash;
+    fn clash<T, K: Hash + Eq>(records: &[T], key: impl Fn(&T) -> K) -> bool {
+        let mut seen = HashSet::with_capacity(records.len());
+        !records.iter().all(|r| seen.insert(key(r)))
+    }
+    for c in &ds.children {
+        let found = [
+            (
+                clash(&c.referrals, |r| r.referral_date),
+                "referrals.child_id, referrals.referral_date",
+            ),
+            (
+                clash(&c.cla_episodes, |e| e.start_date),
+                "cla_episodes.child_id, cla_episodes.start_date",
+            ),
+            (
+                clash(&c.cla_reviews, |r| r.date),
+                "cla_reviews.child_id, cla_reviews.review_date",
+            ),
+            (
+                clash(&c.missing_episodes, |m| m.start_date),
+                "missing_episodes.child_id, missing_episodes.start_date",
+            ),
+            (
+                clash(&c.care_leaver_records, |r| r.year),
+                "care_leaver_records.child_id, care_leaver_records.year",
+            ),
+            (
+                clash(&c.outcomes, |o| o.year),
+                "cla_outcomes.child_id, cla_outcomes.year",
+            ),
+            (
+                clash(&c.placed_for_adoption, |p| p.date_placed),
+                "placed_for_adoption.child_id, placed_for_adoption.date_placed",
+            ),
+            (
+                clash(&c.social_worker_episodes, |s| s.start_date),
+                "social_worker_episodes.child_id, social_worker_episodes.start_date",
+            ),
+        ];
+        if let Some((_, key)) = found.into_iter().find(|(c, _)| *c) {
+            return Some(key);
+        }
+    }
+    let found = [
+        (clash(&ds.teams, |t| t.id.clone()), "teams.team_id"),
+        (clash(&ds.workers, |w| w.id.clone()), "workers.worker_id"),
+        (
+            clash(&ds.allocations, |a| {
+                (a.child.clone(), a.worker.clone(), a.start)
+            }),
+            "case_allocations.child_id, case_allocations.worker_id, case_allocations.start_date",
+        ),
+        (
+            clash(&ds.family_safeguarding, |f| (f.child.clone(), f.start)),
+            "family_safeguarding.child_id, family_safeguarding.start_date",
+        ),
+    ];
+    found.into_iter().find(|(c, _)| *c).map(|(_, key)| key)
+}

@@ -328,39 +328,203 @@ pub fn batch(name: &str, dataset: Dataset) -> LoadBatch {
     }
 }
 
+/// Which backend a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A fresh, empty store of its own for one test.
 pub struct TestDb {
-    pub dir: tempfile::TempDir,
-    pub path: String,
+    /// Keeps the SQLite file's folder alive.
+    pub _dir: Option<tempfile::TempDir>,
+    /// What `Store::open` was given.
+    pub url: String,
+    pub backend: Backend,
     pub store: Store,
 }
 
-pub async fn fresh() -> TestDb {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("harbour.db").to_str().unwrap().to_owned();
-    let store = Store::open(&path).await.unwrap();
-    TestDb { dir, path, store }
+/// The PostgreSQL server the tests use: `HARBOUR_TEST_POSTGRES_URL`, a role that may create
+/// roles and databases (`scripts/postgres.sh` starts one). Without it the PostgreSQL half of each
+/// test is skipped, except under CI, where it must be there.
+pub fn postgres_admin_url() -> Option<String> {
+    match std::env::var("HARBOUR_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ if std::env::var_os("CI").is_some() => {
+            panic!(
+                "CI is set but HARBOUR_TEST_POSTGRES_URL is not: start PostgreSQL with scripts/postgres.sh"
+            )
+        }
+        _ => {
+            eprintln!(
+                "skipped on PostgreSQL: HARBOUR_TEST_POSTGRES_URL is not set (eval \"$(scripts/postgres.sh)\")"
+            );
+            None
+        }
+    }
 }
 
-/// Rows in every table of the database file, read with a separate connection.
-pub async fn table_counts(path: &str) -> Vec<(String, i64)> {
-    use sqlx::{Connection, Row};
-    let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{path}"))
-        .await
-        .unwrap();
-    let tables = store::DATA_TABLES
-        .iter()
-        .copied()
-        .chain(["loads", "load_files", "load_rows"]);
-    let mut counts = Vec::new();
-    for t in tables {
-        let sql = format!("SELECT count(*) FROM {t}");
-        let n: i64 = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .fetch_one(&mut conn)
-            .await
-            .unwrap()
-            .get(0);
-        counts.push((t.to_owned(), n));
-    }
+/// The role that owns each test database: an ordinary role, not a superuser, as a deployment's
+/// would be.
+pub const PG_OWNER: &str = "harbour_test_owner";
+
+/// Creates an empty PostgreSQL database owned by [`PG_OWNER`] and returns its URL.
+pub async fn fresh_postgres_database(admin: &str) -> String {
+    use sqlx::{ConnectOptions, Connection};
+    use std::str::FromStr;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static N: AtomicU32 = AtomicU32::new(0);
+    let options = sqlx::postgres::PgConnectOptions::from_str(admin).unwrap();
+    let mut conn = options.connect().await.unwrap();
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+        "DO $$ BEGIN CREATE ROLE {PG_OWNER} LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+    )))
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    let name = format!(
+        "harbour_test_{}_{}_{}",
+        std::process::id(),
+        jiff::Timestamp::now().as_microsecond(),
+        N.fetch_add(1, Ordering::Relaxed)
+    );
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+        "CREATE DATABASE {name} OWNER {PG_OWNER}"
+    )))
+    .execute(&mut conn)
+    .await
+    .unwrap();
     conn.close().await.unwrap();
-    counts
+    format!(
+        "postgres://{PG_OWNER}@{}:{}/{name}",
+        options.get_host(),
+        options.get_port()
+    )
+}
+
+/// A fresh store on `backend`, or `None` when PostgreSQL is not configured (see
+/// [`postgres_admin_url`]).
+pub async fn fresh(backend: Backend) -> Option<TestDb> {
+    let (dir, url) = match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("harbour.db").to_str().unwrap().to_owned();
+            (Some(dir), path)
+        }
+        Backend::Postgres => (None, fresh_postgres_database(&postgres_admin_url()?).await),
+    };
+    let store = Store::open(&url).await.unwrap();
+    Some(TestDb {
+        _dir: dir,
+        url,
+        backend,
+        store,
+    })
+}
+
+impl TestDb {
+    /// Runs SQL on the database through a connection of its own (as the database's owner).
+    pub async fn exec(&self, sqlite: &str, postgres: &str) {
+        use sqlx::Connection;
+        match self.backend {
+            Backend::Sqlite => {
+                let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", self.url))
+                    .await
+                    .unwrap();
+                sqlx::raw_sql(sqlx::AssertSqlSafe(sqlite.to_owned()))
+                    .execute(&mut conn)
+                    .await
+                    .unwrap();
+                conn.close().await.unwrap();
+            }
+            Backend::Postgres => {
+                let mut conn = sqlx::PgConnection::connect(&self.url).await.unwrap();
+                sqlx::raw_sql(sqlx::AssertSqlSafe(postgres.to_owned()))
+                    .execute(&mut conn)
+                    .await
+                    .unwrap();
+                conn.close().await.unwrap();
+            }
+        }
+    }
+}
+
+impl TestDb {
+    /// Runs one statement through a connection of its own, giving the database's error message.
+    pub async fn try_exec(&self, sql: &str) -> Result<(), String> {
+        use sqlx::Connection;
+        let sql = sqlx::AssertSqlSafe(sql.to_owned());
+        let result = match self.backend {
+            Backend::Sqlite => {
+                let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", self.url))
+                    .await
+                    .unwrap();
+                sqlx::raw_sql(sql).execute(&mut conn).await.map(|_| ())
+            }
+            Backend::Postgres => {
+                let mut conn = sqlx::PgConnection::connect(&self.url).await.unwrap();
+                sqlx::raw_sql(sql).execute(&mut conn).await.map(|_| ())
+            }
+        };
+        result.map_err(|e| e.to_string())
+    }
+
+    /// The same database reached as the PostgreSQL server's administrator (a superuser), for
+    /// checks that no privilege can get round.
+    pub fn as_admin(&self) -> AdminDb {
+        use std::str::FromStr;
+        let admin = postgres_admin_url().expect("PostgreSQL is configured");
+        let options = sqlx::postgres::PgConnectOptions::from_str(&admin).unwrap();
+        let database = self.url.rsplit('/').next().unwrap();
+        AdminDb {
+            url: format!(
+                "postgres://{}@{}:{}/{database}",
+                options.get_username(),
+                options.get_host(),
+                options.get_port()
+            ),
+        }
+    }
+}
+
+/// A connection string for the administrator on a test database.
+pub struct AdminDb {
+    pub url: String,
+}
+
+impl AdminDb {
+    pub async fn try_exec(&self, sql: &str) -> Result<(), String> {
+        use sqlx::Connection;
+        let mut conn = sqlx::PgConnection::connect(&self.url).await.unwrap();
+        sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned()))
+            .execute(&mut conn)
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Writes one test per backend: `both! { async fn name(db) { … } }` gives `name::sqlite` and
+/// `name::postgres`, each with `db` a fresh [`TestDb`].
+#[macro_export]
+macro_rules! both {
+    (async fn $name:ident($db:ident) $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[tokio::test]
+            async fn sqlite() {
+                let $db = fresh(Backend::Sqlite).await.unwrap();
+                $body
+            }
+            #[tokio::test]
+            async fn postgres() {
+                let Some($db) = fresh(Backend::Postgres).await else {
+                    return;
+                };
+                $body
+            }
+        }
+    };
 }

@@ -21,7 +21,8 @@ pub fn markdown() -> String {
          across exports the natural keys hold (a child's referral by `child_id` and \
          `referral_date`, an episode of care by `child_id` and `start_date`).\n\
          \n\
-         Rows come in the order of the dataset: children by id, each child's records by date.\n\
+         Rows come in the order of the dataset: children by id and each child's records by date \
+         once the dataset is normalised (`model::Dataset::normalise`).\n\
          \n\
          ## Types\n\
          \n\

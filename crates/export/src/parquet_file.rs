@@ -15,8 +15,8 @@ use std::fs::File;
 use std::io::BufWriter;
 use std::sync::Arc;
 
-/// Rows per row group: large enough for readers to scan efficiently, small enough to keep the
-/// buffered columns of a national-scale table in a few hundred MB.
+/// Rows per row group: large enough for readers to scan efficiently, small enough that the
+/// buffered columns of the widest table stay within tens of MB however many rows it has.
 const ROW_GROUP_ROWS: usize = 128 * 1024;
 
 pub(crate) struct ParquetTable {

@@ -34,7 +34,9 @@ impl ColumnType {
 /// One column of an exported table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ColumnDoc {
+    /// The column's name in the Parquet schema and the CSV header.
     pub name: &'static str,
+    /// How the column is stored.
     pub ty: ColumnType,
     /// Whether the column may be missing (Parquet `OPTIONAL`, an empty CSV field).
     pub nullable: bool,
@@ -45,9 +47,11 @@ pub struct ColumnDoc {
 /// One exported table: a file `NAME.parquet` or `NAME.csv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TableDoc {
+    /// The table's name: the file is `NAME.parquet` or `NAME.csv`.
     pub name: &'static str,
     /// What one row is and where it comes from.
     pub description: &'static str,
+    /// The columns, in file order.
     pub columns: &'static [ColumnDoc],
 }
 

@@ -23,6 +23,7 @@ fi
 # playwright-core drives Debian's chromium; it never downloads a browser.
 [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --silent
 
+scripts/duckdb-venv.sh
 cargo test --workspace --locked
 
 # Browser test: a synthetic council served by the real binary on a free port.

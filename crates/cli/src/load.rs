@@ -213,7 +213,7 @@ fn source_file(path: &Path, bytes: &[u8], kind: ReturnKind) -> SourceFile {
 }
 
 /// Who is loading: the operating-system user.
-fn loaded_by() -> String {
+pub(crate) fn loaded_by() -> String {
     std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
         .unwrap_or_else(|_| "unknown".to_owned())
@@ -314,13 +314,4 @@ fn latest_event(children: &[model::Child]) -> Option<Date> {
                 .flatten()
         })
         .max()
-}
-
-/// 31 March of the latest collection year among the loaded files.
-pub(crate) async fn latest_reference_date(store: &store::Store) -> anyhow::Result<Option<Date>> {
-    let loads = store
-        .loads()
-        .await
-        .context("cannot read the store's loads")?;
-    Ok(store::latest_collection_year(&loads).map(CollectionYear::end))
 }

@@ -5,6 +5,7 @@
 //! problems.
 
 mod load;
+mod stored;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -84,6 +85,39 @@ enum Command {
         /// Days before care starts that a CP or CIN plan may have ended and still count.
         #[arg(long, default_value_t = 0)]
         care_lookback_days: u32,
+        /// Compute on the stored data as it stood after a load (its number), at a date (the end
+        /// of that day, UTC) or a timestamp; `latest` by default.
+        #[arg(long, default_value = "latest")]
+        store_as_at: store::AsAt,
+    },
+    /// Write the child-journey tables of the stored data (22 tables, described in docs/export.md)
+    /// for analysts; readable as they are by DuckDB, pandas, R or a spreadsheet.
+    Export {
+        #[command(flatten)]
+        db: Database,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Parquet)]
+        format: ExportFormat,
+        /// Folder to write the tables to (created if missing; files of the same names are replaced).
+        #[arg(long)]
+        out: PathBuf,
+        /// The stored data as it stood after a load (its number), at a date (the end of that day,
+        /// UTC) or a timestamp; `latest` by default.
+        #[arg(long, default_value = "latest")]
+        store_as_at: store::AsAt,
+    },
+    /// List every load: when, by whom, and each file's name, SHA-256, size, return and year.
+    Loads {
+        #[command(flatten)]
+        db: Database,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Show the latest entries of the access log (who took out child-level data), newest first.
+    AccessLog {
+        #[command(flatten)]
+        db: Database,
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
     },
     /// Serve the web app.
     Serve {
@@ -124,6 +158,19 @@ mod synth_defaults {
 enum Format {
     Csv,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Text,
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Parquet,
+    Csv,
 }
 
 /// A failure with the exit code it deserves.
@@ -186,20 +233,39 @@ async fn run(command: Command) -> Result<(), Failure> {
             out,
             cin_lookback_days,
             care_lookback_days,
+            store_as_at,
         } => {
             let store = open_store(&db.database).await?;
             let settings = metrics::Settings {
                 cin_lookback_days,
                 care_entry_lookback_days: care_lookback_days,
             };
-            let text = indicators(&store, as_at, months, format, &settings).await?;
-            match out {
-                Some(path) => std::fs::write(&path, text)
-                    .with_context(|| format!("cannot write {}", path.display()))?,
-                None => std::io::stdout()
-                    .write_all(text.as_bytes())
-                    .context("cannot write to stdout")?,
-            }
+            let text = indicators(&store, store_as_at, as_at, months, format, &settings).await?;
+            write_out(out.as_deref(), &text)?;
+            Ok(())
+        }
+        Command::Export {
+            db,
+            format,
+            out,
+            store_as_at,
+        } => {
+            let store = open_store(&db.database).await?;
+            let format = match format {
+                ExportFormat::Parquet => export::Format::Parquet,
+                ExportFormat::Csv => export::Format::Csv,
+            };
+            stored::export(&store, format, &out, store_as_at).await?;
+            Ok(())
+        }
+        Command::Loads { db, format } => {
+            let store = open_store(&db.database).await?;
+            write_out(None, &stored::loads(&store, format).await?)?;
+            Ok(())
+        }
+        Command::AccessLog { db, limit } => {
+            let store = open_store(&db.database).await?;
+            write_out(None, &stored::access_log(&store, limit).await?)?;
             Ok(())
         }
         Command::Serve { db, bind } => {
@@ -220,6 +286,18 @@ async fn run(command: Command) -> Result<(), Failure> {
             eprintln!("demo data: {} (store {database})", out.display());
             serve(store, &bind).await
         }
+    }
+}
+
+/// Writes machine-readable output to `out`, or to stdout.
+fn write_out(out: Option<&std::path::Path>, text: &str) -> anyhow::Result<()> {
+    match out {
+        Some(path) => {
+            std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+        }
+        None => std::io::stdout()
+            .write_all(text.as_bytes())
+            .context("cannot write to stdout"),
     }
 }
 
@@ -276,17 +354,32 @@ fn run_synth(children: u32, seed: u64, year: i16, out: &std::path::Path) -> anyh
 
 async fn indicators(
     store: &store::Store,
+    store_as_at: store::AsAt,
     as_at: Option<Date>,
     months: u32,
     format: Format,
     settings: &metrics::Settings,
 ) -> anyhow::Result<String> {
-    let dataset = store.dataset().await.context("cannot read the store")?;
+    let snapshot = store
+        .dataset_as_at(store_as_at)
+        .await
+        .context("cannot read the store")?;
+    let dataset = snapshot.dataset;
     let as_at = match as_at {
         Some(d) => d,
-        None => load::latest_reference_date(store).await?.context(
-            "the store holds no loads, so there is no reporting date: load data first or pass --as-at",
-        )?,
+        None => {
+            // 31 March of the latest collection year among the loads the data is as at.
+            let mut loads = store
+                .loads()
+                .await
+                .context("cannot read the store's loads")?;
+            loads.retain(|l| snapshot.load_id.is_some_and(|id| l.load_id <= id));
+            store::latest_collection_year(&loads)
+                .map(model::CollectionYear::end)
+                .context(
+                    "the store holds no loads, so there is no reporting date: load data first or pass --as-at",
+                )?
+        }
     };
     let series = metrics::compute_all(&dataset, as_at, months, settings);
     Ok(match format {

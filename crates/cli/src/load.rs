@@ -187,6 +187,10 @@ pub(crate) async fn run(
         loaded_by: loaded_by(),
     };
     let file_count = batch.files.len();
+    eprintln!(
+        "storing {children} children from {file_count} file(s) in {} (all or nothing)",
+        store.name()
+    );
     match store
         .load(batch)
         .await

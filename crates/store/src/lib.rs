@@ -28,6 +28,8 @@ mod error;
 mod lineage;
 mod records;
 mod tables;
+#[doc(hidden)]
+pub mod testing;
 
 pub use access::{AccessEntry, AccessRecord, Channel};
 pub use error::{BoxError, StoreError};

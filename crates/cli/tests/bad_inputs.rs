@@ -8,7 +8,8 @@
 //! (a substring such as `line 3, column 12` or `line 4 (table Episodes, row 2)`; empty when the
 //! cause concerns the file as a whole, such as an empty file or a PNG image), `cause` (a
 //! substring of the cause) and `private` (values in the file, separated by `|`, that the error
-//! must not repeat: dates of birth, UPNs, postcodes, and the like).
+//! must not repeat: dates of birth, UPNs, postcodes, and the like). Beyond those, no date may
+//! appear in the error unless it is part of the expected cause (the offending value).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -110,7 +111,38 @@ fn check(case: &Case, out: &Output) -> Vec<String> {
             wrong.push(format!("the error repeats the private value {value:?}"));
         }
     }
+    for date in dates_in(&stderr) {
+        if !case.cause.contains(date) {
+            wrong.push(format!(
+                "the error shows the date {date:?}, which is not the cause"
+            ));
+        }
+    }
     wrong
+}
+
+/// The dates written `DD/MM/YYYY` or `YYYY-MM-DD` in `text`.
+fn dates_in(text: &str) -> Vec<&str> {
+    let shapes: [&[u8; 10]; 2] = [b"00/00/0000", b"0000-00-00"];
+    let fits = |window: &[u8], shape: &[u8; 10]| {
+        window.iter().zip(shape).all(|(b, s)| match s {
+            b'0' => b.is_ascii_digit(),
+            s => b == s,
+        })
+    };
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(9))
+        .filter(|&i| shapes.iter().any(|s| fits(&bytes[i..i + 10], s)))
+        .filter_map(|i| text.get(i..i + 10))
+        .collect()
+}
+
+#[test]
+fn dates_are_found_in_both_shapes() {
+    assert_eq!(
+        dates_in("'31/02/2025' is not a date; 2025-04-06, 1/2/2025, 2025-4-6"),
+        ["31/02/2025", "2025-04-06"]
+    );
 }
 
 #[test]

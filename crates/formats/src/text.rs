@@ -66,7 +66,10 @@ pub fn check_text(file: &Path, bytes: &[u8]) -> Result<(), FormatError> {
         ));
         return Err(at(offset, message));
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    // `contains` on bytes is a fast search; the position is only wanted for the message.
+    if bytes.contains(&0)
+        && let Some(offset) = bytes.iter().position(|&b| b == 0)
+    {
         return Err(at(
             offset,
             "a NUL byte (0x00): the file is damaged or is not a text file; export it again"

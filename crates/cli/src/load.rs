@@ -49,19 +49,22 @@ pub(crate) async fn run(
                         error: e.into(),
                     }
                 })?;
-                let census_year = read
-                    .data
-                    .header
-                    .as_ref()
-                    .map(|h| h.year)
-                    .or(year)
-                    .ok_or_else(|| Failure {
-                        code: 1,
-                        error: anyhow!(
-                            "{}: the census has no Header/CollectionDetails/Year; pass --year",
-                            path.display()
-                        ),
-                    })?;
+                let census_year = read.data.header.as_ref().map(|h| h.year).or(year);
+                // A census whose year cannot be read has a problem that says why; the problems
+                // are shown before anything else is asked of the person loading.
+                let census_year = match census_year {
+                    Some(y) => y,
+                    None if !read.problems.is_empty() => CollectionYear(0),
+                    None => {
+                        return Err(Failure {
+                            code: 1,
+                            error: anyhow!(
+                                "{}: the census has no Header/CollectionDetails/Year; pass --year",
+                                path.display()
+                            ),
+                        });
+                    }
+                };
                 problems.extend(read.problems);
                 sources.push(SourceFile::from_bytes(
                     &path.display().to_string(),
@@ -100,15 +103,30 @@ pub(crate) async fn run(
             code: 1,
             error: e.into(),
         })?;
-        let return_year = match year {
-            Some(y) => y,
-            None => latest_event(&read.data).map(CollectionYear::containing).ok_or_else(|| Failure {
+        if read.data.is_empty() && read.problems.is_empty() {
+            return Err(Failure {
                 code: 1,
-                error: anyhow!(
-                    "{}: the SSDA903 files hold no dates to tell their collection year from; pass --year",
-                    folder.display()
-                ),
-            })?,
+                error: anyhow!("{}", only_header_rows(&paths, &folder)),
+            });
+        }
+        let return_year = match (year, latest_event(&read.data)) {
+            (Some(y), _) => y,
+            (None, Some(latest)) => CollectionYear::containing(latest),
+            // The problems are shown first; the load is refused for them.
+            (None, None) if !read.problems.is_empty() => provisional,
+            (None, None) => {
+                let place = match paths.as_slice() {
+                    [one] => one.display().to_string(),
+                    _ => format!("{} (SSDA903 files)", folder.display()),
+                };
+                return Err(Failure {
+                    code: 1,
+                    error: anyhow!(
+                        "{place}: the SSDA903 rows hold no episode, review, missing or social \
+                         worker dates to tell their collection year from; pass --year"
+                    ),
+                });
+            }
         };
         for child in &mut read.data {
             for r in &mut child.care_leaver_records {
@@ -118,7 +136,7 @@ pub(crate) async fn run(
                 o.year = return_year;
             }
         }
-        if year.is_none() {
+        if year.is_none() && read.problems.is_empty() {
             eprintln!("{}: SSDA903 return for {return_year}", folder.display());
         }
         problems.extend(read.problems);
@@ -180,6 +198,21 @@ pub(crate) async fn run(
     for (_, part) in parts {
         dataset.merge(part);
     }
+    if dataset.children.is_empty()
+        && dataset.teams.is_empty()
+        && dataset.workers.is_empty()
+        && dataset.allocations.is_empty()
+        && dataset.family_safeguarding.is_empty()
+    {
+        return Err(Failure {
+            code: 1,
+            error: anyhow!(
+                "load refused: {} hold(s) no records (only header rows, or a census with no \
+                 children), so there is nothing to load",
+                list_files(&files)
+            ),
+        });
+    }
     let children = dataset.children.len();
     let batch = LoadBatch {
         files: sources,
@@ -209,6 +242,37 @@ pub(crate) async fn run(
         }
     }
     Ok(())
+}
+
+/// Why an SSDA903 file, or a folder of them, whose tables hold only their header rows cannot be
+/// loaded: there is nothing in it, and no date to tell its collection year from.
+fn only_header_rows(paths: &[PathBuf], folder: &Path) -> String {
+    match paths {
+        [one] => format!(
+            "{}: the file holds only its header row, no data rows, so there is nothing \
+             to load (an empty table is fine beside the other tables of its return)",
+            one.display()
+        ),
+        _ => format!(
+            "{}: every SSDA903 table in the folder holds only its header row, so there is \
+             nothing to load",
+            folder.display()
+        ),
+    }
+}
+
+/// The files of a load, named for a message (the first few, then how many more).
+fn list_files(files: &[PathBuf]) -> String {
+    const SHOWN: usize = 3;
+    let mut names: Vec<String> = files
+        .iter()
+        .take(SHOWN)
+        .map(|f| f.display().to_string())
+        .collect();
+    if files.len() > SHOWN {
+        names.push(format!("{} more", files.len() - SHOWN));
+    }
+    names.join(", ")
 }
 
 /// The lineage of a file whose year is not known yet (set once its return has been read).
@@ -259,41 +323,131 @@ fn extension(path: &Path) -> Option<String> {
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
 }
 
-/// Tells a CIN census from SSDA903 and extract CSVs by content, not by name.
+/// Tells a CIN census from SSDA903 and extract CSVs by content, not by name. A file that is
+/// none of them is refused with what it seems to be instead, as far as that can be told.
 fn classify(path: &Path, bytes: &[u8]) -> Result<Kind, Failure> {
+    let refuse = |error: anyhow::Error| Failure { code: 1, error };
+    if bytes.is_empty() {
+        return Err(refuse(anyhow!(
+            "{}: the file is empty (0 bytes)",
+            path.display()
+        )));
+    }
+    formats::text::check_text(path, bytes).map_err(|e| refuse(e.into()))?;
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let first = text
         .iter()
         .position(|b| !b.is_ascii_whitespace())
         .map(|i| text[i]);
-    if first == Some(b'<') {
-        return Ok(Kind::Cin);
-    }
-    let header_line = text.split(|&b| b == b'\n').next().unwrap_or_default();
-    let header_line = String::from_utf8_lossy(header_line);
-    let headers: Vec<&str> = header_line
-        .trim_end_matches('\r')
-        .split(',')
-        .map(str::trim)
-        .collect();
-    if formats::ssda903::identify(&headers).is_some() {
-        Ok(Kind::Ssda903)
-    } else if formats::extract::identify(&headers).is_some() {
-        Ok(Kind::Extract)
-    } else if text.is_empty() {
-        Err(Failure {
-            code: 1,
-            error: anyhow!("{}: the file is empty", path.display()),
-        })
-    } else {
-        Err(Failure {
-            code: 1,
-            error: anyhow!(
-                "{}:1: not a CIN census, SSDA903 table or extract: the header row matches none of them",
+    match first {
+        None => {
+            return Err(refuse(anyhow!(
+                "{}: the file holds only blank space (spaces, tabs or line breaks), no data",
                 path.display()
-            ),
-        })
+            )));
+        }
+        Some(b'<') => return Ok(Kind::Cin),
+        Some(b'{' | b'[') => {
+            return Err(refuse(anyhow!(
+                "{}: line 1: this is JSON, not a CIN census (XML), an SSDA903 table or an extract \
+                 (CSV)",
+                path.display()
+            )));
+        }
+        Some(_) => {}
     }
+    // The header row: the first line that is not blank.
+    let header_line = text
+        .split(|&b| b == b'\n' || b == b'\r')
+        .enumerate()
+        .find(|(_, l)| l.iter().any(|b| !b.is_ascii_whitespace()));
+    let (index, header_line) = header_line.unwrap_or((0, &[]));
+    let line = index_to_line(text, index);
+    let header_line = String::from_utf8_lossy(header_line);
+    let headers: Vec<&str> = header_line.split(',').map(str::trim).collect();
+    if formats::ssda903::identify(&headers).is_some() {
+        return Ok(Kind::Ssda903);
+    }
+    if formats::extract::identify(&headers).is_some() {
+        return Ok(Kind::Extract);
+    }
+    Err(refuse(anyhow!(
+        "{}: line {line}: {}",
+        path.display(),
+        unrecognised_header(&header_line)
+    )))
+}
+
+/// The 1-based line on which the `index`-th piece of `text` split at every `\n` and `\r` starts,
+/// counting `\r\n` as one line break.
+fn index_to_line(text: &[u8], index: usize) -> usize {
+    let mut line = 1;
+    let mut piece = 0;
+    let mut i = 0;
+    while piece < index && i < text.len() {
+        match text[i] {
+            b'\r' if text.get(i + 1) == Some(&b'\n') => {
+                piece += 2;
+                line += 1;
+                i += 1;
+            }
+            b'\r' | b'\n' => {
+                piece += 1;
+                line += 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    line
+}
+
+/// Why a header row is none of the files Harbour reads, with what it seems to be where that can
+/// be told. Its cells are quoted only when it is surely a header row (it names a column Harbour
+/// knows), since the first line of a file without a header row may be a child's details.
+fn unrecognised_header(line: &str) -> String {
+    const NONE: &str = "this is not a CIN census, an SSDA903 table or an extract: the header row matches none of them";
+    let known = |cell: &str| {
+        let cell = cell.trim();
+        formats::ssda903::Table::ALL
+            .iter()
+            .flat_map(|t| t.columns())
+            .chain(&["team_id", "worker_id", "child_id"])
+            .any(|c| c.eq_ignore_ascii_case(cell))
+    };
+    for separator in [';', '\t', '|'] {
+        let cells: Vec<&str> = line.split(separator).collect();
+        if cells.len() > 1 && cells.iter().any(|c| known(c)) {
+            let name = match separator {
+                ';' => "semicolons (;)",
+                '\t' => "tabs",
+                _ => "bars (|)",
+            };
+            return format!(
+                "the header row is separated by {name}, not commas; save the file as \"CSV UTF-8 \
+                 (comma delimited)\" and load it again"
+            );
+        }
+    }
+    let cells: Vec<&str> = line.split(',').map(str::trim).collect();
+    if cells
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case("Child Unique ID"))
+    {
+        return format!(
+            "{NONE}; it looks like an Ofsted Annex A list, which Harbour writes but does not load"
+        );
+    }
+    if cells.iter().any(|c| known(c)) {
+        let shown: Vec<&str> = cells.iter().take(15).copied().collect();
+        return format!(
+            "the header row ({}) is not that of a table Harbour reads: SSDA903 {}, or extract \
+             teams, workers, allocations, family_safeguarding",
+            shown.join(","),
+            formats::ssda903::Table::ALL.map(|t| t.name()).join(", ")
+        );
+    }
+    NONE.to_owned()
 }
 
 /// The latest date of any event in an SSDA903 return.
@@ -318,4 +472,45 @@ fn latest_event(children: &[model::Child]) -> Option<Date> {
                 .flatten()
         })
         .max()
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(bytes: &[u8]) -> String {
+        match classify(Path::new("f.csv"), bytes) {
+            Ok(_) => "accepted".to_owned(),
+            Err(Failure { code, error }) => {
+                assert_eq!(code, 1, "a bad file is an input error");
+                format!("{error:#}")
+            }
+        }
+    }
+
+    #[test]
+    fn files_that_are_none_of_the_returns_say_what_they_seem_to_be() {
+        assert_eq!(refusal(b""), "f.csv: the file is empty (0 bytes)");
+        assert!(refusal(b" \r\n\t\n").contains("only blank space"));
+        assert!(refusal(b"{\"a\": 1}").contains("line 1: this is JSON"));
+        assert!(refusal(b"CHILD;SEX;DOB\n").contains("separated by semicolons"));
+        assert!(refusal(b"\n\r\nChild Unique ID,Gender\n").starts_with("f.csv: line 3: "));
+        assert!(refusal(b"Child Unique ID,Gender\n").contains("Ofsted Annex A"));
+        assert!(refusal(b"\x89PNG\r\n\x1a\n").contains("PNG image"));
+        assert_eq!(
+            refusal(b"C0001,M,27/03/2015\n"),
+            "f.csv: line 1: this is not a CIN census, an SSDA903 table or an extract: the header \
+             row matches none of them",
+            "a first line that may be a child's details is not quoted"
+        );
+        assert!(refusal(b"CHILD,DOB,DOLO_START\n").contains("(CHILD,DOB,DOLO_START)"));
+        assert_eq!(refusal(b"CHILD,DECOM,RNE\n"), "accepted");
+        assert_eq!(refusal(b"\xEF\xBB\xBF<Message/>"), "accepted");
+    }
+
+    #[test]
+    fn header_lines_count_every_kind_of_line_break() {
+        assert_eq!(index_to_line(b"a", 0), 1);
+        // Split at every \n and \r, "x" is the fifth piece, after \n, \r\n and a lone \r.
+        assert_eq!(index_to_line(b"\n\r\n\rx", 4), 4);
+    }
 }

@@ -11,6 +11,9 @@
 //! - a required value that is missing or empty is reported; a record whose key is unreadable (a
 //!   child without `LAchildID`, a referral without `CINreferralDate`, an assessment, plan or
 //!   enquiry without its start date) is left out, and the problem says so;
+//! - a second `<Child>` with the `LAchildID` of an earlier one is reported and left out (a child is
+//!   in the census once), and a value longer than 255 characters (no value of the census comes
+//!   close) is reported without being quoted, and left out;
 //! - an element the census does not have, or one in the wrong place, is reported and skipped with
 //!   everything inside it, except the 2026-27 `PreProceedingsandFGDM` block, which is skipped
 //!   silently because the model does not hold it yet.

@@ -7,7 +7,7 @@
 //! is the one, of those whose first column below is present, with the most of its own columns
 //! (column names compare ignoring case and surrounding spaces; columns may come in any order; extra
 //! columns are ignored; a recognised file lacking a column is a
-//! [`FormatError::MissingColumns`]). Dates are ISO `YYYY-MM-DD`; an empty end date means the
+//! [`FormatError::MissingColumns`], and one naming a column twice a [`FormatError::Csv`]). Dates are ISO `YYYY-MM-DD`; an empty end date means the
 //! period is still open. Flags are `0` or `1`, and a blank flag reads as `0`.
 //!
 //! **teams.csv**: one row per team ([`model::Team`]).
@@ -59,8 +59,9 @@
 //! As for the SSDA903 reader: a bad value (a date that does not exist, an unknown role, a flag
 //! that is not 0/1) is a [`Problem`] located by file, table (the file's name without `.csv`),
 //! 0-based data row and 1-based line, and the value is left empty. A row lacking a required value
-//! is skipped with a problem. A second row for the same team or worker id replaces the first,
-//! with a problem. Records come back sorted as [`model::Dataset::normalise`] sorts them.
+//! is skipped with a problem, as is a row with a value longer than 255 characters. A row with
+//! fewer values than the header has columns, or more that are not blank, is a problem. A second
+//! row for the same team or worker id replaces the first, with a problem. Records come back sorted as [`model::Dataset::normalise`] sorts them.
 
 use crate::ssda903::csv_table::{
     self, CsvFile, DateStyle, RowContext, check_row_length, column_positions, format_date,
@@ -196,8 +197,17 @@ fn read(paths: &[PathBuf], skip_unrecognised: bool) -> Result<Read<Extract>, For
                             return Err(FormatError::MissingColumns {
                                 file: path.clone(),
                                 table: file.name().to_owned(),
+                                line: records.line(),
                                 columns: missing.into_iter().map(str::to_owned).collect(),
                             });
+                        }
+                        if let Some(twice) = csv_table::duplicate_column(header, file.columns()) {
+                            return Err(csv_table::duplicate_column_error(
+                                path,
+                                records.line(),
+                                file.name(),
+                                twice,
+                            ));
                         }
                         None
                     }
@@ -268,7 +278,11 @@ impl ExtractReader {
                 child: None,
                 problems: &mut self.problems,
             };
-            check_row_length(&mut ctx, row.record, header.len());
+            if check_row_length(&mut ctx, row.record, header.len())
+                || csv_table::has_overlong_value(&mut ctx, row.record, header)
+            {
+                continue;
+            }
             let here = (row.row, row.line);
             match file {
                 File::Teams => {

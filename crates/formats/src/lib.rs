@@ -11,6 +11,7 @@
 pub mod cin;
 pub mod extract;
 pub mod ssda903;
+pub mod text;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -57,7 +58,11 @@ impl fmt::Display for Location {
                 column,
                 path,
             } => {
-                write!(f, "{}:{line}:{column} ({path})", file.display())
+                write!(
+                    f,
+                    "{}: line {line}, column {column} ({path})",
+                    file.display()
+                )
             }
             Location::Csv {
                 file,
@@ -65,7 +70,11 @@ impl fmt::Display for Location {
                 row,
                 line,
             } => {
-                write!(f, "{}:{line} (table {table}, row {row})", file.display())
+                write!(
+                    f,
+                    "{}: line {line} (table {table}, row {row})",
+                    file.display()
+                )
             }
             Location::File { file } => write!(f, "{}", file.display()),
         }
@@ -126,7 +135,8 @@ impl fmt::Display for Problem {
     }
 }
 
-/// A file that cannot be read at all.
+/// A file that cannot be read at all. Each names the file, the place where there is one (line
+/// and column, or line), and the cause in plain words.
 #[derive(Debug, thiserror::Error)]
 pub enum FormatError {
     #[error("{}: cannot read the file: {source}", file.display())]
@@ -134,27 +144,37 @@ pub enum FormatError {
         file: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}:{line}:{column}: not well-formed XML: {message}", file.display())]
+    #[error("{}: line {line}, column {column}: not well-formed XML: {message}", file.display())]
     Xml {
         file: PathBuf,
         line: u64,
         column: u64,
         message: String,
     },
-    #[error("{}:{line}:{column}: {message}", file.display())]
+    #[error("{}: line {line}, column {column}: {message}", file.display())]
     Structure {
         file: PathBuf,
         line: u64,
         column: u64,
         message: String,
     },
-    #[error("{}: the {table} table is missing the column(s) {}", file.display(), columns.join(", "))]
+    /// The bytes are not UTF-8 text (see [`text::check_text`]).
+    #[error("{}: line {line}, column {column}: {message}", file.display())]
+    Encoding {
+        file: PathBuf,
+        line: u64,
+        column: u64,
+        message: String,
+    },
+    /// A recognised table whose header row (on `line`) lacks some of its columns.
+    #[error("{}: line {line}: the {table} table is missing the column(s) {}", file.display(), columns.join(", "))]
     MissingColumns {
         file: PathBuf,
         table: String,
+        line: u64,
         columns: Vec<String>,
     },
-    #[error("{}:{line}: {message}", file.display())]
+    #[error("{}: line {line}: {message}", file.display())]
     Csv {
         file: PathBuf,
         line: u64,

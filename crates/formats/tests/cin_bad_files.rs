@@ -3,7 +3,7 @@
 
 use formats::cin::{CinCensus, read_census};
 use formats::{FormatError, Location, Problem, ProblemKind, Read};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -130,7 +130,7 @@ fn a_mismatched_end_tag_is_not_well_formed() {
     assert_eq!(
         e.to_string(),
         format!(
-            "{}:65:24: not well-formed XML: </LAchildId> found where </LAchildID> should close \
+            "{}: line 65, column 24: not well-formed XML: </LAchildId> found where </LAchildID> should close \
              <LAchildID>",
             fixture("mismatched_tags.xml").display()
         )
@@ -161,8 +161,9 @@ fn a_latin1_file_is_not_utf8() {
         (
             13,
             22,
-            "the file is not UTF-8: byte 0xE9 is not valid here (the file declares encoding \
-             'ISO-8859-1'); CIN census files must be saved as UTF-8"
+            "the file is not UTF-8: byte 0xE9 looks like 'é' in Windows-1252, as Excel and older \
+             systems save text (the file declares encoding 'ISO-8859-1'); CIN census files must \
+             be UTF-8: save the file as UTF-8 and load it again"
                 .to_owned()
         )
     );
@@ -359,37 +360,37 @@ fn check(xml: &str, expected: &[&str]) {
 fn small_cases() {
     check(
         "",
-        &["error: t.xml:1:1: not well-formed XML: the file is empty"],
+        &["error: t.xml: line 1, column 1: not well-formed XML: the file is empty"],
     );
     check(
         "  \n",
-        &["error: t.xml:2:1: not well-formed XML: the file has no XML element"],
+        &["error: t.xml: line 2, column 1: not well-formed XML: the file has no XML element"],
     );
     check(
         "<Message><Children/></Message><Message/>",
         &[
-            "error: t.xml:1:31: not well-formed XML: a second root element <Message> follows \
+            "error: t.xml: line 1, column 31: not well-formed XML: a second root element <Message> follows \
            </Message>",
         ],
     );
     check(
         "<Message/>\ntrailing",
         &[
-            "error: t.xml:2:1: not well-formed XML: text 'trailing' follows the end of the root \
+            "error: t.xml: line 2, column 1: not well-formed XML: text 'trailing' follows the end of the root \
            element",
         ],
     );
     check(
         "<Message>&nbsp;</Message>",
         &[
-            "error: t.xml:1:10: not well-formed XML: '&nbsp;' is not an XML entity (only &lt; &gt; \
+            "error: t.xml: line 1, column 10: not well-formed XML: '&nbsp;' is not an XML entity (only &lt; &gt; \
            &amp; &apos; &quot; are)",
         ],
     );
     check(
         "<Message>a & b</Message>",
         &[
-            "error: t.xml:1:12: not well-formed XML: '&' is not followed by a reference ending in \
+            "error: t.xml: line 1, column 12: not well-formed XML: '&' is not followed by a reference ending in \
            ';' (write '&amp;' for a literal '&')",
         ],
     );
@@ -419,4 +420,69 @@ fn a_second_referral_on_the_same_date_is_left_out_where_it_stands() {
         ]
     );
     assert_eq!(read.data.children[1].referrals.len(), 1);
+}
+
+/// A minimal census around `children`.
+fn census(children: &str) -> String {
+    format!(
+        "<Message><Header><CollectionDetails><Collection>CIN</Collection><Year>2026</Year>\
+         <ReferenceDate>2026-03-31</ReferenceDate></CollectionDetails><Source>\
+         <SourceLevel>L</SourceLevel><LEA>999</LEA></Source></Header>\n<Children>\n{children}\
+         </Children></Message>\n"
+    )
+}
+
+const CHILD_C1: &str = "<Child><ChildIdentifiers><LAchildID>C1</LAchildID><Sex>F</Sex>\
+                        </ChildIdentifiers><ChildCharacteristics><Ethnicity>WBRI</Ethnicity>\
+                        </ChildCharacteristics></Child>\n";
+
+#[test]
+fn a_second_child_with_the_same_id_is_left_out_where_it_stands() {
+    let xml = census(&format!("{CHILD_C1}{CHILD_C1}"));
+    let read = formats::cin::read_census_from(xml.as_bytes(), Path::new("t.xml")).unwrap();
+    assert_eq!(
+        lines(&read.problems),
+        [
+            "4:1 /Message/Children/Child[2] LAchildID format:unexpected C1: child 'C1' is already \
+             in the census (/Message/Children/Child[1]), so this <Child> is left out: each child \
+             must appear once"
+        ]
+    );
+    assert_eq!(read.data.children.len(), 1);
+}
+
+#[test]
+fn an_overlong_value_is_reported_without_quoting_it() {
+    let long = "9".repeat(300);
+    let xml = census(&CHILD_C1.replace("<Sex>F</Sex>", &format!("<Sex>{long}</Sex>")));
+    let read = formats::cin::read_census_from(xml.as_bytes(), Path::new("t.xml")).unwrap();
+    let got = lines(&read.problems);
+    assert_eq!(
+        got,
+        [
+            "3:56 /Message/Children/Child[1]/ChildIdentifiers/Sex Sex format:bad-value C1: the \
+             value is 300 characters long, longer than any value of the census (255 at most), so \
+             it is left out"
+        ]
+    );
+    assert!(!got[0].contains("999"), "the value is not quoted");
+    assert_eq!(read.data.children[0].sex, None);
+}
+
+#[test]
+fn a_web_page_and_a_cut_attribute_say_what_they_are() {
+    check(
+        "<!DOCTYPE html>\n<html><body>Sign in</body></html>",
+        &[
+            "error: t.xml: line 2, column 1: the root element is <html>, not <Message>: this is a \
+           web page, not a CIN census file (perhaps a sign-in or error page saved in its place)",
+        ],
+    );
+    check(
+        "<?xml version=\"1.0\"?>\n<Message xmlns=\"http://www.dfe",
+        &[
+            "error: t.xml: line 2, column 1: not well-formed XML: an attribute value in this tag is \
+           not closed: its closing quote is missing before the end of the file; is it cut short?",
+        ],
+    );
 }

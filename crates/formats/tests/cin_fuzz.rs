@@ -296,6 +296,9 @@ proptest! {
         lea in "[0-9]{3}",
         release in text_value(),
     ) {
+        // A census holds each child once (a second <Child> with the same id is a problem).
+        let mut ids = std::collections::HashSet::new();
+        let children: Vec<Child> = children.into_iter().filter(|c| ids.insert(c.id.clone())).collect();
         let header = CinHeader {
             year: CollectionYear(2026),
             lea,

@@ -48,7 +48,7 @@ fn date(y: i16, m: i8, d: i8) -> Date {
 fn a_missing_column_is_an_error_naming_file_and_columns() {
     assert_eq!(
         error(&["missing_column/workers.csv"]),
-        "missing_column/workers.csv: the workers table is missing the column(s) agency"
+        "missing_column/workers.csv: line 1: the workers table is missing the column(s) agency"
     );
 }
 
@@ -164,7 +164,8 @@ fn files_that_are_not_extract_files() {
 fn text_that_is_not_utf8_is_an_error_naming_the_line() {
     assert_eq!(
         error(&["not_utf8/teams.csv"]),
-        "not_utf8/teams.csv:2: the text in column 2 is not UTF-8; save the file as UTF-8 \
-         (\"CSV UTF-8\" in Excel) and load it again"
+        "not_utf8/teams.csv: line 2, column 7: the file is not UTF-8: byte 0xE9 looks like 'é' in \
+         Windows-1252, as Excel and older systems save text; save the file as UTF-8 (\"CSV \
+         UTF-8\" in Excel) and load it again"
     );
 }

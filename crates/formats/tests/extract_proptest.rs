@@ -56,7 +56,10 @@ proptest! {
                     prop_assert!(!p.message.is_empty());
                 }
             }
-            Err(e) => prop_assert!(matches!(e, formats::FormatError::Csv { .. }), "{e}"),
+            Err(e) => prop_assert!(
+                matches!(e, formats::FormatError::Csv { .. } | formats::FormatError::Encoding { .. }),
+                "{e}"
+            ),
         }
     }
 }

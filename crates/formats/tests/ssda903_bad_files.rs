@@ -61,7 +61,7 @@ fn date(y: i16, m: i8, d: i8) -> Date {
 fn a_missing_column_is_an_error_naming_file_table_and_columns() {
     assert_eq!(
         error(&["missing_column/episodes.csv"]),
-        "missing_column/episodes.csv: the Episodes table is missing the column(s) HOME_POST, \
+        "missing_column/episodes.csv: line 1: the Episodes table is missing the column(s) HOME_POST, \
          PL_POST, URN"
     );
 }
@@ -116,6 +116,8 @@ fn each_bad_value_is_a_problem_at_its_row_and_line() {
              skipped because an episode needs its start date",
             "episodes.csv:5 Episodes[3]  format:unexpected C2: the row has 14 values but the \
              header row has 13 columns; the values after the last column are ignored",
+            "episodes.csv:7 Episodes[5]  format:unexpected C2: the row has 7 value(s) but the \
+             header row has 13 columns: a value or a comma is missing",
             "oc2.csv:2 OC2[0] DOB format:bad-date C1: '31/02/2025' is not a date (expected \
              DD/MM/YYYY)",
             "oc2.csv:2 OC2[0] SDQ_SCORE format:bad-value C1: 'twelve' is not a whole number from \
@@ -218,8 +220,9 @@ fn bom_crlf_blank_lines_and_quoted_line_breaks_keep_lines_right() {
 fn text_that_is_not_utf8_is_an_error_naming_the_line() {
     assert_eq!(
         error(&["not_utf8/header.csv"]),
-        "not_utf8/header.csv:3: the text in column 1 is not UTF-8; save the file as UTF-8 \
-         (\"CSV UTF-8\" in Excel) and load it again"
+        "not_utf8/header.csv: line 3, column 4: the file is not UTF-8: byte 0xE9 looks like 'é' \
+         in Windows-1252, as Excel and older systems save text; save the file as UTF-8 (\"CSV \
+         UTF-8\" in Excel) and load it again"
     );
 }
 
@@ -269,18 +272,97 @@ fn a_second_episode_on_the_same_day_is_left_out_where_it_stands() {
     let p = &read.problems[0];
     assert_eq!(
         p.to_string()
-            .split(": ")
+            .split(": DECOM")
             .next()
             .unwrap()
             .rsplit('/')
             .next()
             .unwrap(),
-        "episodes.csv:3 (table Episodes, row 1)"
+        "episodes.csv: line 3 (table Episodes, row 1)"
     );
     assert_eq!(p.field, "DECOM");
     assert_eq!(
         p.message,
         "a second row for this child with DECOM 01/05/2025, so it is left out: each of a child's \
          rows in this table must have its own DECOM"
+    );
+}
+
+/// Reads one table written to a temporary file: its problems, or its error without the folder.
+fn read_text(text: &[u8]) -> Result<Vec<String>, String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.csv");
+    std::fs::write(&path, text).unwrap();
+    match ssda903::read_files(&[path], YEAR) {
+        Ok(read) => Ok(read.problems.iter().map(render).collect()),
+        Err(e) => Err(e.to_string().replace(&dir.path().display().to_string(), "")),
+    }
+}
+
+const REVIEWS: &str = "CHILD,DOB,REVIEW,REVIEW_CODE\n";
+
+#[test]
+fn a_short_row_is_a_problem_and_an_unclosed_quote_is_named() {
+    assert_eq!(
+        read_text(format!("{REVIEWS}C1,01/02/2015,01/06/2025\n").as_bytes()),
+        Ok(vec![
+            "t.csv:2 Reviews[0]  format:unexpected C1: the row has 3 value(s) but the header row \
+             has 4 columns: a value or a comma is missing"
+                .to_owned()
+        ])
+    );
+    assert_eq!(
+        read_text(
+            format!("{REVIEWS}C1,\"01/02/2015,01/06/2025,PN1\nC2,,01/07/2025,PN1\n").as_bytes()
+        ),
+        Ok(vec![
+            "t.csv:2 Reviews[0]  format:unexpected C1: the row has 2 value(s) but the header row \
+             has 4 columns: a value or a comma is missing, or the quote (\") that opens column 2 \
+             is never closed, so the lines after it were read as one value; the row is skipped"
+                .to_owned(),
+        ]),
+        "the values swallowed by the quote are not quoted"
+    );
+}
+
+#[test]
+fn an_overlong_value_skips_its_row_without_being_quoted() {
+    let long = "PN1".repeat(100);
+    let got = read_text(format!("{REVIEWS}C1,01/02/2015,01/06/2025,{long}\n").as_bytes()).unwrap();
+    assert_eq!(
+        got,
+        [
+            "t.csv:2 Reviews[0] REVIEW_CODE format:bad-value C1: the value in column 4 is 300 \
+          characters long, longer than any field of the return (255 at most); the row is skipped"
+        ]
+    );
+}
+
+#[test]
+fn a_column_named_twice_is_an_error() {
+    assert_eq!(
+        read_text(b"CHILD,DOB,REVIEW,REVIEW_CODE,dob\nC1,01/02/2015,01/06/2025,PN1,\n"),
+        Err(
+            "/t.csv: line 1: the header row has the Reviews column DOB twice (columns 2 and 5); \
+             remove one so that it is clear which to read"
+                .to_owned()
+        )
+    );
+}
+
+#[test]
+fn bytes_that_are_not_text_are_errors_with_their_place() {
+    assert_eq!(
+        read_text(b"CHILD,DOB,REVIEW,REVIEW_CODE\nC1,01/02/2015,01/06/2025,P\0N1\n"),
+        Err(
+            "/t.csv: line 2, column 27: a NUL byte (0x00): the file is damaged or is not a text \
+             file; export it again"
+                .to_owned()
+        )
+    );
+    assert!(
+        read_text(b"PK\x03\x04\x14\x00")
+            .unwrap_err()
+            .contains("ZIP archive")
     );
 }

@@ -56,8 +56,12 @@ proptest! {
                     prop_assert!(!p.message.is_empty());
                 }
             }
-            // Only text that is not UTF-8 stops the read: a full header row is recognised.
-            Err(e) => prop_assert!(matches!(e, formats::FormatError::Csv { .. }), "{e}"),
+            // Only text that is not UTF-8 (or holds a NUL byte) stops the read: a full header row
+            // is recognised.
+            Err(e) => prop_assert!(
+                matches!(e, formats::FormatError::Csv { .. } | formats::FormatError::Encoding { .. }),
+                "{e}"
+            ),
         }
     }
 

@@ -150,15 +150,12 @@ fn not_utf8(bad: NotUtf8, declared: Option<&str>) -> Fatal {
             bad.byte
         )
     } else {
-        format!(
-            "the file is not UTF-8: byte 0x{:02X} is not valid here",
-            bad.byte
-        )
+        crate::text::not_utf8_message(bad.byte)
     };
     if let Some(encoding) = declared.filter(|e| !e.eq_ignore_ascii_case("utf-8")) {
         message.push_str(&format!(" (the file declares encoding '{encoding}')"));
     }
-    message.push_str("; CIN census files must be saved as UTF-8");
+    message.push_str("; CIN census files must be UTF-8: save the file as UTF-8 and load it again");
     Fatal::structure(bad.offset, message)
 }
 
@@ -167,6 +164,12 @@ fn describe_xml_error(e: &XmlError) -> String {
         XmlError::Syntax(SyntaxError::UnclosedTag) => {
             "a tag is not closed: '>' is missing before the end of the file".to_owned()
         }
+        XmlError::Syntax(
+            SyntaxError::UnclosedSingleQuotedAttributeValue
+            | SyntaxError::UnclosedDoubleQuotedAttributeValue,
+        ) => "an attribute value in this tag is not closed: its closing quote is missing before \
+              the end of the file; is it cut short?"
+            .to_owned(),
         XmlError::Syntax(SyntaxError::UnclosedComment) => {
             "a comment is not closed: '-->' is missing before the end of the file".to_owned()
         }
@@ -285,7 +288,13 @@ struct Builder {
     problems: Vec<Pending>,
     header: Option<CinHeader>,
     children: Vec<Child>,
+    /// Each child's id and the position of its `<Child>`, to report a second one.
+    child_indices: HashMap<String, u32>,
 }
+
+/// The longest value any element of the census holds, with room to spare; a longer one is a
+/// damaged file or one that is not what it seems.
+const MAX_VALUE_CHARS: usize = 255;
 
 fn is_xml_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r' | b'\n')
@@ -344,6 +353,7 @@ impl Builder {
             problems: Vec::new(),
             header: None,
             children: Vec::new(),
+            child_indices: HashMap::new(),
         }
     }
 
@@ -490,9 +500,17 @@ impl Builder {
             if tag != Some(Tag::Message) {
                 return Err(Fatal::structure(
                     at,
-                    format!(
-                        "the root element is <{name}>, not <Message>: this is not a CIN census file"
-                    ),
+                    if name.eq_ignore_ascii_case("html") {
+                        format!(
+                            "the root element is <{name}>, not <Message>: this is a web page, not \
+                             a CIN census file (perhaps a sign-in or error page saved in its place)"
+                        )
+                    } else {
+                        format!(
+                            "the root element is <{name}>, not <Message>: this is not a CIN \
+                             census file"
+                        )
+                    },
                 ));
             }
             self.push(Tag::Message, 1, at);
@@ -719,10 +737,26 @@ impl Builder {
             Tag::Child => {
                 let draft = std::mem::take(&mut d.child);
                 if let Some(id) = draft.id {
-                    self.children.push(Child {
-                        id: ChildId(id),
-                        ..draft.child
-                    });
+                    let index = self.top().index;
+                    if let Some(&first) = self.child_indices.get(&id) {
+                        // A child is in the census once; a second <Child> with the same id cannot
+                        // be told apart from the first.
+                        let (start, path) = (self.top().start, self.path());
+                        let message = format!(
+                            "child '{id}' is already in the census (/Message/Children/Child[{first}]), \
+                             so this <Child> is left out: each child must appear once"
+                        );
+                        self.report(ProblemKind::Unexpected, start, path, "LAchildID", message);
+                        if let Some(p) = self.problems.last_mut() {
+                            p.child_id = Some(id);
+                        }
+                    } else {
+                        self.child_indices.insert(id.clone(), index);
+                        self.children.push(Child {
+                            id: ChildId(id),
+                            ..draft.child
+                        });
+                    }
                 }
             }
             Tag::CINdetails => {
@@ -795,6 +829,16 @@ impl Builder {
         };
         if parent == Tag::Source && self.frames[self.depth - 2].index > 1 {
             // Only the first Source is read.
+            return;
+        }
+        if value.len() > MAX_VALUE_CHARS && value.chars().count() > MAX_VALUE_CHARS {
+            // Not quoted: a value this long is not one the census has, and may hold anything.
+            let message = format!(
+                "the value is {} characters long, longer than any value of the census \
+                 ({MAX_VALUE_CHARS} at most), so it is left out",
+                value.chars().count()
+            );
+            self.value_problem(ProblemKind::BadValue, at, message);
             return;
         }
         match tag {

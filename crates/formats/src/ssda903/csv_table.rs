@@ -24,6 +24,7 @@ impl CsvFile {
             file: path.to_owned(),
             source,
         })?;
+        crate::text::check_text(path, &data)?;
         if data.starts_with(UTF8_BOM) {
             data.drain(..UTF8_BOM.len());
         }
@@ -100,7 +101,6 @@ impl Records<'_> {
     }
 
     /// The 1-based physical line on which the record last read starts.
-    #[cfg(test)]
     pub fn line(&self) -> u64 {
         self.line
     }
@@ -495,20 +495,106 @@ pub(crate) fn list(items: &[&str]) -> String {
     }
 }
 
-/// A row with more values than the header has columns: the extra values are ignored, and
-/// reported unless they are all blank (trailing commas).
+/// The longest value any column of the SSDA903 return or the extract holds, with room to spare;
+/// a longer one is a damaged row or a file that is not what it seems.
+pub(crate) const MAX_VALUE_CHARS: usize = 255;
+
+/// Checks that a row has as many values as the header row has columns. A row with fewer is
+/// reported (a value or a comma is missing, or a quote left open swallowed the lines after it);
+/// so is a row with more, unless the extra values are all blank (trailing commas), and the extra
+/// values are ignored. Returns whether the row must be skipped: when a quote left open swallowed
+/// the lines after it, its values are not what they seem, and quoting them in problems would
+/// repeat other rows.
 pub(crate) fn check_row_length(
     ctx: &mut RowContext<'_>,
     record: &csv::StringRecord,
     header_len: usize,
-) {
-    if record.len() > header_len && record.iter().skip(header_len).any(|v| !v.trim().is_empty()) {
+) -> bool {
+    if record.len() < header_len {
+        let mut message = format!(
+            "the row has {} value(s) but the header row has {header_len} columns: a value or a \
+             comma is missing",
+            record.len()
+        );
+        if let Some(k) = record.iter().position(|v| v.contains(['\n', '\r'])) {
+            message.push_str(&format!(
+                ", or the quote (\") that opens column {} is never closed, so the lines after it \
+                 were read as one value; the row is skipped",
+                k + 1
+            ));
+            ctx.problem(ProblemKind::Unexpected, "", message);
+            return true;
+        }
+        ctx.problem(ProblemKind::Unexpected, "", message);
+    } else if record.len() > header_len
+        && record.iter().skip(header_len).any(|v| !v.trim().is_empty())
+    {
         let message = format!(
             "the row has {} values but the header row has {header_len} columns; the values \
              after the last column are ignored",
             record.len()
         );
         ctx.problem(ProblemKind::Unexpected, "", message);
+    }
+    false
+}
+
+/// Reports each value longer than [`MAX_VALUE_CHARS`] (without quoting it) and says whether the
+/// row had any; such a row is skipped.
+pub(crate) fn has_overlong_value(
+    ctx: &mut RowContext<'_>,
+    record: &csv::StringRecord,
+    header: &[String],
+) -> bool {
+    let mut found = false;
+    for (k, value) in record.iter().enumerate() {
+        if value.len() > MAX_VALUE_CHARS && value.chars().count() > MAX_VALUE_CHARS {
+            found = true;
+            let column = header.get(k).map_or("", String::as_str);
+            let message = format!(
+                "the value in column {} is {} characters long, longer than any field of the \
+                 return ({MAX_VALUE_CHARS} at most); the row is skipped",
+                k + 1,
+                value.chars().count()
+            );
+            ctx.problem(ProblemKind::BadValue, column, message);
+        }
+    }
+    found
+}
+
+/// The first of `columns` that a header row has twice: its name and both 1-based positions.
+pub(crate) fn duplicate_column(
+    headers: &[String],
+    columns: &[&'static str],
+) -> Option<(&'static str, usize, usize)> {
+    columns.iter().find_map(|c| {
+        let mut at = headers
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.eq_ignore_ascii_case(c))
+            .map(|(i, _)| i + 1);
+        match (at.next(), at.next()) {
+            (Some(first), Some(second)) => Some((*c, first, second)),
+            _ => None,
+        }
+    })
+}
+
+/// The error for a header row that names one of the table's columns twice.
+pub(crate) fn duplicate_column_error(
+    file: &Path,
+    line: u64,
+    table: &str,
+    (column, first, second): (&str, usize, usize),
+) -> FormatError {
+    FormatError::Csv {
+        file: file.to_owned(),
+        line,
+        message: format!(
+            "the header row has the {table} column {column} twice (columns {first} and \
+             {second}); remove one so that it is clear which to read"
+        ),
     }
 }
 

@@ -6,7 +6,8 @@
 //! `CHILD` column is present, with the most of its own columns in the header (names compare
 //! ignoring case and surrounding spaces). Columns
 //! may come in any order and extra columns are ignored; a recognised table that lacks any of its
-//! columns is a [`FormatError::MissingColumns`]. Columns, in the order of the 2025-26 return:
+//! columns is a [`FormatError::MissingColumns`], and one that has a column of its own twice is a
+//! [`FormatError::Csv`]. Columns, in the order of the 2025-26 return:
 //!
 //! | table (DfE name) | file written | columns | model |
 //! |---|---|---|---|
@@ -30,6 +31,11 @@
 //! `SEX` is M/F/U; the codes 1 and 2 of returns before 2024-25 read as M and F. `UPN` holds either
 //! a UPN or one of the `UN` codes, which read into `upn_unknown`. `DATE_PERM` stays a string,
 //! since any part of it may be `ZZ`. Codes are case-sensitive, as in the DfE returns.
+//!
+//! A row with fewer values than the header row has columns, or with more that are not blank, is a
+//! problem (a short row whose last value holds a line break, from a quote never closed, is also
+//! skipped). A value longer than 255 characters (no field of the return comes close) is a problem,
+//! and its row is skipped; the value is not quoted.
 //!
 //! A blank value reads as absent: whether a field may be blank is for the DfE rules to say. The
 //! exceptions are the values a record cannot exist without (`CHILD`, and the date that places a
@@ -218,9 +224,9 @@ enum Opened {
     Unrecognised(String),
 }
 
-/// Recognises the table a file's header row (if any) belongs to; a recognised table lacking
-/// columns is an error.
-fn recognise(file: &Path, header: Option<Vec<String>>) -> Result<Opened, FormatError> {
+/// Recognises the table a file's header row (if any, on `line`) belongs to; a recognised table
+/// lacking columns, or naming one of them twice, is an error.
+fn recognise(file: &Path, header: Option<Vec<String>>, line: u64) -> Result<Opened, FormatError> {
     let Some(header) = header else {
         return Ok(Opened::Unrecognised(
             "the file is empty (an SSDA903 table starts with a header row)".to_owned(),
@@ -239,8 +245,17 @@ fn recognise(file: &Path, header: Option<Vec<String>>) -> Result<Opened, FormatE
         return Err(FormatError::MissingColumns {
             file: file.to_owned(),
             table: table.name().to_owned(),
+            line,
             columns: missing.into_iter().map(str::to_owned).collect(),
         });
+    }
+    if let Some(twice) = csv_table::duplicate_column(&header, table.columns()) {
+        return Err(csv_table::duplicate_column_error(
+            file,
+            line,
+            table.name(),
+            twice,
+        ));
     }
     Ok(Opened::Table(table, header))
 }

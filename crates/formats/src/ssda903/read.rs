@@ -1,7 +1,8 @@
 //! Reading SSDA903 tables into children.
 
 use super::csv_table::{
-    CsvFile, DateStyle, RowContext, check_row_length, column_positions, is_blank, values,
+    CsvFile, DateStyle, RowContext, check_row_length, column_positions, has_overlong_value,
+    is_blank, values,
 };
 use super::{Opened, Table, csv_files_in, recognise};
 use crate::{FormatError, Location, Problem, ProblemKind, Read};
@@ -27,7 +28,8 @@ pub fn read_files(
     for path in paths {
         let file = CsvFile::open(path)?;
         let mut records = file.records();
-        match recognise(path, records.header()?)? {
+        let header = records.header()?;
+        match recognise(path, header, records.line())? {
             Opened::Table(table, header) => reader.read_table(table, &header, &mut records)?,
             Opened::Unrecognised(message) => {
                 return Err(FormatError::Unrecognised {
@@ -48,7 +50,8 @@ pub fn read_dir(dir: &Path, year: CollectionYear) -> Result<Read<Vec<Child>>, Fo
     for path in csv_files_in(dir)? {
         let file = CsvFile::open(&path)?;
         let mut records = file.records();
-        match recognise(&path, records.header()?)? {
+        let header = records.header()?;
+        match recognise(&path, header, records.line())? {
             Opened::Table(table, header) => reader.read_table(table, &header, &mut records)?,
             Opened::Unrecognised(message) => reader.problems.push(Problem {
                 kind: ProblemKind::Unexpected,
@@ -131,7 +134,11 @@ impl ReturnReader {
                 child: (!id.is_empty()).then_some(id),
                 problems: &mut self.problems,
             };
-            check_row_length(&mut ctx, row.record, header.len());
+            if check_row_length(&mut ctx, row.record, header.len())
+                || has_overlong_value(&mut ctx, row.record, header)
+            {
+                continue;
+            }
             if ctx
                 .required("CHILD", id, "it does not say which child it belongs to")
                 .is_none()

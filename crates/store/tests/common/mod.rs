@@ -345,7 +345,8 @@ pub struct TestDb {
     pub store: Store,
 }
 
-pub use store::testing::{PG_OWNER, fresh_postgres_database, postgres_admin_url};
+#[allow(unused_imports)]
+pub use store::testing::{fresh_postgres_database, postgres_admin_url};
 
 /// A fresh store on `backend`, or `None` when PostgreSQL is not configured (see
 /// [`postgres_admin_url`]).

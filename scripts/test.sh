@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command (README.md): installs what the tests need on a fresh machine, then runs every
 # test: the Rust workspace (unit, property, integration, hand-computed indicator, peer and XSD
-# checks) and the browser test of the page `harbour serve` shows.
+# checks, the store on SQLite and PostgreSQL, DuckDB reading the export) and the browser test of the
+# page `harbour serve` shows.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root="$PWD"
@@ -24,6 +25,10 @@ fi
 [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --silent
 
 scripts/duckdb-venv.sh
+# PostgreSQL from Debian's packages, private to the tests: the store's tests, the SIGKILL test and
+# the bad-input corpus run on it as well as on SQLite.
+eval "$(scripts/postgres.sh)"
+
 cargo test --workspace --locked
 
 # Browser test: a synthetic council served by the real binary on a free port.

@@ -75,6 +75,8 @@ fn harbour(args: &[&str]) -> Output {
 struct Snapshot {
     loads: Vec<store::LoadRecord>,
     dataset: model::Dataset,
+    /// A digest of every row of every table, every stored version included.
+    fingerprint: String,
 }
 
 fn snapshot(runtime: &tokio::runtime::Runtime, database: &str) -> Snapshot {
@@ -83,6 +85,7 @@ fn snapshot(runtime: &tokio::runtime::Runtime, database: &str) -> Snapshot {
         Snapshot {
             loads: store.loads().await.expect("the loads read"),
             dataset: store.dataset().await.expect("the dataset reads"),
+            fingerprint: store.fingerprint().await.expect("the store reads"),
         }
     })
 }
@@ -146,11 +149,25 @@ fn dates_are_found_in_both_shapes() {
 }
 
 #[test]
-fn every_bad_input_is_refused_says_why_and_changes_nothing() {
+fn every_bad_input_is_refused_says_why_and_changes_nothing_on_sqlite() {
     let tmp = tempfile::tempdir().unwrap();
-    let good = tmp.path().join("good");
     let db = tmp.path().join("harbour.db");
-    let db = db.to_str().unwrap();
+    every_bad_input_is_refused(tmp.path(), db.to_str().unwrap());
+}
+
+#[test]
+fn every_bad_input_is_refused_says_why_and_changes_nothing_on_postgres() {
+    let Some(admin) = store::testing::postgres_admin_url() else {
+        return;
+    };
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let db = runtime.block_on(store::testing::fresh_postgres_database(&admin));
+    let tmp = tempfile::tempdir().unwrap();
+    every_bad_input_is_refused(tmp.path(), &db);
+}
+
+fn every_bad_input_is_refused(tmp: &Path, db: &str) {
+    let good = tmp.join("good");
     let synth = harbour(&[
         "synth",
         "--children",

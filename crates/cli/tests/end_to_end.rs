@@ -154,3 +154,77 @@ fn indicators_need_a_reporting_date() {
          fsm_open_children,2025-03-01,2025-03-31,0,,0\n"
     );
 }
+
+#[test]
+fn history_lineage_export_and_the_access_log() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = |name: &str| tmp.path().join(name).to_str().unwrap().to_owned();
+    let (old, new, db, only_old) = (dir("old"), dir("new"), dir("h.db"), dir("old.db"));
+    for (out, year) in [(&old, "2025"), (&new, "2026")] {
+        ok(&[
+            "synth",
+            "--children",
+            "300",
+            "--seed",
+            "5",
+            "--year",
+            year,
+            "--out",
+            out,
+        ]);
+    }
+    ok(&["load", &old, "--database", &db]);
+    ok(&["load", &new, "--database", &db]);
+    ok(&["load", &old, "--database", &only_old]);
+
+    // Lineage: two loads, each with its files.
+    let loads: serde_json::Value =
+        serde_json::from_slice(&ok(&["loads", "--database", &db, "--format", "json"]).stdout)
+            .unwrap();
+    let loads = loads.as_array().unwrap();
+    assert_eq!(loads.len(), 2);
+    assert_eq!(loads[1]["load_id"], 2);
+    let file = &loads[0]["files"][0];
+    assert_eq!(file["sha256"].as_str().unwrap().len(), 64);
+    assert!(file["size"].as_u64().unwrap() > 0);
+    let children_in_load_1 = loads[0]["rows"]["children"].as_u64().unwrap();
+
+    // The data as at load 1 is exactly the older return alone.
+    let as_loaded =
+        |db: &str, at: &str| ok(&["indicators", "--database", db, "--store-as-at", at]).stdout;
+    assert_eq!(as_loaded(&db, "1"), as_loaded(&only_old, "latest"));
+    assert_ne!(as_loaded(&db, "1"), as_loaded(&db, "2"));
+    let missing = harbour(&["indicators", "--database", &db, "--store-as-at", "9"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("there is no load 9"));
+
+    // Export as at load 1, as CSV: one file per table, every child of that load.
+    let out = dir("export");
+    ok(&[
+        "export",
+        "--database",
+        &db,
+        "--format",
+        "csv",
+        "--out",
+        &out,
+        "--store-as-at",
+        "1",
+    ]);
+    let children = std::fs::read_to_string(Path::new(&out).join("children.csv")).unwrap();
+    assert_eq!(children.lines().count() as u64 - 1, children_in_load_1);
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 22);
+
+    // The export is in the access log, and so is reading the log.
+    let log = String::from_utf8(ok(&["access-log", "--database", &db]).stdout).unwrap();
+    let lines: Vec<&str> = log.lines().collect();
+    assert_eq!(
+        lines[0],
+        "entry_id,at,actor,channel,action,subject,child_id"
+    );
+    assert!(lines[1].contains(",cli,harbour access-log,"), "{log}");
+    assert!(lines[2].starts_with("1,"), "{log}");
+    assert!(lines[2].contains(",cli,harbour export,"), "{log}");
+    assert!(lines[2].contains("data as at load 1"), "{log}");
+    assert_eq!(lines.len(), 3, "{log}");
+}

@@ -26,10 +26,15 @@ impl From<&str> for ChildId {
 /// Everything the council knows, sorted by child id. Built by `formats` readers and the store.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Child>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub teams: Vec<Team>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub workers: Vec<Worker>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allocations: Vec<CaseAllocation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub family_safeguarding: Vec<FamilySafeguardingInvolvement>,
 }
 
@@ -77,42 +82,64 @@ pub fn normalise_workforce(
 pub struct Child {
     pub id: ChildId,
     /// Unique Pupil Number, 13 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upn: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub former_upn: Option<String>,
     /// Why there is no UPN.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upn_unknown: Option<UpnUnknown>,
     /// Date of birth, or `None` for an unborn child.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub birth_date: Option<Date>,
     /// Expected date of birth of an unborn child.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_birth_date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub death_date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sex: Option<Sex>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ethnicity: Option<Ethnicity>,
     /// Disabilities as recorded on the CIN census (empty when none were recorded; `NONE` is a code).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub disabilities: Vec<Disability>,
     /// Unaccompanied asylum-seeking child status, from the SSDA903 UASC table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uasc: Option<UascStatus>,
     /// SSDA903 `MOTHER`: whether the child is a mother, and the date of birth of her child.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mother: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mothers_child_birth_date: Option<Date>,
     /// Referrals and what followed (CIN census `CINdetails`), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub referrals: Vec<Referral>,
     /// SSDA903 episodes of care, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cla_episodes: Vec<ClaEpisode>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cla_reviews: Vec<ClaReview>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub missing_episodes: Vec<MissingEpisode>,
     /// SSDA903 OC3: care-leaver records around the young person's birthdays.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub care_leaver_records: Vec<CareLeaverRecord>,
     /// SSDA903 OC2: outcomes for children looked after continuously for 12 months, one per
     /// collection year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outcomes: Vec<ClaOutcomes>,
     /// SSDA903 AD1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adoption: Option<Adoption>,
     /// SSDA903 PlacedAdoption: decisions that the child should be placed for adoption.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub placed_for_adoption: Vec<PlacedForAdoption>,
     /// SSDA903 PrevPerm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_permanence: Option<PreviousPermanenceOrder>,
     /// SSDA903 SWEpisodes: the child's social workers while looked after.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub social_worker_episodes: Vec<SocialWorkerEpisode>,
 }
 
@@ -167,6 +194,7 @@ impl Child {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct UascStatus {
     /// Date UASC status ceased (`DUC`), usually the 18th birthday.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ceased: Option<Date>,
 }
 
@@ -174,18 +202,27 @@ pub struct UascStatus {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Referral {
     pub referral_date: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<ReferralSource>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary_need: Option<PrimaryNeed>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closure_date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason_for_closure: Option<ReasonForClosure>,
     /// The referral led to no further action (`ReferralNFA`).
     pub no_further_action: bool,
     /// Date of the initial child protection conference when held without a S47 at this level
     /// (`CINdetails/DateOfInitialCPC`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initial_cpc_date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assessments: Vec<Assessment>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cin_plans: Vec<CinPlan>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub section47s: Vec<Section47>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cp_plans: Vec<CpPlan>,
 }
 
@@ -200,9 +237,12 @@ impl Referral {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Assessment {
     pub start_date: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub internal_review_date: Option<Date>,
     /// The date the assessment was completed and authorised; `None` while open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorised_date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub factors: Vec<AssessmentFactor>,
 }
 
@@ -210,6 +250,7 @@ pub struct Assessment {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct CinPlan {
     pub start_date: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_date: Option<Date>,
 }
 
@@ -225,7 +266,9 @@ impl CinPlan {
 pub struct Section47 {
     pub start_date: Date,
     /// Target date for the initial child protection conference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub icpc_target_date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub icpc_date: Option<Date>,
     /// The enquiry concluded that no conference was needed.
     pub icpc_not_required: bool,
@@ -235,11 +278,16 @@ pub struct Section47 {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CpPlan {
     pub start_date: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initial_category: Option<CategoryOfAbuse>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest_category: Option<CategoryOfAbuse>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_of_previous_plans: Option<u32>,
     /// Review conference dates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub review_dates: Vec<Date>,
 }
 
@@ -256,26 +304,37 @@ pub struct ClaEpisode {
     /// `DECOM`.
     pub start_date: Date,
     /// `RNE`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason_new_episode: Option<ReasonNewEpisode>,
     /// `LS`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_status: Option<LegalStatus>,
     /// `CIN`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category_of_need: Option<CategoryOfNeed>,
     /// `PLACE`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub placement: Option<Placement>,
     /// `PLACE_PROVIDER`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub placement_provider: Option<PlacementProvider>,
     /// `DEC`; `None` while the episode is open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_date: Option<Date>,
     /// `REC`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason_ceased: Option<ReasonEpisodeCeased>,
     /// `REASON_PLACE_CHANGE`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason_place_change: Option<ReasonPlaceChange>,
     /// `HOME_POST`: the postcode of the home the child was living at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub home_postcode: Option<String>,
     /// `PL_POST`: the postcode of the placement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub placement_postcode: Option<String>,
     /// `URN`: Ofsted's unique reference number for the provider, or `XXXXXXX`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub urn: Option<String>,
 }
 
@@ -295,14 +354,17 @@ impl ClaEpisode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ClaReview {
     pub date: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participation: Option<ReviewParticipation>,
 }
 
 /// A missing or away-from-placement episode (SSDA903 Missing).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct MissingEpisode {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<MissingKind>,
     pub start_date: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_date: Option<Date>,
 }
 
@@ -311,8 +373,11 @@ pub struct MissingEpisode {
 pub struct CareLeaverRecord {
     /// The collection year of the return that holds the record (the birthday falls in it).
     pub year: CollectionYear,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_touch: Option<InTouch>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activity: Option<Activity>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accommodation: Option<Accommodation>,
 }
 
@@ -321,15 +386,25 @@ pub struct CareLeaverRecord {
 pub struct ClaOutcomes {
     /// The collection year of the return that holds the record.
     pub year: CollectionYear,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sdq_score: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sdq_reason: Option<SdqReason>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub convicted: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health_check: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub immunisations: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub teeth_check: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health_assessment: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub substance_misuse: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intervention_received: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intervention_offered: Option<bool>,
 }
 
@@ -337,13 +412,19 @@ pub struct ClaOutcomes {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Adoption {
     /// `DATE_INT`: decision that the child should be placed for adoption.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision_date: Option<Date>,
     /// `DATE_MATCH`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub match_date: Option<Date>,
     /// `FOSTER_CARE`: adopted by their foster carer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by_foster_carer: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_of_adopters: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adopter_sex: Option<AdopterSex>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adopter_legal_status: Option<AdopterLegalStatus>,
 }
 
@@ -351,17 +432,22 @@ pub struct Adoption {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PlacedForAdoption {
     pub date_placed: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_ceased: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason_ceased: Option<ReasonPlacedCeased>,
 }
 
 /// A permanence order held before entering care (SSDA903 PrevPerm).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PreviousPermanenceOrder {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<PreviousPermanence>,
     /// `LA_PERM`: the LA that made the order (3-digit code, or NIR, SCO, WAL, NUK, 999).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub la: Option<String>,
     /// `DATE_PERM` as written: DD/MM/YYYY where any part may be `ZZ` when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
 }
 
@@ -371,7 +457,9 @@ pub struct SocialWorkerEpisode {
     /// `SW_ID`: Social Work England number (`SW…`) or a local placeholder (`XX…`).
     pub worker: String,
     pub start_date: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<SwReason>,
 }
 
@@ -449,8 +537,11 @@ pub struct Worker {
     /// England number as used in SSDA903 `SW_ID`).
     pub id: String,
     pub team: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<WorkerRole>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_date: Option<Date>,
     /// Agency (locum) rather than employed staff.
     pub agency: bool,
@@ -463,6 +554,7 @@ pub struct CaseAllocation {
     pub worker: String,
     pub team: String,
     pub start: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<Date>,
 }
 
@@ -479,6 +571,7 @@ pub struct FamilySafeguardingInvolvement {
     pub child: ChildId,
     pub team: String,
     pub start: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<Date>,
     pub domestic_abuse_worker: bool,
     pub mental_health_worker: bool,

@@ -2,11 +2,16 @@
 //!
 //! A [`model::Dataset`] splits into records of five kinds. A child is one record holding their
 //! whole journey (referrals, episodes of care, reviews, …), because a child is what a return
-//! corrects and what a person looks at; the workforce records are one record each. Merging a newer
+//! corrects and what a person looks at. Teams and workers are one record each. A child's case
+//! allocations are one record, and their Family Safeguarding involvements another (a council has
+//! several allocations per child; one row each would make most of a load's rows). Merging a newer
 //! record into a stored one follows [`model::Dataset::merge`] exactly: a child merges field by
-//! field ([`model::Child::merge`]); a workforce record with the same key replaces the older one.
+//! field ([`model::Child::merge`]); a team or worker replaces the older one; an allocation or
+//! involvement replaces the stored one with the same key (child, worker and start; child and
+//! start) and the others are kept.
 
-use model::{CaseAllocation, Child, Dataset, FamilySafeguardingInvolvement, Team, Worker};
+use model::{CaseAllocation, Child, Dataset, Date, FamilySafeguardingInvolvement, Team, Worker};
+use std::collections::BTreeSet;
 
 /// What a record is. The names are stored in `records.kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -42,9 +47,6 @@ impl Kind {
     }
 }
 
-/// Separates the parts of a composite key (a character no id or date contains).
-const SEP: char = '\u{1f}';
-
 /// One record of the model, ready to store.
 #[derive(Debug)]
 pub(crate) struct Record {
@@ -61,8 +63,27 @@ pub(crate) enum Value {
     Child(Box<Child>),
     Team(Team),
     Worker(Worker),
-    Allocation(CaseAllocation),
-    FamilySafeguarding(FamilySafeguardingInvolvement),
+    /// One child's case allocations.
+    Allocation(Vec<CaseAllocation>),
+    /// One child's Family Safeguarding involvements.
+    FamilySafeguarding(Vec<FamilySafeguardingInvolvement>),
+}
+
+/// Replaces the records of `old` whose key is in `new`, adds the rest, and sorts by key (the
+/// model's upsert, for one child's list).
+fn upsert<T, K: Ord>(old: &mut Vec<T>, new: Vec<T>, key: impl Fn(&T) -> K) {
+    let new_keys: BTreeSet<K> = new.iter().map(&key).collect();
+    old.retain(|o| !new_keys.contains(&key(o)));
+    old.extend(new);
+    old.sort_by_key(|r| key(r));
+}
+
+fn allocation_key(a: &CaseAllocation) -> (Date, String) {
+    (a.start, a.worker.clone())
+}
+
+fn involvement_key(f: &FamilySafeguardingInvolvement) -> Date {
+    f.start
 }
 
 impl Value {
@@ -95,6 +116,10 @@ impl Value {
     pub(crate) fn merge(&mut self, newer: Value) {
         match (self, newer) {
             (Value::Child(old), Value::Child(new)) => old.merge(*new),
+            (Value::Allocation(old), Value::Allocation(new)) => upsert(old, new, allocation_key),
+            (Value::FamilySafeguarding(old), Value::FamilySafeguarding(new)) => {
+                upsert(old, new, involvement_key)
+            }
             (old, new) => *old = new,
         }
     }
@@ -134,18 +159,25 @@ pub(crate) fn split(ds: Dataset) -> Vec<Record> {
         child_id: None,
         value: Value::Worker(w),
     }));
-    records.extend(allocations.into_iter().map(|a| Record {
-        kind: Kind::Allocation,
-        key: format!("{}{SEP}{}{SEP}{}", a.child, a.worker, a.start),
-        child_id: Some(a.child.0.clone()),
-        value: Value::Allocation(a),
-    }));
-    records.extend(family_safeguarding.into_iter().map(|f| Record {
-        kind: Kind::FamilySafeguarding,
-        key: format!("{}{SEP}{}", f.child, f.start),
-        child_id: Some(f.child.0.clone()),
-        value: Value::FamilySafeguarding(f),
-    }));
+    // Grouped by child; the dataset is normalised, so each child's are together and in order.
+    for group in allocations.chunk_by(|a, b| a.child == b.child) {
+        let child = group[0].child.0.clone();
+        records.push(Record {
+            kind: Kind::Allocation,
+            key: child.clone(),
+            child_id: Some(child),
+            value: Value::Allocation(group.to_vec()),
+        });
+    }
+    for group in family_safeguarding.chunk_by(|a, b| a.child == b.child) {
+        let child = group[0].child.0.clone();
+        records.push(Record {
+            kind: Kind::FamilySafeguarding,
+            key: child.clone(),
+            child_id: Some(child),
+            value: Value::FamilySafeguarding(group.to_vec()),
+        });
+    }
     records
 }
 
@@ -157,8 +189,8 @@ pub(crate) fn assemble(values: impl IntoIterator<Item = Value>) -> Dataset {
             Value::Child(c) => ds.children.push(*c),
             Value::Team(t) => ds.teams.push(t),
             Value::Worker(w) => ds.workers.push(w),
-            Value::Allocation(a) => ds.allocations.push(a),
-            Value::FamilySafeguarding(f) => ds.family_safeguarding.push(f),
+            Value::Allocation(a) => ds.allocations.extend(a),
+            Value::FamilySafeguarding(f) => ds.family_safeguarding.extend(f),
         }
     }
     ds.normalise();
@@ -168,7 +200,7 @@ pub(crate) fn assemble(values: impl IntoIterator<Item = Value>) -> Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use model::{ChildId, Date};
+    use model::ChildId;
 
     fn sample() -> Dataset {
         let mut ds = Dataset::default();
@@ -203,7 +235,7 @@ mod tests {
             [
                 (Kind::Child, "C1"),
                 (Kind::Team, "T1"),
-                (Kind::Allocation, "C1\u{1f}W1\u{1f}2025-04-01")
+                (Kind::Allocation, "C1")
             ]
         );
         let back = assemble(

@@ -487,3 +487,29 @@ proptest! {
         prop_assert_eq!(stored, expected);
     }
 }
+
+proptest! {
+    // Fewer cases: each makes a PostgreSQL database of its own.
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    /// The same property on PostgreSQL: the two backends store and merge alike.
+    #[test]
+    fn two_loads_equal_the_model_merge_on_postgres(a in dataset(), b in dataset()) {
+        let Some(admin) = store::testing::postgres_admin_url() else {
+            return Ok(());
+        };
+        let stored = runtime().block_on(async {
+            let url = store::testing::fresh_postgres_database(&admin).await;
+            let store = Store::open(&url).await.unwrap();
+            store.load(batch("a", a.clone())).await.unwrap();
+            store.load(batch("b", b.clone())).await.unwrap();
+            let ds = store.dataset().await.unwrap();
+            store.close().await;
+            ds
+        });
+        let mut expected = a;
+        expected.normalise();
+        expected.merge(b);
+        prop_assert_eq!(stored, expected);
+    }
+}

@@ -42,7 +42,6 @@ CREATE TABLE records (
     PRIMARY KEY (kind, key, load_id)
 );
 CREATE UNIQUE INDEX records_current ON records (kind, key) WHERE superseded_by IS NULL;
-CREATE INDEX records_by_child ON records (child_id) WHERE child_id IS NOT NULL;
 
 -- Access log, append-only ----------------------------------------------------------------------
 

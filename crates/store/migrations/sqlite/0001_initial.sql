@@ -2,7 +2,8 @@
 -- the same tables, columns and rules on both backends.
 --
 -- The store is versioned. Every record of the model (a child with their whole journey, a team, a
--- worker, a case allocation, a Family Safeguarding involvement) is kept as a JSON document, one row
+-- worker, a child's case allocations, a child's Family Safeguarding involvements) is kept as a
+-- JSON document, one row
 -- per version: a load that changes a record supersedes its current version and adds a new one, so
 -- the data as it stood after any load can be read back (see the store crate's docs).
 -- Conventions: timestamps are TEXT RFC 3339 UTC ('2026-05-07T09:30:00.123456Z', fixed width, so
@@ -38,9 +39,8 @@ CREATE TABLE load_rows (
 
 -- Records, versioned ---------------------------------------------------------------------------
 
--- kind: what the record is; key: its natural key within the kind (a child's id; a team's or
--- worker's id; an allocation's child, worker and start; an involvement's child and start, the
--- parts joined by U+001F). load_id: the load that wrote this version; superseded_by: the load
+-- kind: what the record is; key: its natural key within the kind (the child's id for a child, their
+-- allocations and their involvements; a team's or worker's id). load_id: the load that wrote this version; superseded_by: the load
 -- that replaced it, NULL while it is current. child_id: the child the record is about, if any.
 CREATE TABLE records (
     kind          TEXT NOT NULL CHECK (kind IN ('child', 'team', 'worker', 'allocation',
@@ -51,10 +51,9 @@ CREATE TABLE records (
     child_id      TEXT,
     doc           TEXT NOT NULL,
     PRIMARY KEY (kind, key, load_id)
-) STRICT, WITHOUT ROWID;
+) STRICT; -- a rowid table: documents are too big for WITHOUT ROWID's B-tree pages
 -- At most one current version of each record.
 CREATE UNIQUE INDEX records_current ON records (kind, key) WHERE superseded_by IS NULL;
-CREATE INDEX records_by_child ON records (child_id) WHERE child_id IS NOT NULL;
 
 -- Access log, append-only ----------------------------------------------------------------------
 

@@ -8,11 +8,35 @@
 
 mod escalation;
 mod family_safeguarding;
+mod periods;
+mod population;
 
-use model::{ChildId, Dataset, Date, Month};
+use model::{ChildId, Dataset, Date};
 use std::fmt::Write as _;
 
 pub use escalation::{CareEntryRoute, care_entries_in, cp_starts_in};
+pub use periods::{Period, PeriodKind, periods};
+pub use population::{Population, PopulationError};
+
+/// What an indicator is computed from.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    pub dataset: &'a Dataset,
+    /// The population aged 0 to 17, for rates per 10,000 (rates are left empty without it).
+    pub population: Option<&'a Population>,
+}
+
+impl<'a> Inputs<'a> {
+    pub fn new(dataset: &'a Dataset) -> Self {
+        Inputs {
+            dataset,
+            population: None,
+        }
+    }
+}
+
+/// An indicator's calculation: a pure function of the inputs, one period and the settings.
+pub type ComputeFn = fn(&Inputs<'_>, &Period, &Settings) -> Observation;
 
 /// Outcomes Based Accountability quadrant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,10 +72,21 @@ pub enum Unit {
     Percent,
     /// The numerator itself; the denominator, when there is one, gives context.
     Count,
+    /// `10,000 × numerator ÷ population aged 0 to 17`, to one decimal place.
+    Per10k,
+    /// A mean number of days, to the nearest day.
+    Days,
 }
 
-/// An indicator's definition: what it is, in words a councillor can read.
-#[derive(Debug, Clone, Copy)]
+/// A choice a definition leaves open (see [`Settings`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
+    CinLookback,
+    CareEntryLookback,
+}
+
+/// An indicator's definition: what it is, in words a councillor can read, and its calculation.
+#[derive(Clone, Copy)]
 pub struct IndicatorDef {
     pub id: &'static str,
     pub title: &'static str,
@@ -62,6 +97,21 @@ pub struct IndicatorDef {
     pub definition: &'static str,
     pub numerator: &'static str,
     pub denominator: &'static str,
+    /// The period kinds the indicator is defined for.
+    pub period_kinds: &'static [PeriodKind],
+    /// The settings its definition depends on, shown beside every figure.
+    pub settings: &'static [Setting],
+    /// Where the definition comes from (a DfE table, or "local").
+    pub source: &'static str,
+    pub compute: ComputeFn,
+}
+
+impl std::fmt::Debug for IndicatorDef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IndicatorDef")
+            .field("id", &self.id)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The choices a definition leaves open. The setting in force is shown beside each figure.
@@ -78,22 +128,34 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// The settings in force, as shown beside a figure.
-    pub fn describe(&self, indicator: &str) -> String {
-        match indicator {
-            CP_STARTS_FROM_CIN_PCT => {
-                format!("CIN plan look-back: {} days", self.cin_lookback_days)
-            }
-            CLA_STARTS_FROM_CP_OR_CIN => {
-                format!(
-                    "Plan look-back before care: {} days",
-                    self.care_entry_lookback_days
-                )
-            }
-            _ => String::new(),
+    /// One setting as shown beside a figure.
+    pub fn describe_one(&self, setting: Setting) -> String {
+        match setting {
+            Setting::CinLookback => format!("CIN plan look-back: {} days", self.cin_lookback_days),
+            Setting::CareEntryLookback => format!(
+                "Plan look-back before care: {} days",
+                self.care_entry_lookback_days
+            ),
         }
     }
+
+    /// The settings in force for an indicator, as shown beside its figures ("" when its
+    /// definition leaves no choice).
+    pub fn describe(&self, indicator: &str) -> String {
+        self::indicator(indicator)
+            .map(|d| {
+                d.settings
+                    .iter()
+                    .map(|s| self.describe_one(*s))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+            .unwrap_or_default()
+    }
 }
+
+/// Every period kind.
+const ALL_PERIODS: &[PeriodKind] = &PeriodKind::ALL;
 
 pub const CP_STARTS_FROM_CIN_PCT: &str = "cp_starts_from_cin_pct";
 pub const CLA_STARTS_FROM_CP_OR_CIN: &str = "cla_starts_from_cp_or_cin";
@@ -114,6 +176,10 @@ pub const CATALOGUE: &[IndicatorDef] = &[
             in the month counts twice.",
         numerator: "CP plans starting in the month with a CIN plan open on the start date",
         denominator: "CP plans starting in the month",
+        period_kinds: ALL_PERIODS,
+        settings: &[Setting::CinLookback],
+        source: "local (research/indicators.md §1.3)",
+        compute: |i, p, s| escalation::cp_starts_from_cin(i.dataset, p.start, p.end, s),
     },
     IndicatorDef {
         id: CLA_STARTS_FROM_CP_OR_CIN,
@@ -129,6 +195,10 @@ pub const CATALOGUE: &[IndicatorDef] = &[
             remand, or as an unaccompanied asylum-seeking child).",
         numerator: "Children starting care in the month who were on a CP or CIN plan the day before",
         denominator: "Children starting care in the month",
+        period_kinds: ALL_PERIODS,
+        settings: &[Setting::CareEntryLookback],
+        source: "local (research/indicators.md §1.3)",
+        compute: |i, p, s| escalation::cla_starts_from_cp_or_cin(i.dataset, p.start, p.end, s),
     },
     IndicatorDef {
         id: FSM_OPEN_CHILDREN,
@@ -141,6 +211,10 @@ pub const CATALOGUE: &[IndicatorDef] = &[
             once each however many involvements they have.",
         numerator: "Children open to Family Safeguarding at the end of the period",
         denominator: "(none)",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "local (Family Safeguarding extract)",
+        compute: |i, p, _| family_safeguarding::open_children(i.dataset, p.start, p.end),
     },
 ];
 
@@ -172,8 +246,8 @@ impl Observation {
     pub fn formatted_value(&self, unit: Unit) -> String {
         match (self.value, unit) {
             (None, _) => String::new(),
-            (Some(v), Unit::Percent) => format!("{v:.1}"),
-            (Some(v), Unit::Count) => format!("{v:.0}"),
+            (Some(v), Unit::Percent | Unit::Per10k) => format!("{v:.1}"),
+            (Some(v), Unit::Count | Unit::Days) => format!("{v:.0}"),
         }
     }
 }
@@ -189,14 +263,30 @@ pub struct Series {
 /// The monthly periods ending with the month that holds `as_at`, oldest first. The last period
 /// ends on `as_at` itself, so that no figure counts events after the reporting date.
 pub fn monthly_periods(as_at: Date, months: u32) -> Vec<(Date, Date)> {
-    Month::of(as_at)
-        .trailing(months)
+    periods(PeriodKind::Month, as_at, months)
         .into_iter()
-        .map(|m| (m.first_day(), m.last_day().min(as_at)))
+        .map(|p| (p.start, p.end))
         .collect()
 }
 
 /// Computes one indicator over the given periods.
+pub fn compute_series(
+    indicator: &'static IndicatorDef,
+    inputs: &Inputs<'_>,
+    periods: &[Period],
+    settings: &Settings,
+) -> Series {
+    Series {
+        indicator,
+        settings: settings.describe(indicator.id),
+        points: periods
+            .iter()
+            .map(|p| (indicator.compute)(inputs, p, settings))
+            .collect(),
+    }
+}
+
+/// Computes one indicator, by id, over the given months.
 pub fn compute(
     id: &str,
     dataset: &Dataset,
@@ -204,22 +294,20 @@ pub fn compute(
     settings: &Settings,
 ) -> Option<Series> {
     let indicator = indicator(id)?;
-    let points = periods
+    let periods: Vec<Period> = periods
         .iter()
-        .map(|&(start, end)| match id {
-            CP_STARTS_FROM_CIN_PCT => escalation::cp_starts_from_cin(dataset, start, end, settings),
-            CLA_STARTS_FROM_CP_OR_CIN => {
-                escalation::cla_starts_from_cp_or_cin(dataset, start, end, settings)
-            }
-            FSM_OPEN_CHILDREN => family_safeguarding::open_children(dataset, start, end),
-            _ => unreachable!("every catalogue id has a function"),
+        .map(|&(start, end)| Period {
+            kind: PeriodKind::Month,
+            start,
+            end,
         })
         .collect();
-    Some(Series {
+    Some(compute_series(
         indicator,
-        settings: settings.describe(id),
-        points,
-    })
+        &Inputs::new(dataset),
+        &periods,
+        settings,
+    ))
 }
 
 /// Computes every indicator in the catalogue, monthly over `months` months up to `as_at`.
@@ -229,10 +317,29 @@ pub fn compute_all(
     months: u32,
     settings: &Settings,
 ) -> Vec<Series> {
-    let periods = monthly_periods(as_at, months);
+    compute_catalogue(
+        &Inputs::new(dataset),
+        PeriodKind::Month,
+        as_at,
+        months,
+        settings,
+    )
+}
+
+/// Computes every indicator of the catalogue that supports `kind`, over the `count` periods of
+/// that kind up to `as_at`.
+pub fn compute_catalogue(
+    inputs: &Inputs<'_>,
+    kind: PeriodKind,
+    as_at: Date,
+    count: u32,
+    settings: &Settings,
+) -> Vec<Series> {
+    let periods = periods(kind, as_at, count);
     CATALOGUE
         .iter()
-        .filter_map(|d| compute(d.id, dataset, &periods, settings))
+        .filter(|d| d.period_kinds.contains(&kind))
+        .map(|d| compute_series(d, inputs, &periods, settings))
         .collect()
 }
 

@@ -188,6 +188,8 @@ impl MeasureView {
             chart: chart(series),
             value_heading: match unit {
                 Unit::Percent => "Value (%)",
+                Unit::Per10k => "Per 10,000 children",
+                Unit::Days => "Days (mean)",
                 Unit::Count => "Value",
             },
             rows,
@@ -228,15 +230,17 @@ fn chart(series: &Series) -> String {
         title: format!("{}, by month", def.title),
         y_label: match def.unit {
             Unit::Percent => "Per cent".into(),
+            Unit::Per10k => "Per 10,000 children".into(),
+            Unit::Days => "Days".into(),
             Unit::Count => "Number".into(),
         },
         unit: match def.unit {
             Unit::Percent => svg::Unit::Percent,
-            Unit::Count => svg::Unit::Count,
+            Unit::Count | Unit::Per10k | Unit::Days => svg::Unit::Count,
         },
         y_axis: match def.unit {
             Unit::Percent => YAxis::ZeroToHundred,
-            Unit::Count => YAxis::Auto,
+            Unit::Count | Unit::Per10k | Unit::Days => YAxis::Auto,
         },
         points: series
             .points
@@ -245,7 +249,7 @@ fn chart(series: &Series) -> String {
             .collect(),
     };
     match def.unit {
-        Unit::Percent => svg::line_chart(&spec),
+        Unit::Percent | Unit::Per10k | Unit::Days => svg::line_chart(&spec),
         Unit::Count => svg::bar_chart(&spec),
     }
 }

@@ -239,6 +239,7 @@ async fn run(command: Command) -> Result<(), Failure> {
             let settings = metrics::Settings {
                 cin_lookback_days,
                 care_entry_lookback_days: care_lookback_days,
+                ..metrics::Settings::default()
             };
             let text = indicators(&store, store_as_at, as_at, months, format, &settings).await?;
             write_out(out.as_deref(), &text)?;

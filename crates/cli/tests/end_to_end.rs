@@ -143,16 +143,30 @@ fn indicators_need_a_reporting_date() {
         "--months",
         "2",
     ]);
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
-        "indicator_id,period_start,period_end,numerator,denominator,value\n\
-         cp_starts_from_cin_pct,2025-02-01,2025-02-28,0,0,\n\
-         cp_starts_from_cin_pct,2025-03-01,2025-03-31,0,0,\n\
-         cla_starts_from_cp_or_cin,2025-02-01,2025-02-28,0,0,0\n\
-         cla_starts_from_cp_or_cin,2025-03-01,2025-03-31,0,0,0\n\
-         fsm_open_children,2025-02-01,2025-02-28,0,,0\n\
-         fsm_open_children,2025-03-01,2025-03-31,0,,0\n"
+        lines[..7],
+        [
+            "indicator_id,period_start,period_end,numerator,denominator,value",
+            "cp_starts_from_cin_pct,2025-02-01,2025-02-28,0,0,",
+            "cp_starts_from_cin_pct,2025-03-01,2025-03-31,0,0,",
+            "cla_starts_from_cp_or_cin,2025-02-01,2025-02-28,0,0,0",
+            "cla_starts_from_cp_or_cin,2025-03-01,2025-03-31,0,0,0",
+            "fsm_open_children,2025-02-01,2025-02-28,0,,0",
+            "fsm_open_children,2025-03-01,2025-03-31,0,,0",
+        ]
     );
+    // Every indicator of the catalogue, two months each; rates per 10,000 are empty without a
+    // population table, and nothing counts in an empty store.
+    assert_eq!(lines.len(), 1 + 2 * metrics::CATALOGUE.len());
+    for line in &lines[1..] {
+        let fields: Vec<&str> = line.split(',').collect();
+        assert_eq!(fields[3], "0", "{line}");
+        if fields[0].ends_with("_per_10k") {
+            assert_eq!((fields[4], fields[5]), ("", ""), "{line}");
+        }
+    }
 }
 
 #[test]

@@ -6,11 +6,13 @@
 //! Where a definition has a choice, the choice is a field of [`Settings`] and is reported with
 //! the figure.
 
+mod children_in_need;
 mod escalation;
 mod family_safeguarding;
 mod periods;
 mod population;
 
+use model::calendar::DayCount;
 use model::{ChildId, Dataset, Date};
 use std::fmt::Write as _;
 
@@ -83,6 +85,10 @@ pub enum Unit {
 pub enum Setting {
     CinLookback,
     CareEntryLookback,
+    /// How working days are counted (the start day as day 0 or day 1).
+    DayCount,
+    AssessmentWorkingDays,
+    IcpcWorkingDays,
 }
 
 /// An indicator's definition: what it is, in words a councillor can read, and its calculation.
@@ -115,7 +121,7 @@ impl std::fmt::Debug for IndicatorDef {
 }
 
 /// The choices a definition leaves open. The setting in force is shown beside each figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Settings {
     /// For `cp_starts_from_cin_pct`: how many days before the CP plan start a CIN plan may have
     /// ended and still count as the plan the child escalated from. 0 means the CIN plan must be
@@ -125,6 +131,25 @@ pub struct Settings {
     /// CIN plan may have ended and still count. 0 means the plan was open the day before care
     /// started.
     pub care_entry_lookback_days: u32,
+    /// How working days are counted. The default, the start day as day 0, is the DfE CIN census
+    /// convention (an assessment authorised the day it started took 0 working days).
+    pub day_count: DayCount,
+    /// The assessment timescale in working days (Working Together: 45).
+    pub assessment_working_days: u32,
+    /// The ICPC timescale in working days from the start of the section 47 enquiry (DfE: 15).
+    pub icpc_working_days: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            cin_lookback_days: 0,
+            care_entry_lookback_days: 0,
+            day_count: DayCount::StartIsDayZero,
+            assessment_working_days: 45,
+            icpc_working_days: 15,
+        }
+    }
 }
 
 impl Settings {
@@ -135,6 +160,22 @@ impl Settings {
             Setting::CareEntryLookback => format!(
                 "Plan look-back before care: {} days",
                 self.care_entry_lookback_days
+            ),
+            Setting::DayCount => match self.day_count {
+                DayCount::StartIsDayZero => {
+                    "Working days: England and Wales, the start day is day 0".into()
+                }
+                DayCount::StartIsDayOne => {
+                    "Working days: England and Wales, the start day is day 1".into()
+                }
+            },
+            Setting::AssessmentWorkingDays => format!(
+                "Assessment timescale: {} working days from the start",
+                self.assessment_working_days
+            ),
+            Setting::IcpcWorkingDays => format!(
+                "ICPC timescale: {} working days from the start of the section 47 enquiry",
+                self.icpc_working_days
             ),
         }
     }
@@ -160,6 +201,13 @@ const ALL_PERIODS: &[PeriodKind] = &PeriodKind::ALL;
 pub const CP_STARTS_FROM_CIN_PCT: &str = "cp_starts_from_cin_pct";
 pub const CLA_STARTS_FROM_CP_OR_CIN: &str = "cla_starts_from_cp_or_cin";
 pub const FSM_OPEN_CHILDREN: &str = "fsm_open_children";
+
+/// The seed's own measures, shown together on the Family Safeguarding page.
+pub const SEED_MEASURES: [&str; 3] = [
+    CP_STARTS_FROM_CIN_PCT,
+    CLA_STARTS_FROM_CP_OR_CIN,
+    FSM_OPEN_CHILDREN,
+];
 
 /// Every indicator Harbour computes, in the order reports show them.
 pub const CATALOGUE: &[IndicatorDef] = &[
@@ -215,6 +263,291 @@ pub const CATALOGUE: &[IndicatorDef] = &[
         settings: &[],
         source: "local (Family Safeguarding extract)",
         compute: |i, p, _| family_safeguarding::open_children(i.dataset, p.start, p.end),
+    },
+    // The front door (CIN census; DfE C1 and C2).
+    IndicatorDef {
+        id: "referrals",
+        title: "Referrals",
+        quadrant: Quadrant::HowMuch,
+        polarity: Polarity::Contextual,
+        unit: Unit::Count,
+        definition: "Referrals to children's social care received in the period (CIN census \
+            ReferralDate). A referral is a request for services for a child not already open to \
+            children's social care.",
+        numerator: "Referrals received in the period",
+        denominator: "(none)",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CIN census, table C1",
+        compute: children_in_need::referrals,
+    },
+    IndicatorDef {
+        id: "referrals_per_10k",
+        title: "Referrals per 10,000 children",
+        quadrant: Quadrant::HowMuch,
+        polarity: Polarity::Contextual,
+        unit: Unit::Per10k,
+        definition: "Referrals received in the period for every 10,000 children aged 0 to 17 \
+            living in the area (the population estimate for the period's end, with its vintage). \
+            For months and quarters this is the rate for that period, not an annual rate.",
+        numerator: "Referrals received in the period",
+        denominator: "Children aged 0 to 17 (population estimate)",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CIN census, table C1",
+        compute: children_in_need::referrals_per_10k,
+    },
+    IndicatorDef {
+        id: "rereferrals_12m_pct",
+        title: "Re-referrals within 12 months",
+        quadrant: Quadrant::BetterOff,
+        polarity: Polarity::LowIsGood,
+        unit: Unit::Percent,
+        definition: "Of the referrals received in the period, the share where the same child had \
+            an earlier referral within the 12 months before (on or after the same date a year \
+            earlier; a referral on 29 February looks back to 28 February). Only referrals held in \
+            the store are seen, so load the previous year's census too. Low is good, but zero is \
+            implausible.",
+        numerator: "Referrals in the period within 12 months of an earlier referral of the child",
+        denominator: "Referrals received in the period",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CIN census, table C1 (rereferral_percent)",
+        compute: children_in_need::rereferrals_12m_pct,
+    },
+    IndicatorDef {
+        id: "referrals_nfa_pct",
+        title: "Referrals with no further action",
+        quadrant: Quadrant::HowWell,
+        polarity: Polarity::Contextual,
+        unit: Unit::Percent,
+        definition: "Of the referrals received in the period, the share recorded as leading to \
+            no further action (CIN census ReferralNFA).",
+        numerator: "Referrals in the period with no further action",
+        denominator: "Referrals received in the period",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CIN census, table C1 (no_further_action_percent)",
+        compute: children_in_need::referrals_nfa_pct,
+    },
+    IndicatorDef {
+        id: "assessments_completed",
+        title: "Assessments completed",
+        quadrant: Quadrant::HowMuch,
+        polarity: Polarity::Contextual,
+        unit: Unit::Count,
+        definition: "Children and family assessments completed (authorised) in the period.",
+        numerator: "Assessments authorised in the period",
+        denominator: "(none)",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CIN census, table C2",
+        compute: children_in_need::assessments_completed,
+    },
+    IndicatorDef {
+        id: "assessments_45wd_pct",
+        title: "Assessments completed within 45 working days",
+        quadrant: Quadrant::HowWell,
+        polarity: Polarity::HighIsGood,
+        unit: Unit::Percent,
+        definition: "Of the assessments completed (authorised) in the period, the share that took \
+            no more than the timescale (45 working days) from the assessment's start to its \
+            authorisation, counting working days on the England and Wales calendar (weekends and \
+            bank holidays are not working days). Assessments authorised before their start date \
+            are left out and counted beside the figure.",
+        numerator: "Assessments completed in the period within the timescale",
+        denominator: "Assessments completed in the period",
+        period_kinds: ALL_PERIODS,
+        settings: &[Setting::AssessmentWorkingDays, Setting::DayCount],
+        source: "DfE CIN census, table C2",
+        compute: children_in_need::assessments_45wd_pct,
+    },
+    // Child protection (CIN census; DfE C4, D1, D3, D5, D7).
+    IndicatorDef {
+        id: "section47s",
+        title: "Section 47 enquiries started",
+        quadrant: Quadrant::HowMuch,
+        polarity: Polarity::Contextual,
+        unit: Unit::Count,
+        definition: "Section 47 enquiries that started in the period.",
+        numerator: "Section 47 enquiries started in the period",
+        denominator: "(none)",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CIN census, table C4",
+        compute: children_in_need::section47s,
+    },
+    IndicatorDef {
+        id: "s47_per_10k",
+        title: "Section 47 enquiries per 10,000 children",
+        quadrant: Quadrant::HowMuch,
+        polarity: Polarity::Contextual,
+        unit: Unit::Per10k,
+        definition: "Section 47 enquiries started in the period for every 10,000 children aged 0 \
+            to 17 (the population estimate for the period's end).",
+        numerator: "Section 47 enquiries started in the period",
+        denominator: "Children aged 0 to 17 (population estimate)",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CIN census, table C4",
+        compute: children_in_need::s47_per_10k,
+    },
+    IndicatorDef {
+        id: "icpcs",
+        title: "Initial child protection conferences",
+        quadrant: Quadrant::HowMuch,
+        polarity: Polarity::Contextual,
+        unit: Unit::Count,
+        definition: "Initial child protection conferences held in the period: those following a \
+            section 47 enquiry and those recorded on the referral.",
+        numerator: "Initial conferences held in the period",
+        denominator: "(none)",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CIN census, table C4",
+        compute: children_in_need::icpcs,
+    },
+    IndicatorDef {
+        id: "icpc_per_10k",
+        title: "Initial child protection conferences per 10,000 children",
+        quadrant: Quadrant::HowMuch,
+        polarity: Polarity::Contextual,
+        unit: Unit::Per10k,
+        definition: "Initial child protection conferences held in the period for every 10,000 \
+            children aged 0 to 17 (the population estimate for the period's end).",
+        numerator: "Initial conferences held in the period",
+        denominator: "Children aged 0 to 17 (population estimate)",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CIN census, table C4",
+        compute: children_in_need::icpc_per_10k,
+    },
+    IndicatorDef {
+        id: "icpc_15wd_pct",
+        title: "Initial child protection conferences within 15 working days",
+        quadrant: Quadrant::HowWell,
+        polarity: Polarity::HighIsGood,
+        unit: Unit::Percent,
+        definition: "Of the initial child protection conferences held in the period after a \
+            section 47 enquiry, the share held within the timescale (15 working days) of the \
+            start of the enquiry, as the DfE measures it. (Statutory guidance counts from the \
+            strategy discussion; the CIN census does not hold that date.) Conferences dated \
+            before their enquiry started are left out and counted beside the figure.",
+        numerator: "Conferences in the period held within the timescale",
+        denominator: "Conferences in the period after a section 47 enquiry",
+        period_kinds: ALL_PERIODS,
+        settings: &[Setting::IcpcWorkingDays, Setting::DayCount],
+        source: "DfE CIN census, table C4",
+        compute: children_in_need::icpc_15wd_pct,
+    },
+    IndicatorDef {
+        id: "cp_starts",
+        title: "Child protection plans started",
+        quadrant: Quadrant::HowMuch,
+        polarity: Polarity::Contextual,
+        unit: Unit::Count,
+        definition: "Child protection plans that started in the period.",
+        numerator: "CP plans started in the period",
+        denominator: "(none)",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CIN census, table D1",
+        compute: children_in_need::cp_starts,
+    },
+    IndicatorDef {
+        id: "cp_starts_per_10k",
+        title: "Child protection plans started per 10,000 children",
+        quadrant: Quadrant::HowMuch,
+        polarity: Polarity::Contextual,
+        unit: Unit::Per10k,
+        definition: "Child protection plans that started in the period for every 10,000 children \
+            aged 0 to 17 (the population estimate for the period's end).",
+        numerator: "CP plans started in the period",
+        denominator: "Children aged 0 to 17 (population estimate)",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CIN census, table D1",
+        compute: children_in_need::cp_starts_per_10k,
+    },
+    IndicatorDef {
+        id: "cp_plans_open",
+        title: "Children on a child protection plan",
+        quadrant: Quadrant::HowMuch,
+        polarity: Polarity::Contextual,
+        unit: Unit::Count,
+        definition: "Children on a child protection plan on the last day of the period (a plan \
+            that ends that day no longer counts), each counted once.",
+        numerator: "Children on a CP plan at the end of the period",
+        denominator: "(none)",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CIN census, table D1",
+        compute: children_in_need::cp_plans_open,
+    },
+    IndicatorDef {
+        id: "cp_plans_per_10k",
+        title: "Children on a child protection plan per 10,000 children",
+        quadrant: Quadrant::HowMuch,
+        polarity: Polarity::Contextual,
+        unit: Unit::Per10k,
+        definition: "Children on a child protection plan on the last day of the period for every \
+            10,000 children aged 0 to 17 (the population estimate for that day).",
+        numerator: "Children on a CP plan at the end of the period",
+        denominator: "Children aged 0 to 17 (population estimate)",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CIN census, table D1",
+        compute: children_in_need::cp_plans_per_10k,
+    },
+    IndicatorDef {
+        id: "cp_second_or_subsequent_pct",
+        title: "Child protection plans that are a second or later plan",
+        quadrant: Quadrant::BetterOff,
+        polarity: Polarity::LowIsGood,
+        unit: Unit::Percent,
+        definition: "Of the child protection plans that started in the period, the share where \
+            the child had been on a plan before, however long ago: an earlier plan held in the \
+            store, or a number of previous plans of one or more recorded on the census. Low is \
+            good, but zero is implausible.",
+        numerator: "CP plans started in the period where the child had a plan before",
+        denominator: "CP plans started in the period",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CIN census, table D3",
+        compute: children_in_need::cp_second_or_subsequent_pct,
+    },
+    IndicatorDef {
+        id: "cp_ended_2y_plus_pct",
+        title: "Child protection plans ending that lasted two years or more",
+        quadrant: Quadrant::HowWell,
+        polarity: Polarity::LowIsGood,
+        unit: Unit::Percent,
+        definition: "Of the child protection plans that ended in the period, the share that had \
+            lasted two years or more (ending on or after the second anniversary of the start; a \
+            plan starting on 29 February reaches it on 28 February).",
+        numerator: "CP plans ending in the period that lasted 2 years or more",
+        denominator: "CP plans ending in the period",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CIN census, table D7",
+        compute: children_in_need::cp_ended_2y_plus_pct,
+    },
+    IndicatorDef {
+        id: "cp_reviews_in_timescale_pct",
+        title: "Child protection plans reviewed within timescales",
+        quadrant: Quadrant::HowWell,
+        polarity: Polarity::HighIsGood,
+        unit: Unit::Percent,
+        definition: "Of the child protection plans open on the last day of the period that had \
+            then lasted at least three months, the share whose every review due by that day was \
+            held on time: the first within 3 months of the plan starting, each later one within \
+            6 months of the one before.",
+        numerator: "Plans whose reviews were all held within timescale",
+        denominator: "Plans open at the period end for 3 months or more",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CIN census, table D5",
+        compute: children_in_need::cp_reviews_in_timescale_pct,
     },
 ];
 

@@ -4,7 +4,7 @@
 //!
 //! | route | what |
 //! |---|---|
-//! | `GET /` | "Family Safeguarding: escalation measures": every indicator of [`metrics::CATALOGUE`], monthly over 24 months, as a chart and a table; a page saying how to load data when the store has none |
+//! | `GET /` | "Family Safeguarding: escalation measures": the seed's measures ([`metrics::SEED_MEASURES`]), monthly over 24 months, as a chart and a table; a page saying how to load data when the store has none |
 //! | `GET /healthz` | `ok` |
 //! | `GET /assets/app.css`, `GET /assets/favicon.svg` | the page's only assets, embedded in the binary |
 //!

@@ -82,7 +82,14 @@ pub(crate) async fn page(State(state): State<AppState>) -> Result<Response, AppE
     // The indicators walk every child's journey: off the async threads, so that a large council
     // does not hold up other requests.
     let html = tokio::task::spawn_blocking(move || {
-        let series = metrics::compute_all(&dataset, when.date(), MONTHS, &settings);
+        // This page is the seed's escalation measures; the whole catalogue gets its scorecard.
+        let periods = metrics::periods(metrics::PeriodKind::Month, when.date(), MONTHS);
+        let inputs = metrics::Inputs::new(&dataset);
+        let series: Vec<_> = metrics::SEED_MEASURES
+            .iter()
+            .filter_map(|id| metrics::indicator(id))
+            .map(|d| metrics::compute_series(d, &inputs, &periods, &settings))
+            .collect();
         MeasuresPage::new(when, &series, data_summary).render()
     })
     .await??;

@@ -1,0 +1,374 @@
+//! The front door and child protection, from the CIN census: referrals, re-referrals,
+//! assessments, section 47 enquiries, initial child protection conferences and CP plans
+//! (research/indicators.md §1.1 and §1.2; DfE tables C1, C2, C4, D1, D3, D5, D7).
+//!
+//! Events are counted, not children (a child with two referrals in a month counts twice); the
+//! ids behind each figure are the children those events belong to.
+
+use crate::{Inputs, Observation, Period, Settings, ids, percent};
+use model::calendar::Calendar;
+use model::{ChildId, Date, Referral};
+
+/// Events counted into a numerator and a denominator, with their children.
+#[derive(Default)]
+struct Tally {
+    numerator: u64,
+    denominator: u64,
+    numerator_children: Vec<ChildId>,
+    denominator_children: Vec<ChildId>,
+    breakdown: Vec<(&'static str, u64)>,
+}
+
+impl Tally {
+    fn add(&mut self, child: &ChildId, counts: bool) {
+        self.denominator += 1;
+        self.denominator_children.push(child.clone());
+        if counts {
+            self.numerator += 1;
+            self.numerator_children.push(child.clone());
+        }
+    }
+
+    /// `numerator ÷ denominator` as a percentage.
+    fn percent(self, period: &Period) -> Observation {
+        Observation {
+            period_start: period.start,
+            period_end: period.end,
+            numerator: self.numerator,
+            denominator: Some(self.denominator),
+            value: percent(self.numerator, self.denominator),
+            numerator_children: ids(self.numerator_children),
+            denominator_children: ids(self.denominator_children),
+            breakdown: self.breakdown,
+        }
+    }
+}
+
+/// A count of events with their children.
+fn count(period: &Period, children: Vec<ChildId>) -> Observation {
+    let n = children.len() as u64;
+    Observation {
+        period_start: period.start,
+        period_end: period.end,
+        numerator: n,
+        denominator: None,
+        value: Some(n as f64),
+        numerator_children: ids(children),
+        denominator_children: Vec::new(),
+        breakdown: Vec::new(),
+    }
+}
+
+/// A count per 10,000 children aged 0 to 17, with the population at the period end as the
+/// denominator (no value without a population table).
+fn per_10k(inputs: &Inputs<'_>, period: &Period, children: Vec<ChildId>) -> Observation {
+    let mut o = count(period, children);
+    let population = inputs.population.and_then(|p| p.for_date(period.end));
+    o.denominator = population;
+    o.value = population
+        .filter(|p| *p > 0)
+        .map(|p| 10_000.0 * o.numerator as f64 / p as f64);
+    o
+}
+
+fn referrals_in<'a>(
+    inputs: &'a Inputs<'_>,
+    period: &'a Period,
+) -> impl Iterator<Item = (&'a ChildId, &'a Referral)> + 'a {
+    inputs.dataset.children.iter().flat_map(move |c| {
+        c.referrals
+            .iter()
+            .filter(move |r| period.contains(r.referral_date))
+            .map(move |r| (&c.id, r))
+    })
+}
+
+pub(crate) fn referrals(inputs: &Inputs<'_>, period: &Period, _: &Settings) -> Observation {
+    count(
+        period,
+        referrals_in(inputs, period)
+            .map(|(c, _)| c.clone())
+            .collect(),
+    )
+}
+
+pub(crate) fn referrals_per_10k(inputs: &Inputs<'_>, period: &Period, _: &Settings) -> Observation {
+    let children = referrals_in(inputs, period)
+        .map(|(c, _)| c.clone())
+        .collect();
+    per_10k(inputs, period, children)
+}
+
+/// The day 12 months before `d` (29 February goes back to 28 February).
+fn twelve_months_before(d: Date) -> Date {
+    d.checked_sub(jiff::Span::new().years(1))
+        .unwrap_or(Date::MIN)
+}
+
+pub(crate) fn rereferrals_12m_pct(
+    inputs: &Inputs<'_>,
+    period: &Period,
+    _: &Settings,
+) -> Observation {
+    let mut t = Tally::default();
+    for child in &inputs.dataset.children {
+        for r in child
+            .referrals
+            .iter()
+            .filter(|r| period.contains(r.referral_date))
+        {
+            let from = twelve_months_before(r.referral_date);
+            let again = child
+                .referrals
+                .iter()
+                .any(|p| from <= p.referral_date && p.referral_date < r.referral_date);
+            t.add(&child.id, again);
+        }
+    }
+    t.percent(period)
+}
+
+pub(crate) fn referrals_nfa_pct(inputs: &Inputs<'_>, period: &Period, _: &Settings) -> Observation {
+    let mut t = Tally::default();
+    for (child, r) in referrals_in(inputs, period) {
+        t.add(child, r.no_further_action);
+    }
+    t.percent(period)
+}
+
+pub(crate) fn assessments_completed(
+    inputs: &Inputs<'_>,
+    period: &Period,
+    _: &Settings,
+) -> Observation {
+    let children = inputs
+        .dataset
+        .children
+        .iter()
+        .flat_map(|c| {
+            c.referrals
+                .iter()
+                .flat_map(|r| &r.assessments)
+                .filter(|a| a.authorised_date.is_some_and(|d| period.contains(d)))
+                .map(|_| c.id.clone())
+        })
+        .collect();
+    count(period, children)
+}
+
+pub(crate) fn assessments_45wd_pct(
+    inputs: &Inputs<'_>,
+    period: &Period,
+    settings: &Settings,
+) -> Observation {
+    let calendar = Calendar::england_and_wales_ref();
+    let mut t = Tally::default();
+    let mut excluded = 0;
+    for child in &inputs.dataset.children {
+        for a in child.referrals.iter().flat_map(|r| &r.assessments) {
+            let Some(done) = a.authorised_date.filter(|d| period.contains(*d)) else {
+                continue;
+            };
+            if done < a.start_date {
+                excluded += 1;
+                continue;
+            }
+            let days = calendar.working_days_between(a.start_date, done, settings.day_count);
+            t.add(
+                &child.id,
+                days <= i64::from(settings.assessment_working_days),
+            );
+        }
+    }
+    t.breakdown
+        .push(("excluded: authorised before it started", excluded));
+    t.percent(period)
+}
+
+pub(crate) fn section47s(inputs: &Inputs<'_>, period: &Period, _: &Settings) -> Observation {
+    count(period, section47_children(inputs, period))
+}
+
+pub(crate) fn s47_per_10k(inputs: &Inputs<'_>, period: &Period, _: &Settings) -> Observation {
+    per_10k(inputs, period, section47_children(inputs, period))
+}
+
+fn section47_children(inputs: &Inputs<'_>, period: &Period) -> Vec<ChildId> {
+    inputs
+        .dataset
+        .children
+        .iter()
+        .flat_map(|c| {
+            c.referrals
+                .iter()
+                .flat_map(|r| &r.section47s)
+                .filter(|s| period.contains(s.start_date))
+                .map(|_| c.id.clone())
+        })
+        .collect()
+}
+
+/// Initial child protection conferences held in the period: those following a section 47
+/// enquiry, and those recorded on the referral (`DateOfInitialCPC`).
+fn icpc_children(inputs: &Inputs<'_>, period: &Period) -> Vec<ChildId> {
+    let mut children = Vec::new();
+    for c in &inputs.dataset.children {
+        for r in &c.referrals {
+            let held = r
+                .section47s
+                .iter()
+                .filter_map(|s| s.icpc_date)
+                .chain(r.initial_cpc_date)
+                .filter(|d| period.contains(*d));
+            children.extend(held.map(|_| c.id.clone()));
+        }
+    }
+    children
+}
+
+pub(crate) fn icpcs(inputs: &Inputs<'_>, period: &Period, _: &Settings) -> Observation {
+    count(period, icpc_children(inputs, period))
+}
+
+pub(crate) fn icpc_per_10k(inputs: &Inputs<'_>, period: &Period, _: &Settings) -> Observation {
+    per_10k(inputs, period, icpc_children(inputs, period))
+}
+
+pub(crate) fn icpc_15wd_pct(
+    inputs: &Inputs<'_>,
+    period: &Period,
+    settings: &Settings,
+) -> Observation {
+    let calendar = Calendar::england_and_wales_ref();
+    let mut t = Tally::default();
+    let mut excluded = 0;
+    for child in &inputs.dataset.children {
+        for s in child.referrals.iter().flat_map(|r| &r.section47s) {
+            let Some(icpc) = s.icpc_date.filter(|d| period.contains(*d)) else {
+                continue;
+            };
+            if icpc < s.start_date {
+                excluded += 1;
+                continue;
+            }
+            let days = calendar.working_days_between(s.start_date, icpc, settings.day_count);
+            t.add(&child.id, days <= i64::from(settings.icpc_working_days));
+        }
+    }
+    t.breakdown
+        .push(("excluded: conference before the enquiry started", excluded));
+    t.percent(period)
+}
+
+pub(crate) fn cp_starts(inputs: &Inputs<'_>, period: &Period, _: &Settings) -> Observation {
+    count(period, cp_start_children(inputs, period))
+}
+
+pub(crate) fn cp_starts_per_10k(inputs: &Inputs<'_>, period: &Period, _: &Settings) -> Observation {
+    per_10k(inputs, period, cp_start_children(inputs, period))
+}
+
+fn cp_start_children(inputs: &Inputs<'_>, period: &Period) -> Vec<ChildId> {
+    crate::cp_starts_in(inputs.dataset, period.start, period.end)
+        .map(|(c, _)| c.id.clone())
+        .collect()
+}
+
+/// Children on a CP plan on the last day of the period (counted once each).
+fn on_cp_plan_at_end(inputs: &Inputs<'_>, period: &Period) -> Vec<ChildId> {
+    inputs
+        .dataset
+        .children
+        .iter()
+        .filter(|c| {
+            c.cp_plans()
+                .any(|p| p.start_date <= period.end && p.end_date.is_none_or(|e| e > period.end))
+        })
+        .map(|c| c.id.clone())
+        .collect()
+}
+
+pub(crate) fn cp_plans_open(inputs: &Inputs<'_>, period: &Period, _: &Settings) -> Observation {
+    count(period, on_cp_plan_at_end(inputs, period))
+}
+
+pub(crate) fn cp_plans_per_10k(inputs: &Inputs<'_>, period: &Period, _: &Settings) -> Observation {
+    per_10k(inputs, period, on_cp_plan_at_end(inputs, period))
+}
+
+pub(crate) fn cp_second_or_subsequent_pct(
+    inputs: &Inputs<'_>,
+    period: &Period,
+    _: &Settings,
+) -> Observation {
+    let mut t = Tally::default();
+    for (child, plan) in crate::cp_starts_in(inputs.dataset, period.start, period.end) {
+        let before = child.cp_plans().any(|p| p.start_date < plan.start_date)
+            || plan.number_of_previous_plans.is_some_and(|n| n > 0);
+        t.add(&child.id, before);
+    }
+    t.percent(period)
+}
+
+pub(crate) fn cp_ended_2y_plus_pct(
+    inputs: &Inputs<'_>,
+    period: &Period,
+    _: &Settings,
+) -> Observation {
+    let mut t = Tally::default();
+    for child in &inputs.dataset.children {
+        for p in child.cp_plans() {
+            let Some(end) = p.end_date.filter(|e| period.contains(*e)) else {
+                continue;
+            };
+            let two_years = p
+                .start_date
+                .checked_add(jiff::Span::new().years(2))
+                .unwrap_or(Date::MAX);
+            t.add(&child.id, end >= two_years);
+        }
+    }
+    t.percent(period)
+}
+
+pub(crate) fn cp_reviews_in_timescale_pct(
+    inputs: &Inputs<'_>,
+    period: &Period,
+    _: &Settings,
+) -> Observation {
+    let months = |d: Date, n: i64| {
+        d.checked_add(jiff::Span::new().months(n))
+            .unwrap_or(Date::MAX)
+    };
+    let mut t = Tally::default();
+    for child in &inputs.dataset.children {
+        // Each plan open on the last day of the period that had then lasted three months.
+        for p in child.cp_plans().filter(|p| {
+            p.start_date <= period.end
+                && p.end_date.is_none_or(|e| e > period.end)
+                && months(p.start_date, 3) <= period.end
+        }) {
+            // The first review is due within 3 months of the plan starting, each later one
+            // within 6 months of the one before; a review due by the period end must have been
+            // held by its due date.
+            let mut due = months(p.start_date, 3);
+            let mut on_time = true;
+            let mut reviews = p
+                .review_dates
+                .iter()
+                .copied()
+                .filter(|d| p.start_date <= *d && *d <= period.end);
+            while due <= period.end {
+                match reviews.next() {
+                    Some(held) if held <= due => due = months(held, 6),
+                    _ => {
+                        on_time = false;
+                        break;
+                    }
+                }
+            }
+            t.add(&child.id, on_time);
+        }
+    }
+    t.percent(period)
+}

@@ -6,11 +6,14 @@ use formats::{Location, Problem, ProblemKind, ssda903};
 use model::CollectionYear;
 use std::path::{Path, PathBuf};
 
-const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/samples/903");
 const YEAR: CollectionYear = CollectionYear(2018);
 
+/// `shared/samples/903`, next to the repository or where `HARBOUR_SHARED` says.
 fn samples() -> PathBuf {
-    Path::new(SAMPLES)
+    std::env::var_os("HARBOUR_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
+        .join("samples/903")
         .canonicalize()
         .expect("the shared samples are next to the repository")
 }

@@ -15,6 +15,12 @@
 //! | filter columns | e.g. `breakdown`; a [`Filter`] keeps only rows with a given value |
 //! | indicator columns | a number or a symbol (`c`, `z`, `x`, `:`, `k`, `u`) |
 //!
+//! `time_identifier` is not interpreted: a four-digit `time_period` is taken to be the
+//! collection year ending 31 March of that year, which is what the CIN and CLA "Reporting year"
+//! files mean. A dataset counted by calendar year would need converting by the caller.
+//! Periods of more than two years (such as the adoption scorecards' three-year averages) are
+//! not an EES form this reader accepts.
+//!
 //! `country_code` and `country_name` are not needed: a National row is England. Other columns
 //! are ignored. Cells are trimmed of spaces. A cell that is neither a number nor a known symbol,
 //! empty cells included, is an error; symbols are never read as numbers.
@@ -24,7 +30,7 @@
 //! `data/ees_mappings.csv` has one row per Harbour indicator read from an EES dataset, with the
 //! columns `dataset`, `indicator_id`, `column`, `filters` (`name=value` pairs separated by `;`,
 //! or empty), `scale` (the cell is multiplied by it), `derived` (`yes`/`no`), `source_title`,
-//! `source_url` and `note`. It maps only the columns whose names research/indicators.md
+//! `source_url` and `note` (for people; not read). It maps only the columns whose names research/indicators.md
 //! documents:
 //!
 //! - CIN **C1** referrals: `rereferral_percent` → `rereferrals_12m_pct` and
@@ -61,7 +67,9 @@ const SHIPPED_MAPPINGS_NAME: &str = "benchmarks/data/ees_mappings.csv";
 /// Keep only rows whose `column` holds exactly `value` (after trimming spaces).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Filter {
+    /// The filter column, e.g. `breakdown`.
     pub column: String,
+    /// The value rows must hold, e.g. `Total`.
     pub value: String,
 }
 
@@ -87,8 +95,11 @@ pub struct IndicatorColumn {
 pub struct Mapping {
     /// A short name for the dataset, e.g. `cin_c1_referrals`.
     pub dataset: String,
+    /// The dataset's title, given as each benchmark's [`Source::title`].
     pub source_title: String,
+    /// The dataset's address, given as each benchmark's [`Source::url`].
     pub source_url: String,
+    /// The indicators read from the dataset.
     pub columns: Vec<IndicatorColumn>,
 }
 

@@ -21,6 +21,8 @@
 //! The crate does no statistics of its own beyond the unweighted neighbour mean, and knows
 //! nothing of children, storage or HTTP.
 
+#![warn(missing_docs)]
+
 pub mod ees;
 pub mod neighbours;
 pub mod shipped;
@@ -78,13 +80,19 @@ pub enum Geography {
     /// England as a whole (EES `geographic_level` "National").
     England,
     /// A region of England (EES "Regional"), e.g. `E12000006` "East of England".
-    Region { code: String, name: String },
+    Region {
+        /// The ONS code, EES `region_code`.
+        code: String,
+        /// EES `region_name`.
+        name: String,
+    },
     /// A local authority (EES "Local authority").
     LocalAuthority {
         /// The ONS code, EES `new_la_code`, e.g. `E10000015`.
         code: String,
         /// The DfE three-digit number, EES `old_la_code`, e.g. `919`.
         old_code: String,
+        /// EES `la_name`.
         name: String,
         /// The ONS code of the authority's region (EES `region_code`), used to find the
         /// regional figure beside it; `None` when the file did not give one.
@@ -108,28 +116,6 @@ impl Geography {
     /// Whether this is the region with ONS code `code`.
     pub fn is_region(&self, code: &str) -> bool {
         matches!(self, Geography::Region { code: c, .. } if c == code)
-    }
-
-    /// Whether two geographies are the same place, ignoring names (which change in spelling
-    /// between releases) and, for local authorities, matching on either code.
-    pub fn same_place(&self, other: &Geography) -> bool {
-        match (self, other) {
-            (Geography::England, Geography::England) => true,
-            (Geography::Region { code: a, .. }, Geography::Region { code: b, .. }) => a == b,
-            (
-                Geography::LocalAuthority {
-                    code: a,
-                    old_code: a_old,
-                    ..
-                },
-                Geography::LocalAuthority {
-                    code: b,
-                    old_code: b_old,
-                    ..
-                },
-            ) => a == b || (!a_old.is_empty() && a_old == b_old),
-            _ => false,
-        }
     }
 }
 
@@ -208,6 +194,7 @@ impl Symbol {
 pub struct Source {
     /// The publication or dataset, e.g. "Children in need: C1 referrals (EES)".
     pub title: String,
+    /// Where the figure can be checked.
     pub url: String,
     /// The year as the publisher labels it, e.g. "Reporting year 2025" or "2015-18".
     pub release_year_label: String,
@@ -221,6 +208,7 @@ pub struct Source {
 pub struct Benchmark {
     /// One of [`INDICATOR_IDS`].
     pub indicator_id: &'static str,
+    /// The place the figure is for.
     pub geography: Geography,
     /// The collection year by the year it ends: 2025 is the year to 31 March 2025 (2024-25).
     pub year: i16,
@@ -228,6 +216,7 @@ pub struct Benchmark {
     pub value: Option<f64>,
     /// The symbol published instead of a figure.
     pub symbol: Option<Symbol>,
+    /// Where the figure comes from.
     pub source: Source,
     /// Whether the figure was worked out from published figures rather than published as is.
     pub derived: bool,
@@ -240,46 +229,65 @@ pub struct Benchmark {
     line.map(|l| format!(", line {l}")).unwrap_or_default(),
     column.as_ref().map(|c| format!(", column {c}")).unwrap_or_default())]
 pub struct DataError {
+    /// The file as the caller named it (its path, or the name of an embedded file).
     pub file: String,
     /// `None` when the problem is with the file as a whole (it cannot be opened).
     pub line: Option<u64>,
     /// The column's name from the header row.
     pub column: Option<String>,
+    /// What is wrong.
     pub cause: Cause,
 }
 
 /// Why a data file could not be read.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Cause {
+    /// The file could not be opened or read.
     #[error("cannot read the file: {0}")]
     Io(String),
+    /// The bytes are not CSV as expected: not UTF-8, or a row with more or fewer fields than
+    /// the header.
     #[error("not valid CSV: {0}")]
     Csv(String),
+    /// A column the reader or the mapping needs is not in the header row.
     #[error("the header row has no column `{0}`")]
     MissingColumn(String),
+    /// `time_period` is neither `YYYY` nor `YYYYyy` with consecutive years.
     #[error(
         "bad time_period {0:?}: expected a year such as 2025 or a two-year period such as 202425"
     )]
     BadTimePeriod(String),
+    /// `geographic_level` is not National, Regional or Local authority.
     #[error("unknown geographic_level {0:?}: expected National, Regional or Local authority")]
     UnknownGeographicLevel(String),
+    /// A cell that should hold a figure holds neither a plain number nor a DfE symbol.
     #[error("{0:?} is neither a number nor a known symbol (c, z, x, :, k, u)")]
     BadValue(String),
+    /// A region or local authority row without the code that identifies it.
     #[error("the code is empty")]
     EmptyCode,
+    /// A code in a statistical-neighbour list is not a local authority code.
     #[error(
         "{0:?} is not a local authority code (three digits such as 919, or E and eight digits such as E10000015)"
     )]
     BadLaCode(String),
+    /// An indicator id not in [`INDICATOR_IDS`].
     #[error("{0:?} is not a Harbour indicator id")]
     UnknownIndicator(String),
+    /// Two rows give the same indicator for the same place and year: the mapping needs a
+    /// filter to choose between them.
     #[error("{indicator_id} for {geography} in {year} was already given on line {first_line}")]
     Duplicate {
+        /// The indicator given twice.
         indicator_id: &'static str,
+        /// The place, as [`Geography`] displays it.
         geography: String,
+        /// The collection year.
         year: i16,
+        /// The line that gave it first.
         first_line: u64,
     },
+    /// Anything else, said in words.
     #[error("{0}")]
     Invalid(String),
 }

@@ -35,6 +35,7 @@ pub const NEIGHBOURS_PER_LA: usize = 10;
 pub struct NeighbourList {
     /// The authority's code as the file gave it, old or new.
     pub la_code: String,
+    /// The authority's name, if the file gave one.
     pub la_name: Option<String>,
     /// Neighbours' codes, closest first; empty cells are left out.
     pub neighbours: Vec<String>,
@@ -43,6 +44,7 @@ pub struct NeighbourList {
 /// A statistical-neighbour list for many authorities.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StatisticalNeighbours {
+    /// One list per authority, in file order.
     pub lists: Vec<NeighbourList>,
 }
 
@@ -142,6 +144,7 @@ impl StatisticalNeighbours {
 pub struct NeighbourValue {
     /// The code as the neighbour list gave it.
     pub la_code: String,
+    /// The neighbour's figure for the indicator and year; `None` when none was loaded.
     pub benchmark: Option<Benchmark>,
 }
 
@@ -149,7 +152,9 @@ pub struct NeighbourValue {
 /// indicator and year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
+    /// The indicator compared.
     pub indicator_id: &'static str,
+    /// The collection year compared, by the year it ends.
     pub year: i16,
     /// The authority's own published figure, if loaded.
     pub local_authority: Option<Benchmark>,
@@ -162,14 +167,17 @@ pub struct Comparison {
     pub neighbours_with_value: usize,
     /// The authority's region's figure, found through the region code on the authority's rows.
     pub region: Option<Benchmark>,
+    /// England's figure.
     pub england: Option<Benchmark>,
 }
 
 /// Why a comparison could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CompareError {
+    /// The indicator id is not one of [`crate::INDICATOR_IDS`].
     #[error("{0:?} is not a Harbour indicator id")]
     UnknownIndicator(String),
+    /// The list has no row for the authority under either of its codes.
     #[error("the statistical-neighbour list has no row for local authority {0}")]
     NoNeighbourList(String),
 }

@@ -204,6 +204,8 @@ pub struct Source {
 }
 
 /// One published figure for one indicator, place and year.
+///
+/// The readers in this crate set exactly one of `value` and `symbol`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Benchmark {
     /// One of [`INDICATOR_IDS`].

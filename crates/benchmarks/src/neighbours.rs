@@ -23,7 +23,7 @@
 //! ```
 
 use crate::ees::Headers;
-use crate::{Benchmark, Cause, DataError, Geography, csv_error, indicator_id, is_la_code, line_of};
+use crate::{Benchmark, Cause, DataError, Geography, csv_error, is_la_code, line_of};
 use std::io::Read;
 use std::path::Path;
 
@@ -160,8 +160,9 @@ pub struct Comparison {
     pub local_authority: Option<Benchmark>,
     /// Every listed neighbour, closest first.
     pub neighbours: Vec<NeighbourValue>,
-    /// The unweighted mean of the neighbours' values, over those with a value (not a symbol);
-    /// `None` when none has one.
+    /// The unweighted mean of the neighbours' values, over those with a value; a neighbour
+    /// whose figure is a symbol (`k` included) or who has no figure does not count. `None` when
+    /// none has a value.
     pub neighbour_mean: Option<f64>,
     /// How many neighbours the mean is over.
     pub neighbours_with_value: usize,
@@ -183,7 +184,7 @@ pub enum CompareError {
 }
 
 /// Compares the authority with code `la_code` (old or new) with its statistical neighbours, its
-/// region and England for `indicator_id` in collection `year`, from `benchmarks`.
+/// region and England for `indicator` in collection `year`, from `benchmarks`.
 ///
 /// Codes are matched old or new: the authority's other code, and each neighbour's, are known
 /// from the Local authority rows in `benchmarks`. Where `benchmarks` holds more than one figure
@@ -193,11 +194,11 @@ pub fn compare(
     benchmarks: &[Benchmark],
     neighbours: &StatisticalNeighbours,
     la_code: &str,
-    indicator_id_: &str,
+    indicator: &str,
     year: i16,
 ) -> Result<Comparison, CompareError> {
-    let indicator_id = indicator_id(indicator_id_)
-        .ok_or_else(|| CompareError::UnknownIndicator(indicator_id_.into()))?;
+    let indicator_id = crate::indicator_id(indicator)
+        .ok_or_else(|| CompareError::UnknownIndicator(indicator.into()))?;
     let find = |place: &dyn Fn(&Geography) -> bool| {
         benchmarks
             .iter()

@@ -4,13 +4,13 @@
 //! crates. Exit codes: 0 success, 1 the input has errors (a refused load), 2 usage or environment
 //! problems.
 
+mod indicators;
 mod load;
 mod stored;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use model::Date;
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -65,31 +65,7 @@ enum Command {
         db: Database,
     },
     /// Compute the indicators from the store.
-    Indicators {
-        #[command(flatten)]
-        db: Database,
-        /// Reporting date (YYYY-MM-DD); defaults to 31 March of the latest loaded collection year.
-        #[arg(long)]
-        as_at: Option<Date>,
-        /// Number of monthly periods up to the reporting date.
-        #[arg(long, default_value_t = 24)]
-        months: u32,
-        #[arg(long, value_enum, default_value_t = Format::Csv)]
-        format: Format,
-        /// Write to this file instead of stdout.
-        #[arg(long)]
-        out: Option<PathBuf>,
-        /// Days before a CP plan starts that a CIN plan may have ended and still count.
-        #[arg(long, default_value_t = 0)]
-        cin_lookback_days: u32,
-        /// Days before care starts that a CP or CIN plan may have ended and still count.
-        #[arg(long, default_value_t = 0)]
-        care_lookback_days: u32,
-        /// Compute on the stored data as it stood after a load (its number), at a date (the end
-        /// of that day, UTC) or a timestamp; `latest` by default.
-        #[arg(long, default_value = "latest")]
-        store_as_at: store::AsAt,
-    },
+    Indicators(indicators::Args),
     /// Write the child-journey tables of the stored data (22 tables, described in docs/export.md)
     /// for analysts; readable as they are by DuckDB, pandas, R or a spreadsheet.
     Export {
@@ -152,12 +128,6 @@ enum Command {
 mod synth_defaults {
     pub const SEED: u64 = 20_260_331;
     pub const YEAR: i16 = 2026;
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Csv,
-    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -225,26 +195,7 @@ async fn run(command: Command) -> Result<(), Failure> {
             let store = open_store(&db.database).await?;
             load::run(&store, &paths, year.map(model::CollectionYear)).await
         }
-        Command::Indicators {
-            db,
-            as_at,
-            months,
-            format,
-            out,
-            cin_lookback_days,
-            care_lookback_days,
-            store_as_at,
-        } => {
-            let store = open_store(&db.database).await?;
-            let settings = metrics::Settings {
-                cin_lookback_days,
-                care_entry_lookback_days: care_lookback_days,
-                ..metrics::Settings::default()
-            };
-            let text = indicators(&store, store_as_at, as_at, months, format, &settings).await?;
-            write_out(out.as_deref(), &text)?;
-            Ok(())
-        }
+        Command::Indicators(args) => indicators::run(args).await,
         Command::Export {
             db,
             format,
@@ -351,65 +302,6 @@ fn run_synth(children: u32, seed: u64, year: i16, out: &std::path::Path) -> anyh
         out.display()
     );
     Ok(())
-}
-
-async fn indicators(
-    store: &store::Store,
-    store_as_at: store::AsAt,
-    as_at: Option<Date>,
-    months: u32,
-    format: Format,
-    settings: &metrics::Settings,
-) -> anyhow::Result<String> {
-    let snapshot = store
-        .dataset_as_at(store_as_at)
-        .await
-        .context("cannot read the store")?;
-    let dataset = snapshot.dataset;
-    let as_at = match as_at {
-        Some(d) => d,
-        None => {
-            // 31 March of the latest collection year among the loads the data is as at.
-            let mut loads = store
-                .loads()
-                .await
-                .context("cannot read the store's loads")?;
-            loads.retain(|l| snapshot.load_id.is_some_and(|id| l.load_id <= id));
-            store::latest_collection_year(&loads)
-                .map(model::CollectionYear::end)
-                .context(
-                    "the store holds no loads, so there is no reporting date: load data first or pass --as-at",
-                )?
-        }
-    };
-    let series = metrics::compute_all(&dataset, as_at, months, settings);
-    Ok(match format {
-        Format::Csv => metrics::to_csv(&series),
-        Format::Json => {
-            let json: Vec<_> = series
-                .iter()
-                .map(|s| {
-                    serde_json::json!({
-                        "indicator_id": s.indicator.id,
-                        "title": s.indicator.title,
-                        "definition": s.indicator.definition,
-                        "settings": s.settings,
-                        "points": s.points.iter().map(|p| serde_json::json!({
-                            "period_start": p.period_start.to_string(),
-                            "period_end": p.period_end.to_string(),
-                            "numerator": p.numerator,
-                            "denominator": p.denominator,
-                            "value": p.value,
-                            "breakdown": p.breakdown.iter().map(|(k, v)| serde_json::json!({"label": k, "count": v})).collect::<Vec<_>>(),
-                        })).collect::<Vec<_>>(),
-                    })
-                })
-                .collect();
-            let mut text = serde_json::to_string_pretty(&json)?;
-            text.push('\n');
-            text
-        }
-    })
 }
 
 async fn serve(store: store::Store, bind: &str) -> Result<(), Failure> {

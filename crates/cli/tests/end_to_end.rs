@@ -242,3 +242,63 @@ fn history_lineage_export_and_the_access_log() {
     assert!(lines[2].contains("data as at load 1"), "{log}");
     assert_eq!(lines.len(), 3, "{log}");
 }
+
+#[test]
+fn an_indicator_explained_and_the_children_behind_a_figure() {
+    let explained =
+        String::from_utf8(ok(&["indicators", "--explain", "cp_ended_2y_plus_pct"]).stdout).unwrap();
+    assert!(explained.starts_with(
+        "Child protection plans ending that lasted two years or more (cp_ended_2y_plus_pct)\n"
+    ));
+    assert!(
+        explained.contains("Source:       DfE CIN census, table D7"),
+        "{explained}"
+    );
+    let unknown = harbour(&["indicators", "--explain", "no_such"]);
+    assert_eq!(unknown.status.code(), Some(2));
+
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("d");
+    let db = tmp.path().join("h.db");
+    let (data, db) = (data.to_str().unwrap(), db.to_str().unwrap());
+    ok(&["synth", "--children", "400", "--seed", "11", "--out", data]);
+    ok(&["load", data, "--database", db]);
+    // The figure's own numerator and denominator, then the children behind them.
+    let csv =
+        String::from_utf8(ok(&["indicators", "--database", db, "--months", "12"]).stdout).unwrap();
+    let row = csv
+        .lines()
+        .filter(|l| l.starts_with("cp_starts_from_cin_pct,"))
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .find(|f| f[4] != "0")
+        .expect("a month with CP plan starts");
+    let month = &row[1][..7];
+    let listed = String::from_utf8(
+        ok(&[
+            "indicators",
+            "--database",
+            db,
+            "--children",
+            "cp_starts_from_cin_pct",
+            "--period",
+            month,
+        ])
+        .stdout,
+    )
+    .unwrap();
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(lines[0], "child_id,in_numerator,in_denominator");
+    let in_numerator = lines.iter().filter(|l| l.contains(",true,")).count();
+    let in_denominator = lines.iter().filter(|l| l.ends_with(",true")).count();
+    // Plans are counted, children listed: never more children than plans.
+    assert!(in_numerator as u64 <= row[3].parse::<u64>().unwrap());
+    assert!(in_denominator as u64 <= row[4].parse::<u64>().unwrap());
+    assert!(in_denominator >= 1);
+    let log = String::from_utf8(ok(&["access-log", "--database", db]).stdout).unwrap();
+    assert!(
+        log.contains(&format!(
+            "harbour indicators --children,children behind cp_starts_from_cin_pct {month}"
+        )),
+        "{log}"
+    );
+}

@@ -1,0 +1,310 @@
+//! `harbour indicators`: the catalogue computed from the store, one indicator explained, or the
+//! children behind one figure.
+
+use crate::{Database, Failure, open_store, write_out};
+use anyhow::{Context as _, anyhow, bail};
+use clap::ValueEnum;
+use metrics::{Inputs, Period, PeriodKind, Population, Settings};
+use model::calendar::DayCount;
+use model::{Date, Month};
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use store::{AccessEntry, AsAt, Channel};
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    #[command(flatten)]
+    db: Database,
+    /// Reporting date (YYYY-MM-DD); defaults to 31 March of the latest loaded collection year.
+    #[arg(long)]
+    as_at: Option<Date>,
+    /// The kind of period each figure covers.
+    #[arg(long, value_enum, default_value_t = Kind::Month)]
+    period_kind: Kind,
+    /// Number of periods up to the reporting date.
+    #[arg(long, visible_alias = "periods", default_value_t = 24)]
+    months: u32,
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    format: Format,
+    /// Write to this file instead of stdout.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Print one indicator's definition, numerator, denominator, source and settings, and stop.
+    #[arg(long, value_name = "ID", conflicts_with = "children")]
+    explain: Option<String>,
+    /// List the children behind one figure (with --period): who is in its numerator and its
+    /// denominator. Child-level data: written to the access log.
+    #[arg(long, value_name = "ID", requires = "period")]
+    children: Option<String>,
+    /// The month of the figure for --children (YYYY-MM).
+    #[arg(long, value_name = "YYYY-MM")]
+    period: Option<String>,
+    /// Population aged 0 to 17 for rates per 10,000: a CSV `area,year,children_0_17,vintage`.
+    #[arg(long)]
+    population: Option<PathBuf>,
+    /// Days before a CP plan starts that a CIN plan may have ended and still count.
+    #[arg(long, default_value_t = 0)]
+    cin_lookback_days: u32,
+    /// Days before care starts that a CP or CIN plan may have ended and still count.
+    #[arg(long, default_value_t = 0)]
+    care_lookback_days: u32,
+    /// How working days are counted: the start day is day 0 (the DfE's CIN convention) or day 1.
+    #[arg(long, value_enum, default_value_t = StartDay::Zero)]
+    start_day: StartDay,
+    /// The assessment timescale, in working days.
+    #[arg(long, default_value_t = 45)]
+    assessment_working_days: u32,
+    /// The ICPC timescale, in working days from the start of the section 47 enquiry.
+    #[arg(long, default_value_t = 15)]
+    icpc_working_days: u32,
+    /// Compute on the stored data as it stood after a load (its number), at a date (the end
+    /// of that day, UTC) or a timestamp; `latest` by default.
+    #[arg(long, default_value = "latest")]
+    store_as_at: AsAt,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Kind {
+    Month,
+    Quarter,
+    #[value(name = "rolling-12-months")]
+    Rolling12Months,
+    #[value(name = "year-to-march")]
+    YearToMarch,
+}
+
+impl Kind {
+    fn period_kind(self) -> PeriodKind {
+        match self {
+            Kind::Month => PeriodKind::Month,
+            Kind::Quarter => PeriodKind::Quarter,
+            Kind::Rolling12Months => PeriodKind::Rolling12Months,
+            Kind::YearToMarch => PeriodKind::YearToMarch,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StartDay {
+    #[value(name = "0")]
+    Zero,
+    #[value(name = "1")]
+    One,
+}
+
+pub(crate) async fn run(args: Args) -> Result<(), Failure> {
+    let settings = Settings {
+        cin_lookback_days: args.cin_lookback_days,
+        care_entry_lookback_days: args.care_lookback_days,
+        day_count: match args.start_day {
+            StartDay::Zero => DayCount::StartIsDayZero,
+            StartDay::One => DayCount::StartIsDayOne,
+        },
+        assessment_working_days: args.assessment_working_days,
+        icpc_working_days: args.icpc_working_days,
+    };
+    if let Some(id) = &args.explain {
+        let text = explain(id, &settings)?;
+        write_out(args.out.as_deref(), &text)?;
+        return Ok(());
+    }
+    let population = match &args.population {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            Some(
+                Population::from_csv(&path.display().to_string(), &text).map_err(|e| Failure {
+                    code: 1,
+                    error: e.into(),
+                })?,
+            )
+        }
+        None => None,
+    };
+    let store = open_store(&args.db.database).await?;
+    let snapshot = store
+        .dataset_as_at(args.store_as_at)
+        .await
+        .context("cannot read the store")?;
+    let inputs = Inputs {
+        dataset: &snapshot.dataset,
+        population: population.as_ref(),
+    };
+
+    if let (Some(id), Some(period)) = (&args.children, &args.period) {
+        let def = metrics::indicator(id).ok_or_else(|| unknown(id))?;
+        let month = parse_month(period)?;
+        let period = Period {
+            kind: PeriodKind::Month,
+            start: month.first_day(),
+            end: month.last_day(),
+        };
+        let o = (def.compute)(&inputs, &period, &settings);
+        let mut text = String::from("child_id,in_numerator,in_denominator\n");
+        let mut all: Vec<_> = o
+            .numerator_children
+            .iter()
+            .chain(&o.denominator_children)
+            .collect();
+        all.sort();
+        all.dedup();
+        for c in &all {
+            let _ = writeln!(
+                text,
+                "{c},{},{}",
+                o.numerator_children.binary_search(c).is_ok(),
+                o.denominator_children.binary_search(c).is_ok()
+            );
+        }
+        // Logged before anything is shown.
+        store
+            .log_access(&[AccessEntry {
+                actor: crate::load::loaded_by(),
+                channel: Channel::Cli,
+                action: "harbour indicators --children".into(),
+                subject: format!(
+                    "children behind {id} {month} ({} {})",
+                    all.len(),
+                    if all.len() == 1 { "child" } else { "children" }
+                ),
+                child_id: None,
+            }])
+            .await
+            .context("cannot write the access log, so nothing is shown")?;
+        write_out(args.out.as_deref(), &text)?;
+        return Ok(());
+    }
+
+    let as_at = match args.as_at {
+        Some(d) => d,
+        None => {
+            // 31 March of the latest collection year among the loads the data is as at.
+            let mut loads = store
+                .loads()
+                .await
+                .context("cannot read the store's loads")?;
+            loads.retain(|l| snapshot.load_id.is_some_and(|id| l.load_id <= id));
+            store::latest_collection_year(&loads)
+                .map(model::CollectionYear::end)
+                .context(
+                    "the store holds no loads, so there is no reporting date: load data first or pass --as-at",
+                )?
+        }
+    };
+    let series = metrics::compute_catalogue(
+        &inputs,
+        args.period_kind.period_kind(),
+        as_at,
+        args.months,
+        &settings,
+    );
+    let text = match args.format {
+        Format::Csv => metrics::to_csv(&series),
+        Format::Json => to_json(&series, population.as_ref())?,
+    };
+    write_out(args.out.as_deref(), &text)?;
+    Ok(())
+}
+
+fn unknown(id: &str) -> Failure {
+    let ids: Vec<&str> = metrics::CATALOGUE.iter().map(|d| d.id).collect();
+    Failure {
+        code: 2,
+        error: anyhow!(
+            "there is no indicator {id:?}; the catalogue has: {}",
+            ids.join(", ")
+        ),
+    }
+}
+
+fn parse_month(s: &str) -> Result<Month, Failure> {
+    let bad = || Failure {
+        code: 2,
+        error: anyhow!("--period {s:?} is not a month: write YYYY-MM, e.g. 2025-03"),
+    };
+    let (y, m) = s.split_once('-').ok_or_else(bad)?;
+    let year: i16 = y.parse().map_err(|_| bad())?;
+    let month: i8 = m.parse().map_err(|_| bad())?;
+    if y.len() != 4 || !(1..=12).contains(&month) {
+        return Err(bad());
+    }
+    Ok(Month { year, month })
+}
+
+/// `--explain ID`: everything a reader needs to understand a figure.
+fn explain(id: &str, settings: &Settings) -> Result<String, Failure> {
+    let def = metrics::indicator(id).ok_or_else(|| unknown(id))?;
+    let kinds: Vec<&str> = def.period_kinds.iter().map(|k| k.as_str()).collect();
+    let polarity = match def.polarity {
+        metrics::Polarity::HighIsGood => "high is good",
+        metrics::Polarity::LowIsGood => "low is good",
+        metrics::Polarity::Contextual => "neither: read against benchmarks and local context",
+    };
+    let unit = match def.unit {
+        metrics::Unit::Percent => "per cent of the denominator",
+        metrics::Unit::Count => "a count",
+        metrics::Unit::Per10k => "per 10,000 children aged 0 to 17",
+        metrics::Unit::Days => "mean days",
+    };
+    let settings = settings.describe(id);
+    let mut text = String::new();
+    let _ = writeln!(text, "{} ({})", def.title, def.id);
+    let _ = writeln!(text);
+    let _ = writeln!(text, "{}", def.definition);
+    let _ = writeln!(text);
+    let _ = writeln!(text, "Numerator:    {}", def.numerator);
+    let _ = writeln!(text, "Denominator:  {}", def.denominator);
+    let _ = writeln!(text, "Value:        {unit}");
+    let _ = writeln!(text, "Polarity:     {polarity}");
+    let _ = writeln!(text, "OBA quadrant: {}", def.quadrant.label());
+    let _ = writeln!(text, "Periods:      {}", kinds.join(", "));
+    let _ = writeln!(text, "Source:       {}", def.source);
+    let _ = writeln!(
+        text,
+        "Settings:     {}",
+        if settings.is_empty() {
+            "none (the definition leaves no choice)"
+        } else {
+            &settings
+        }
+    );
+    Ok(text)
+}
+
+fn to_json(series: &[metrics::Series], population: Option<&Population>) -> anyhow::Result<String> {
+    if series.is_empty() {
+        bail!("no indicator supports that kind of period");
+    }
+    let json: Vec<_> = series
+        .iter()
+        .map(|s| {
+            serde_json::json!({
+                "indicator_id": s.indicator.id,
+                "title": s.indicator.title,
+                "definition": s.indicator.definition,
+                "source": s.indicator.source,
+                "settings": s.settings,
+                "population_vintage": matches!(s.indicator.unit, metrics::Unit::Per10k)
+                    .then(|| population.map(|p| p.vintage.clone()))
+                    .flatten(),
+                "points": s.points.iter().map(|p| serde_json::json!({
+                    "period_start": p.period_start.to_string(),
+                    "period_end": p.period_end.to_string(),
+                    "numerator": p.numerator,
+                    "denominator": p.denominator,
+                    "value": p.value,
+                    "breakdown": p.breakdown.iter().map(|(k, v)| serde_json::json!({"label": k, "count": v})).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&json)?;
+    text.push('\n');
+    Ok(text)
+}

@@ -9,6 +9,7 @@
 mod children_in_need;
 mod escalation;
 mod family_safeguarding;
+pub mod oba;
 mod periods;
 mod population;
 

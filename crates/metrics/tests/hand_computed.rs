@@ -116,7 +116,8 @@ fn council() -> Dataset {
 }
 
 fn rows(settings: &Settings) -> Vec<String> {
-    let series = metrics::compute_all(&council(), d("2025-03-31"), 3, settings);
+    let mut series = metrics::compute_all(&council(), d("2025-03-31"), 3, settings);
+    series.retain(|s| metrics::SEED_MEASURES.contains(&s.indicator.id));
     metrics::to_csv(&series)
         .lines()
         .map(str::to_owned)

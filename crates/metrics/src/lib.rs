@@ -241,7 +241,7 @@ pub const CATALOGUE: &[IndicatorDef] = &[
             on from no earlier one (none ended the day it began). Changes of placement or legal status \
             (L, P, T, B, U) are never starts, even when the episode before is missing from the data. \
             Care under an agreed series of short-term breaks (legal status V3 or V4) is left out, as in \
-            the DfE's figures; a child whose short breaks turn into full care (an episode with another \
+            DfE figures; a child whose short breaks turn into full care (an episode with another \
             legal status beginning the day a short-break episode ended) starts to be looked after that \
             day. The breakdown gives the periods of care started (a child can start twice) and the \
             unaccompanied asylum-seeking children (UASC on the day they started).",
@@ -280,7 +280,7 @@ pub const CATALOGUE: &[IndicatorDef] = &[
             SSDA903 episode had started on or before that day and had not ended by it. A child whose \
             care ended on that day is not counted (the DfE counts them among the children who ceased \
             to be looked after). Children whose only care that day was an agreed series of short-term \
-            breaks (legal status V3 or V4) are not counted, as in the DfE's figures; the breakdown says \
+            breaks (legal status V3 or V4) are not counted, as in DfE figures; the breakdown says \
             how many there were, and splits the count into unaccompanied asylum-seeking children (a \
             UASC record whose status had not ceased by that day) and the rest.",
         numerator: "Children looked after on the last day of the period",
@@ -370,7 +370,7 @@ pub const CATALOGUE: &[IndicatorDef] = &[
             and ends with a move to new carers (P or B). A child placed for adoption with new carers \
             counts the adoptive placement and the one before it together. Children with no date of \
             birth are left out (the breakdown says how many). Short breaks (V3, V4) are left out. The \
-            DfE's figure is at 31 March; this is a snapshot at the end of any period.",
+            DfE figure is at 31 March; this is a snapshot at the end of any period.",
         numerator: "Of those, children living with the same carers for at least 2 years (or adoptive and previous placement together)",
         denominator: "Children under 16 looked after at the period end, continuously for at least 2.5 years",
         period_kinds: ALL_PERIODS,
@@ -413,7 +413,7 @@ pub const CATALOGUE: &[IndicatorDef] = &[
             G5, G6) or not in touch (0) are not in the numerator. Age is from the date of birth; care \
             leavers with no date of birth are left out. A young person with two records for the year \
             counts once, in the numerator if either says so. Defined for the year to 31 March only: \
-            OC3 records belong to a collection year, each around the young person's birthday in it.",
+            OC3 records belong to a collection year, each around the birthday of the young person in it.",
         numerator: "Care leavers aged 19 to 21 in education, employment or training",
         denominator: "Care leavers aged 19 to 21 (including those not in touch)",
         period_kinds: looked_after::COLLECTION_YEAR,
@@ -435,7 +435,7 @@ pub const CATALOGUE: &[IndicatorDef] = &[
             or died, and those with no accommodation recorded. Age is from the date of birth; care \
             leavers with no date of birth are left out. A young person with two records for the year \
             counts once, in the numerator if either says so. Defined for the year to 31 March only: \
-            OC3 records belong to a collection year, each around the young person's birthday in it.",
+            OC3 records belong to a collection year, each around the birthday of the young person in it.",
         numerator: "Care leavers aged 19 to 21 in suitable accommodation",
         denominator: "Care leavers aged 19 to 21 (including those not in touch)",
         period_kinds: looked_after::COLLECTION_YEAR,

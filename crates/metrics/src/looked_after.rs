@@ -202,8 +202,15 @@ impl<'a> Care<'a> {
     }
 }
 
+/// The care of every child who has been looked after (most children known to the service never
+/// have been, and are skipped cheaply).
 fn cares<'a>(inputs: &Inputs<'a>) -> impl Iterator<Item = Care<'a>> + use<'a> {
-    inputs.dataset.children.iter().map(Care::of)
+    inputs
+        .dataset
+        .children
+        .iter()
+        .filter(|c| !c.cla_episodes.is_empty())
+        .map(Care::of)
 }
 
 fn count_observation(

@@ -765,6 +765,19 @@ fn properties_on_synthetic_councils() {
             figures,
             "seed {seed}: input order changes nothing"
         );
+        // The synthetic council has no short breaks, so every child starting care is a start for
+        // the escalation measure too.
+        for p in periods(PeriodKind::Month, d("2026-03-31"), 36) {
+            let inputs = Inputs::new(&ds);
+            let starts =
+                (indicator(CLA_STARTS).unwrap().compute)(&inputs, &p, &Settings::default());
+            let escalation = (indicator(CLA_STARTS_FROM_CP_OR_CIN).unwrap().compute)(
+                &inputs,
+                &p,
+                &Settings::default(),
+            );
+            assert_eq!(starts.numerator_children, escalation.denominator_children);
+        }
     }
     // The properties were tested on something.
     for id in LOOKED_AFTER {

@@ -202,14 +202,19 @@ impl<'a> Care<'a> {
     }
 }
 
-/// The care of every child who has been looked after (most children known to the service never
-/// have been, and are skipped cheaply).
-fn cares<'a>(inputs: &Inputs<'a>) -> impl Iterator<Item = Care<'a>> + use<'a> {
+/// The care of every child who was looked after at some time in the period (every measure here
+/// is about such children; the rest, most children known to the service, are skipped cheaply).
+fn cares<'a>(inputs: &Inputs<'a>, period: &Period) -> impl Iterator<Item = Care<'a>> + use<'a> {
+    let (start, end) = (period.start, period.end);
     inputs
         .dataset
         .children
         .iter()
-        .filter(|c| !c.cla_episodes.is_empty())
+        .filter(move |c| {
+            c.cla_episodes
+                .iter()
+                .any(|e| e.start_date <= end && e.end_date.is_none_or(|x| x >= start))
+        })
         .map(Care::of)
 }
 
@@ -278,7 +283,7 @@ fn percent_observation(
 fn starters(inputs: &Inputs<'_>, period: &Period) -> (Vec<ChildId>, Vec<(&'static str, u64)>) {
     let mut children = Vec::new();
     let (mut periods, mut uasc) = (0, 0);
-    for care in cares(inputs) {
+    for care in cares(inputs, period) {
         let starts = care.starts_during(period.start, period.end);
         let Some(first) = starts.iter().min() else {
             continue;
@@ -316,7 +321,7 @@ fn looked_after_at_end(
 ) -> (Vec<ChildId>, Vec<ChildId>, Vec<(&'static str, u64)>) {
     let (mut all, mut not_uasc) = (Vec::new(), Vec::new());
     let mut short_breaks = 0;
-    for care in cares(inputs) {
+    for care in cares(inputs, period) {
         if care.open_on(period.end).is_some() {
             all.push(care.child.id.clone());
             if !care.child.is_uasc_on(period.end) {
@@ -357,7 +362,7 @@ pub(crate) fn cla_per_10k_excl_uasc(inputs: &Inputs<'_>, period: &Period) -> Obs
 pub(crate) fn cla_3plus_placements_pct(inputs: &Inputs<'_>, period: &Period) -> Observation {
     let (mut numerator, mut denominator) = (Vec::new(), Vec::new());
     let (mut one, mut two) = (0, 0);
-    for care in cares(inputs) {
+    for care in cares(inputs, period) {
         if care.open_on(period.end).is_none() {
             continue;
         }
@@ -382,7 +387,7 @@ pub(crate) fn cla_long_term_stability_pct(inputs: &Inputs<'_>, period: &Period) 
     let placed_since = years_before(end, 2);
     let (mut numerator, mut denominator) = (Vec::new(), Vec::new());
     let (mut no_birth_date, mut adoptive) = (0, 0);
-    for care in cares(inputs) {
+    for care in cares(inputs, period) {
         let Some(now) = care.open_on(end) else {
             continue;
         };
@@ -428,7 +433,7 @@ pub(crate) fn cla_long_term_stability_pct(inputs: &Inputs<'_>, period: &Period) 
 pub(crate) fn cla_missing_pct(inputs: &Inputs<'_>, period: &Period) -> Observation {
     let (mut numerator, mut denominator) = (Vec::new(), Vec::new());
     let (mut missing, mut away, mut untyped) = (0, 0, 0);
-    for care in cares(inputs) {
+    for care in cares(inputs, period) {
         if !care.looked_after_during(period.start, period.end) {
             continue;
         }
@@ -553,7 +558,7 @@ pub(crate) fn adoption_days(
     let mut total = 0;
     let mut children = Vec::new();
     let (mut no_placement, mut by_carers, mut carers_unclear) = (0, 0, 0);
-    for care in cares(inputs) {
+    for care in cares(inputs, period) {
         let adopted = (0..care.episodes.len()).find(|&i| {
             let e = care.episodes[i];
             matches!(

@@ -9,6 +9,7 @@
 mod children_in_need;
 mod escalation;
 mod family_safeguarding;
+mod looked_after;
 pub mod oba;
 mod periods;
 mod population;
@@ -202,6 +203,18 @@ const ALL_PERIODS: &[PeriodKind] = &PeriodKind::ALL;
 pub const CP_STARTS_FROM_CIN_PCT: &str = "cp_starts_from_cin_pct";
 pub const CLA_STARTS_FROM_CP_OR_CIN: &str = "cla_starts_from_cp_or_cin";
 pub const FSM_OPEN_CHILDREN: &str = "fsm_open_children";
+pub const CLA_STARTS: &str = "cla_starts";
+pub const CLA_STARTS_PER_10K: &str = "cla_starts_per_10k";
+pub const CLA_OPEN: &str = "cla_open";
+pub const CLA_PER_10K: &str = "cla_per_10k";
+pub const CLA_PER_10K_EXCL_UASC: &str = "cla_per_10k_excl_uasc";
+pub const CLA_3PLUS_PLACEMENTS_PCT: &str = "cla_3plus_placements_pct";
+pub const CLA_LONG_TERM_STABILITY_PCT: &str = "cla_long_term_stability_pct";
+pub const CLA_MISSING_PCT: &str = "cla_missing_pct";
+pub const CARE_LEAVERS_EET_PCT: &str = "care_leavers_eet_pct";
+pub const CARE_LEAVERS_SUITABLE_ACCOMMODATION_PCT: &str = "care_leavers_suitable_accommodation_pct";
+pub const ADOPTION_A1_DAYS: &str = "adoption_a1_days";
+pub const ADOPTION_A10_DAYS: &str = "adoption_a10_days";
 
 /// The seed's own measures, shown together on the Family Safeguarding page.
 pub const SEED_MEASURES: [&str; 3] = [
@@ -549,6 +562,264 @@ pub const CATALOGUE: &[IndicatorDef] = &[
         settings: &[],
         source: "DfE CIN census, table D5",
         compute: children_in_need::cp_reviews_in_timescale_pct,
+    },
+    IndicatorDef {
+        id: CLA_STARTS,
+        title: "Children starting to be looked after",
+        quadrant: Quadrant::HowMuch,
+        polarity: Polarity::Contextual,
+        unit: Unit::Count,
+        definition: "Children who started to be looked after in the period, each counted once however \
+            many times they started. A child starts to be looked after with an SSDA903 episode whose \
+            reason for new episode is S or, where the reason is missing, with an episode that follows \
+            on from no earlier one (none ended the day it began). Changes of placement or legal status \
+            (L, P, T, B, U) are never starts, even when the episode before is missing from the data. \
+            Care under an agreed series of short-term breaks (legal status V3 or V4) is left out, as in \
+            DfE figures; a child whose short breaks turn into full care (an episode with another \
+            legal status beginning the day a short-break episode ended) starts to be looked after that \
+            day. The breakdown gives the periods of care started (a child can start twice) and the \
+            unaccompanied asylum-seeking children (UASC on the day they started).",
+        numerator: "Children starting to be looked after in the period",
+        denominator: "(none)",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CLA statistics (children starting to be looked after); SSDA903",
+        compute: |i, p, _| looked_after::cla_starts(i, p),
+    },
+    IndicatorDef {
+        id: CLA_STARTS_PER_10K,
+        title: "Children starting to be looked after per 10,000 children",
+        quadrant: Quadrant::HowMuch,
+        polarity: Polarity::Contextual,
+        unit: Unit::Per10k,
+        definition: "Children who started to be looked after in the period (as for cla_starts: reason \
+            for new episode S, each child once, short breaks V3 and V4 left out) per 10,000 children \
+            aged 0 to 17, using the population estimate that applies on the last day of the period. \
+            The rate is for the period as it is, not scaled up to a year. Empty without a population \
+            table.",
+        numerator: "Children starting to be looked after in the period",
+        denominator: "Children aged 0 to 17 (population estimate at the period end)",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CLA statistics (children starting to be looked after); SSDA903; ONS mid-year estimates",
+        compute: |i, p, _| looked_after::cla_starts_per_10k(i, p),
+    },
+    IndicatorDef {
+        id: CLA_OPEN,
+        title: "Children looked after at the end of the period",
+        quadrant: Quadrant::HowMuch,
+        polarity: Polarity::Contextual,
+        unit: Unit::Count,
+        definition: "Children looked after on the last day of the period (31 March for the year): an \
+            SSDA903 episode had started on or before that day and had not ended by it. A child whose \
+            care ended on that day is not counted (the DfE counts them among the children who ceased \
+            to be looked after). Children whose only care that day was an agreed series of short-term \
+            breaks (legal status V3 or V4) are not counted, as in DfE figures; the breakdown says \
+            how many there were, and splits the count into unaccompanied asylum-seeking children (a \
+            UASC record whose status had not ceased by that day) and the rest.",
+        numerator: "Children looked after on the last day of the period",
+        denominator: "(none)",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CLA statistics (children looked after at 31 March); SSDA903",
+        compute: |i, p, _| looked_after::cla_open(i, p),
+    },
+    IndicatorDef {
+        id: CLA_PER_10K,
+        title: "Children looked after per 10,000 children",
+        quadrant: Quadrant::HowMuch,
+        polarity: Polarity::Contextual,
+        unit: Unit::Per10k,
+        definition: "Children looked after on the last day of the period (as for cla_open: short breaks \
+            V3 and V4 left out, care ending that day not counted) per 10,000 children aged 0 to 17, \
+            using the population estimate that applies on that day. Empty without a population table.",
+        numerator: "Children looked after on the last day of the period",
+        denominator: "Children aged 0 to 17 (population estimate at the period end)",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CLA statistics (children looked after at 31 March); SSDA903; ONS mid-year estimates",
+        compute: |i, p, _| looked_after::cla_per_10k(i, p),
+    },
+    IndicatorDef {
+        id: CLA_PER_10K_EXCL_UASC,
+        title: "Children looked after per 10,000 children, excluding UASC",
+        quadrant: Quadrant::HowMuch,
+        polarity: Polarity::Contextual,
+        unit: Unit::Per10k,
+        definition: "As cla_per_10k, leaving out unaccompanied asylum-seeking children: those with a \
+            UASC record whose status had not ceased by the last day of the period (status that ceased \
+            on that day has ceased). The population is all children aged 0 to 17, not adjusted.",
+        numerator: "Children looked after on the last day of the period who were not UASC that day",
+        denominator: "Children aged 0 to 17 (population estimate at the period end)",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CLA statistics (children looked after at 31 March, excluding UASC); SSDA903; ONS mid-year estimates",
+        compute: |i, p, _| looked_after::cla_per_10k_excl_uasc(i, p),
+    },
+    IndicatorDef {
+        id: CLA_3PLUS_PLACEMENTS_PCT,
+        title: "% of children looked after with 3 or more placements in the year",
+        quadrant: Quadrant::HowWell,
+        polarity: Polarity::LowIsGood,
+        unit: Unit::Percent,
+        definition: "Of the children looked after on the last day of the period (as for cla_open), the \
+            share who had three or more placements during the period. The placements counted are those \
+            the child was in at some time in the period: the one they were in on its first day, and \
+            each new one after, across every period of care (a child who left care and came back \
+            counts the placements of both). A new placement is a new period of care, or an episode \
+            whose reason for new episode is P or B (new carers) or T or U (a new placement with the \
+            same carers, such as a foster placement becoming long-term); a change of legal status \
+            alone (L) is not. Not new placements: placement for adoption with the current foster \
+            carers (placement A3 or A5); a temporary placement (T0 to T4, such as hospital or a \
+            holiday) and the return after it to the same place (same placement type, provider, \
+            postcode and URN); an episode with no reason recorded in the same place as the one before. \
+            Short breaks (V3, V4) are left out. Defined over a year only (rolling 12 months or the \
+            year to 31 March): the measure and its benchmarks are annual, and three moves in a month \
+            or a quarter is a different, rarer event.",
+        numerator: "Children looked after at the period end with 3 or more placements in the period",
+        denominator: "Children looked after at the period end",
+        period_kinds: looked_after::YEARLY,
+        settings: &[],
+        source: "DfE CLA statistics (stability dataset); formerly NI 62; SSDA903",
+        compute: |i, p, _| looked_after::cla_3plus_placements_pct(i, p),
+    },
+    IndicatorDef {
+        id: CLA_LONG_TERM_STABILITY_PCT,
+        title: "% of children looked after for 2.5 years or more in the same placement for 2 years (under 16)",
+        quadrant: Quadrant::BetterOff,
+        polarity: Polarity::HighIsGood,
+        unit: Unit::Percent,
+        definition: "Of the children under 16 on the last day of the period (their 16th birthday after \
+            it) who were looked after that day and had been looked after continuously for at least two \
+            and a half years, the share who had been living in the same placement, with the same \
+            carers, for at least two years. Two and a half years: the period of care began on or before the \
+            same day 30 months earlier, or the last day of that month when it is shorter (for a \
+            period ending 31 August 2026, on or before 29 February 2024). Two years: the placement \
+            began on or before the same day two years earlier (a placement that began on 29 February \
+            reaches two years on 1 March). Continuously means in one period of care: a child who left \
+            care and came back counts from the latest return. The placement is the time with the same \
+            carers: it continues through changes of legal status, temporary placements (T0 to T4) and \
+            changes of placement type with the same carers (reason for new episode T or U, such as \
+            fostering becoming long-term, or placement for adoption with the current foster carers), \
+            and ends with a move to new carers (P or B). A child placed for adoption with new carers \
+            counts the adoptive placement and the one before it together. Children with no date of \
+            birth are left out (the breakdown says how many). Short breaks (V3, V4) are left out. The \
+            DfE figure is at 31 March; this is a snapshot at the end of any period.",
+        numerator: "Of those, children living with the same carers for at least 2 years (or adoptive and previous placement together)",
+        denominator: "Children under 16 looked after at the period end, continuously for at least 2.5 years",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CLA statistics (stability dataset); formerly NI 63; SSDA903",
+        compute: |i, p, _| looked_after::cla_long_term_stability_pct(i, p),
+    },
+    IndicatorDef {
+        id: CLA_MISSING_PCT,
+        title: "% of children looked after who went missing",
+        quadrant: Quadrant::BetterOff,
+        polarity: Polarity::LowIsGood,
+        unit: Unit::Percent,
+        definition: "Of the children looked after at any time in the period (an episode open on at least \
+            one day of it; a child whose care ended on its first day counts; short breaks V3 and V4 \
+            left out), the share with at least one missing episode that started in the period \
+            (SSDA903 Missing, code M: whereabouts not known). Absences coded A (away from placement \
+            without authorisation, whereabouts known) are not counted, as the DfE reports them \
+            separately, nor are episodes with no code; the breakdown counts both, and the missing \
+            incidents (episodes starting in the period) of the children counted.",
+        numerator: "Children looked after in the period with a missing episode starting in it",
+        denominator: "Children looked after at any time in the period",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "DfE CLA statistics (missing from care dataset); SSDA903",
+        compute: |i, p, _| looked_after::cla_missing_pct(i, p),
+    },
+    IndicatorDef {
+        id: CARE_LEAVERS_EET_PCT,
+        title: "% of care leavers aged 19 to 21 in education, employment or training",
+        quadrant: Quadrant::BetterOff,
+        polarity: Polarity::HighIsGood,
+        unit: Unit::Percent,
+        definition: "Of the care leavers who turned 19, 20 or 21 in the collection year (1 April to \
+            31 March) that holds the last day of the period, with an SSDA903 OC3 record for that year, \
+            the share whose main activity around that birthday was education, training or employment, \
+            full or part time (ACTIV F1, P1, F2, P2, F3, P3, F4, P4, F5, P5). The denominator includes \
+            those not in touch, who refused contact, no longer need services, returned home or died, \
+            and those with no activity recorded; those not in education, employment or training (G4, \
+            G5, G6) or not in touch (0) are not in the numerator. Age is from the date of birth; care \
+            leavers with no date of birth are left out. A young person with two records for the year \
+            counts once, in the numerator if either says so. Defined for the year to 31 March only: \
+            OC3 records belong to a collection year, each around the birthday of the young person in it.",
+        numerator: "Care leavers aged 19 to 21 in education, employment or training",
+        denominator: "Care leavers aged 19 to 21 (including those not in touch)",
+        period_kinds: looked_after::COLLECTION_YEAR,
+        settings: &[],
+        source: "DfE CLA statistics (care leavers aged 19 to 21); SSDA903 OC3",
+        compute: |i, p, _| looked_after::care_leavers_eet_pct(i, p),
+    },
+    IndicatorDef {
+        id: CARE_LEAVERS_SUITABLE_ACCOMMODATION_PCT,
+        title: "% of care leavers aged 19 to 21 in suitable accommodation",
+        quadrant: Quadrant::BetterOff,
+        polarity: Polarity::HighIsGood,
+        unit: Unit::Percent,
+        definition: "Of the care leavers who turned 19, 20 or 21 in the collection year (1 April to \
+            31 March) that holds the last day of the period, with an SSDA903 OC3 record for that year, \
+            the share whose accommodation around that birthday was judged suitable (ACCOM codes ending \
+            in 1, B1 to Z1; codes ending in 2 are unsuitable and 0 is not in touch). The denominator \
+            includes those not in touch, who refused contact, no longer need services, returned home \
+            or died, and those with no accommodation recorded. Age is from the date of birth; care \
+            leavers with no date of birth are left out. A young person with two records for the year \
+            counts once, in the numerator if either says so. Defined for the year to 31 March only: \
+            OC3 records belong to a collection year, each around the birthday of the young person in it.",
+        numerator: "Care leavers aged 19 to 21 in suitable accommodation",
+        denominator: "Care leavers aged 19 to 21 (including those not in touch)",
+        period_kinds: looked_after::COLLECTION_YEAR,
+        settings: &[],
+        source: "DfE CLA statistics (care leavers aged 19 to 21); SSDA903 OC3",
+        compute: |i, p, _| looked_after::care_leavers_suitable_accommodation_pct(i, p),
+    },
+    IndicatorDef {
+        id: ADOPTION_A1_DAYS,
+        title: "Adoption A1: average days from entering care to moving in with the adoptive family",
+        quadrant: Quadrant::HowWell,
+        polarity: Polarity::LowIsGood,
+        unit: Unit::Days,
+        definition: "For children adopted in the period (an episode ending with reason E11 or E12, \
+            adopted, on a day in the period), the mean number of days from entering care (the first \
+            day of the period of care that ended in adoption) to moving in with the adoptive family \
+            (the first day of the first placed-for-adoption episode, placement A3 to A6, in that \
+            period of care). The numerator is the total of those days, the denominator the children \
+            and the value the mean. Children adopted with no placed-for-adoption episode are left out \
+            and counted in the breakdown. The scorecard uses three years; this is over 12 months \
+            (rolling or to 31 March).",
+        numerator: "Total days from entering care to moving in with the adoptive family",
+        denominator: "Children adopted in the period",
+        period_kinds: looked_after::YEARLY,
+        settings: &[],
+        source: "Adoption scorecard A1; SSDA903",
+        compute: |i, p, _| looked_after::adoption_days(i, p, looked_after::AdoptionClock::A1),
+    },
+    IndicatorDef {
+        id: ADOPTION_A10_DAYS,
+        title: "Adoption A10: average days from entering care to moving in with the adoptive family, adjusted for foster carer adoptions",
+        quadrant: Quadrant::HowWell,
+        polarity: Polarity::LowIsGood,
+        unit: Unit::Days,
+        definition: "As adoption_a1_days, except that for a child adopted by their foster carers the \
+            clock stops on the day the child began living with those carers. Adopted by foster carers: \
+            AD1 FOSTER_CARE is yes or, where it is not recorded, the adoptive placement is coded A3 or \
+            A5 (placed for adoption with current foster carers). The day the child began living with \
+            the carers is the start of the placement the A3 or A5 episode continues, looking back \
+            through changes of placement with the same carers (reason T or U, such as short-term \
+            becoming long-term fostering), changes of legal status and temporary placements. Where \
+            FOSTER_CARE is yes but the adoptive placement is A4 or A6 (carers other than the current \
+            foster carers), the records do not say when the child began living with the adopters, so \
+            the A1 clock is used and the breakdown counts them.",
+        numerator: "Total days from entering care to moving in with the adoptive family (foster carer adoptions: to moving in with the carers)",
+        denominator: "Children adopted in the period",
+        period_kinds: looked_after::YEARLY,
+        settings: &[],
+        source: "Adoption Leadership Board (ASGLB) A10; SSDA903",
+        compute: |i, p, _| looked_after::adoption_days(i, p, looked_after::AdoptionClock::A10),
     },
 ];
 

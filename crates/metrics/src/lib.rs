@@ -932,7 +932,8 @@ pub fn compute_all(
 }
 
 /// Computes every indicator of the catalogue that supports `kind`, over the `count` periods of
-/// that kind up to `as_at`.
+/// that kind up to `as_at`, in catalogue order. The indicators are shared out over the machine's
+/// cores; each is a pure function, so the result does not depend on how.
 pub fn compute_catalogue(
     inputs: &Inputs<'_>,
     kind: PeriodKind,
@@ -941,11 +942,40 @@ pub fn compute_catalogue(
     settings: &Settings,
 ) -> Vec<Series> {
     let periods = periods(kind, as_at, count);
-    CATALOGUE
+    let defs: Vec<&'static IndicatorDef> = CATALOGUE
         .iter()
         .filter(|d| d.period_kinds.contains(&kind))
-        .map(|d| compute_series(d, inputs, &periods, settings))
-        .collect()
+        .collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, defs.len().max(1));
+    if threads == 1 {
+        return defs
+            .into_iter()
+            .map(|d| compute_series(d, inputs, &periods, settings))
+            .collect();
+    }
+    let mut done: Vec<(usize, Series)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|t| {
+                let (defs, periods) = (&defs, &periods);
+                scope.spawn(move || {
+                    defs.iter()
+                        .enumerate()
+                        .skip(t)
+                        .step_by(threads)
+                        .map(|(i, d)| (i, compute_series(d, inputs, periods, settings)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, s)| s).collect()
 }
 
 /// The series as CSV: `indicator_id,period_start,period_end,numerator,denominator,value`.

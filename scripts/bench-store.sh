@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 children="${1:-100000}"
 work="${HARBOUR_BENCH_DIR:-/tmp/harbour-bench}"
-harbour=target/release/harbour
+harbour="${CARGO_TARGET_DIR:-target}/release/harbour"
 cargo build --release --locked -p cli >&2
 eval "$(scripts/postgres.sh)"
 admin="$HARBOUR_TEST_POSTGRES_URL"

@@ -34,7 +34,7 @@ cargo test --workspace --locked
 # Browser test: a synthetic council served by the real binary on a free port.
 work="$(mktemp -d)"
 trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
-harbour="$root/target/debug/harbour"
+harbour="${CARGO_TARGET_DIR:-$root/target}/debug/harbour"
 cargo build --locked -p cli --bin harbour
 "$harbour" synth --children 1000 --seed 7 --year 2026 --out "$work/data" 2>/dev/null
 "$harbour" load "$work/data" --database "$work/harbour.db" >&2

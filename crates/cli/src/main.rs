@@ -17,6 +17,8 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 const DEFAULT_DATABASE: &str = "./harbour.db";
+/// The demo's own store, made afresh by each `harbour demo`.
+const DEFAULT_DEMO_DATABASE: &str = "./harbour-demo.db";
 
 #[derive(Parser)]
 #[command(
@@ -108,7 +110,7 @@ enum Command {
         #[arg(
             long,
             env = "HARBOUR_DEMO_DATABASE",
-            default_value = "./harbour-demo.db"
+            default_value = DEFAULT_DEMO_DATABASE
         )]
         database: String,
         /// Where the synthetic files are written.
@@ -233,6 +235,18 @@ async fn run(command: Command) -> Result<(), Failure> {
             bind,
         } => {
             run_synth(children, seed, year, &out)?;
+            if database == DEFAULT_DEMO_DATABASE {
+                // The demo's own store holds nothing but synthetic children: start it afresh, so
+                // that a store left by an older build of Harbour never stands in the way.
+                for suffix in ["", "-wal", "-shm"] {
+                    let file = format!("{database}{suffix}");
+                    match std::fs::remove_file(&file) {
+                        Ok(()) => {}
+                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                        Err(e) => return Err(anyhow::anyhow!("cannot remove {file}: {e}").into()),
+                    }
+                }
+            }
             let store = open_store(&database).await?;
             load::run(&store, std::slice::from_ref(&out), None).await?;
             eprintln!("demo data: {} (store {database})", out.display());

@@ -61,7 +61,9 @@
 //! is safe. The result is the same for the same table every time.
 //!
 //! If even suppressing every figure leaves a cell that can be worked out, the table cannot be
-//! published at that level of detail and [`protect`] says so with [`Unprotectable`].
+//! published at that level of detail and [`protect`] says so with [`Unprotectable`]: five
+//! categories of one child each with their total of 5, for instance, are five counts of at least
+//! 1 adding up to at most 5, so all 1 whatever is hidden. Otherwise [`protect`] always succeeds.
 //!
 //! A series published without any total, such as a count for each month, needs only the small
 //! numbers suppressed: see [`protect_series`].

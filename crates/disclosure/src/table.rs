@@ -341,7 +341,8 @@ impl ProtectedTable {
 }
 
 /// A table that cannot be published at this level of detail: even with every figure suppressed,
-/// the one at `position` could be worked out. Publish fewer categories or no totals instead.
+/// the one at `position` could be worked out (the first such, row by row, totals last). Publish
+/// fewer categories or no totals instead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unprotectable {
     pub position: Position,
@@ -375,12 +376,28 @@ pub fn protect(table: &CountTable, policy: &Policy) -> Result<ProtectedTable, Un
         }
     }
 
-    // Secondary suppression, one cell at a time, until the audit finds nothing to work out.
-    // Safety only grows as cells are added (a new unknown adds arcs to the residual graph and
-    // removes none), so each step fixes or keeps every cell already safe, and the loop ends
-    // because each step suppresses at least one more of finitely many cells.
+    // A cell that could be worked out even with every figure suppressed can never be protected
+    // (suppressing more only ever helps, see below), so such a table is refused at once.
+    let mut everything = grid.clone();
+    for status in &mut everything.status {
+        if *status == Status::Shown {
+            *status = Status::Secondary;
+        }
+    }
+    if let Some(pinned) = everything.first_exposed() {
+        return Err(Unprotectable {
+            position: grid.position(pinned),
+        });
+    }
+
+    // Secondary suppression, a cell or a rectangle at a time, until the audit finds nothing to
+    // work out. Safety only grows as cells are added (a new unknown adds arcs to the residual
+    // graph and removes none), so each step keeps every cell already safe; the loop ends because
+    // each step suppresses at least one more of finitely many cells, and at the latest when
+    // everything is suppressed, which was checked above to be safe.
     while let Some(exposed) = grid.first_exposed() {
         let Some(chosen) = choose_secondary(&mut grid, exposed) else {
+            // Everything is suppressed, which is safe: this cannot happen.
             return Err(Unprotectable {
                 position: grid.position(exposed),
             });

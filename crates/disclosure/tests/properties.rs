@@ -11,16 +11,23 @@ use disclosure::{
 use proptest::prelude::*;
 
 /// Counts from 0 to 12, with small ones and zeros more common than chance would make them.
-fn count() -> impl Strategy<Value = u64> {
+fn count() -> impl Strategy<Value = u64> + Clone + 'static {
     prop_oneof![Just(0u64), 1u64..=5, 0u64..=12]
 }
 
 /// A table of up to 4 × 4 counts, with each kind of total published or not.
 fn table() -> impl Strategy<Value = CountTable> {
+    table_of(count())
+}
+
+/// A table of up to 4 × 4 counts drawn from `count`, with each kind of total published or not.
+fn table_of(
+    count: impl Strategy<Value = u64> + Clone + 'static,
+) -> impl Strategy<Value = CountTable> {
     (1usize..=4, 1usize..=4)
-        .prop_flat_map(|(rows, columns)| {
+        .prop_flat_map(move |(rows, columns)| {
             (
-                prop::collection::vec(prop::collection::vec(count(), columns), rows),
+                prop::collection::vec(prop::collection::vec(count.clone(), columns), rows),
                 any::<(bool, bool, bool)>(),
             )
         })
@@ -44,6 +51,56 @@ fn policy() -> impl Strategy<Value = Policy> {
     prop_oneof![3 => Just(6u64), 1 => 3u64..=10].prop_map(|s| Policy::new(s).unwrap())
 }
 
+/// Properties (a) to (d) of one table under one policy.
+fn check_protection(table: &CountTable, policy: &Policy) -> Result<(), TestCaseError> {
+    let result = protect(table, policy);
+    prop_assert_eq!(&result, &protect(table, policy), "(d) not deterministic");
+    match result {
+        Ok(protected) => {
+            prop_assert_eq!(protected.rows(), table.rows());
+            prop_assert_eq!(protected.columns(), table.columns());
+            prop_assert!(protected.positions().eq(table.positions()));
+            for position in table.positions() {
+                let truth = table.get(position).unwrap();
+                match protected.get(position).unwrap() {
+                    Published::Count(n) => {
+                        prop_assert!(!policy.is_small(n), "(a) {} shown at {}", n, position);
+                        prop_assert_eq!(n, truth, "(b) changed at {}", position);
+                    }
+                    Published::Suppressed => {
+                        let why = protected.suppression(position).unwrap();
+                        prop_assert_eq!(
+                            why == Suppression::Primary,
+                            policy.is_small(truth),
+                            "reason at {}",
+                            position
+                        );
+                    }
+                    other => prop_assert!(false, "{} published at {}", other, position),
+                }
+            }
+            let mut attack = Attack::new(table, &protected, policy);
+            prop_assert!(attack.admits_truth());
+            let recovered = attack.recovered();
+            prop_assert!(
+                recovered.is_empty(),
+                "(c) recovered {:?} from {:?}",
+                recovered,
+                protected
+            );
+        }
+        Err(refusal) => {
+            let mut attack = Attack::everything_suppressed(table, policy);
+            prop_assert!(
+                attack.recovered().contains(&refusal.position),
+                "refused, but suppressing everything would protect {}",
+                refusal.position
+            );
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
@@ -53,44 +110,17 @@ proptest! {
     /// same output.
     #[test]
     fn protected_tables_hide_every_small_count(table in table(), policy in policy()) {
-        let result = protect(&table, &policy);
-        prop_assert_eq!(&result, &protect(&table, &policy), "(d) not deterministic");
-        match result {
-            Ok(protected) => {
-                prop_assert_eq!(protected.rows(), table.rows());
-                prop_assert_eq!(protected.columns(), table.columns());
-                prop_assert!(protected.positions().eq(table.positions()));
-                for position in table.positions() {
-                    let truth = table.get(position).unwrap();
-                    match protected.get(position).unwrap() {
-                        Published::Count(n) => {
-                            prop_assert!(!policy.is_small(n), "(a) {} shown at {}", n, position);
-                            prop_assert_eq!(n, truth, "(b) changed at {}", position);
-                        }
-                        Published::Suppressed => {
-                            let why = protected.suppression(position).unwrap();
-                            prop_assert_eq!(
-                                why == Suppression::Primary,
-                                policy.is_small(truth),
-                                "reason at {}", position
-                            );
-                        }
-                        other => prop_assert!(false, "{} published at {}", other, position),
-                    }
-                }
-                let mut attack = Attack::new(&table, &protected, &policy);
-                prop_assert!(attack.admits_truth());
-                let recovered = attack.recovered();
-                prop_assert!(recovered.is_empty(), "(c) recovered {:?} from {:?}", recovered, protected);
-            }
-            Err(refusal) => {
-                let mut attack = Attack::everything_suppressed(&table, &policy);
-                prop_assert!(
-                    attack.recovered().contains(&refusal.position),
-                    "refused, but suppressing everything would protect {}", refusal.position
-                );
-            }
-        }
+        check_protection(&table, &policy)?;
+    }
+
+    /// The same with tiny counts and low thresholds, where the bounds do most of the giving
+    /// away and some tables must be refused.
+    #[test]
+    fn tiny_counts_are_protected_or_refused(
+        table in table_of(0u64..=4),
+        policy in (3u64..=6).prop_map(|s| Policy::new(s).unwrap()),
+    ) {
+        check_protection(&table, &policy)?;
     }
 
     /// Internal users see every figure exactly.

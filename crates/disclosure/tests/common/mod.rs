@@ -34,6 +34,17 @@ pub struct Attack {
     equations: Vec<Equation>,
     /// Search nodes visited so far, to keep an eye on the cost.
     pub nodes: u64,
+    /// When set, searches stop once `nodes` passes it.
+    budget: Option<u64>,
+}
+
+/// Why a search stopped early.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// The visitor had what it wanted.
+    Visitor,
+    /// The node budget ran out.
+    Budget,
 }
 
 impl Attack {
@@ -136,17 +147,22 @@ impl Attack {
             truth,
             equations,
             nodes: 0,
+            budget: None,
         }
     }
 
     /// Calls `visit` with every consistent assignment of the unknowns, in a fixed order, until
-    /// it breaks. `bounds` may be narrower than the attacker's, to ask a narrower question.
+    /// it breaks or the node budget runs out. `bounds` may be narrower than the attacker's, to
+    /// ask a narrower question.
     pub fn search(
         &mut self,
         bounds: Vec<(i64, i64)>,
         visit: &mut dyn FnMut(&[i64]) -> ControlFlow<()>,
-    ) -> ControlFlow<()> {
+    ) -> ControlFlow<Stop> {
         self.nodes += 1;
+        if self.budget.is_some_and(|budget| self.nodes > budget) {
+            return ControlFlow::Break(Stop::Budget);
+        }
         let Some(bounds) = self.propagate(bounds) else {
             return ControlFlow::Continue(());
         };
@@ -160,9 +176,18 @@ impl Attack {
                 self.satisfies(&solution),
                 "propagation let through {solution:?}"
             );
-            return visit(&solution);
+            return match visit(&solution) {
+                ControlFlow::Break(()) => ControlFlow::Break(Stop::Visitor),
+                ControlFlow::Continue(()) => ControlFlow::Continue(()),
+            };
         };
-        for v in bounds[k].0..=bounds[k].1 {
+        // Every value is tried; the order, nearest the true value first, only makes the tables
+        // a small change away from the true one turn up early.
+        let (lo, hi) = bounds[k];
+        let truth = self.truth[k].clamp(lo, hi);
+        let mut values: Vec<i64> = (lo..=hi).collect();
+        values.sort_by_key(|&v| ((v - truth).abs(), v));
+        for v in values {
             let mut narrower = bounds.clone();
             narrower[k] = (v, v);
             self.search(narrower, visit)?;
@@ -223,18 +248,38 @@ impl Attack {
     }
 
     /// Whether some consistent table gives unknown `k` a value other than its true one.
+    ///
+    /// Two questions (a larger value? a smaller one?) are searched side by side with a budget
+    /// that grows fourfold each round, so that a quick yes to one is not held up by an
+    /// exhaustive no to the other. Only a cell with no second value needs both searched to the
+    /// end.
     pub fn has_second_value(&mut self, k: usize) -> bool {
         let truth = self.truth[k];
         let (lo, hi) = self.bounds[k];
-        [(truth + 1, hi), (lo, truth - 1)]
+        let mut open: Vec<(i64, i64)> = [(truth + 1, hi), (lo, truth - 1)]
             .into_iter()
             .filter(|(a, b)| a <= b)
-            .any(|narrow| {
+            .collect();
+        let mut budget = 1_000;
+        while !open.is_empty() {
+            let mut still_open = Vec::new();
+            for narrow in open {
                 let mut bounds = self.bounds.clone();
                 bounds[k] = narrow;
-                self.search(bounds, &mut |_| ControlFlow::Break(()))
-                    .is_break()
-            })
+                let start = self.nodes;
+                self.budget = Some(start + budget);
+                let outcome = self.search(bounds, &mut |_| ControlFlow::Break(()));
+                self.budget = None;
+                match outcome {
+                    ControlFlow::Break(Stop::Visitor) => return true,
+                    ControlFlow::Break(Stop::Budget) => still_open.push(narrow),
+                    ControlFlow::Continue(()) => {}
+                }
+            }
+            open = still_open;
+            budget *= 4;
+        }
+        false
     }
 
     /// The suppressed positions whose value every consistent table agrees on.

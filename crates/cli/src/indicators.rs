@@ -26,6 +26,13 @@ pub(crate) struct Args {
     months: u32,
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     format: Format,
+    /// Who the figures are for: internal (exact figures), or scrutiny and public (disclosure
+    /// control: counts from 1 to 5 shown as `c`, with secondary suppression; no breakdowns).
+    #[arg(long, value_enum, default_value_t = AudienceArg::Internal)]
+    audience: AudienceArg,
+    /// With disclosure control, the smallest count shown (6: counts 1 to 5 are suppressed).
+    #[arg(long, default_value_t = 6)]
+    smallest_shown: u64,
     /// Write to this file instead of stdout.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -69,6 +76,23 @@ enum Format {
     Json,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum AudienceArg {
+    Internal,
+    Scrutiny,
+    Public,
+}
+
+impl AudienceArg {
+    fn audience(self) -> disclosure::Audience {
+        match self {
+            AudienceArg::Internal => disclosure::Audience::Internal,
+            AudienceArg::Scrutiny => disclosure::Audience::Scrutiny,
+            AudienceArg::Public => disclosure::Audience::Public,
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Kind {
     Month,
@@ -109,6 +133,19 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         assessment_working_days: args.assessment_working_days,
         icpc_working_days: args.icpc_working_days,
     };
+    let policy = disclosure::Policy::new(args.smallest_shown).map_err(|e| Failure {
+        code: 2,
+        error: anyhow!("--smallest-shown: {e}"),
+    })?;
+    let audience = args.audience.audience();
+    if args.children.is_some() && audience.needs_control() {
+        return Err(Failure {
+            code: 2,
+            error: anyhow!(
+                "--children lists children: it is for the internal audience only, never for scrutiny or public"
+            ),
+        });
+    }
     if let Some(id) = &args.explain {
         let text = explain(id, &settings)?;
         write_out(args.out.as_deref(), &text)?;
@@ -204,9 +241,11 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         args.months,
         &settings,
     );
-    let text = match args.format {
-        Format::Csv => metrics::to_csv(&series),
-        Format::Json => to_json(&series, population.as_ref())?,
+    let text = match (args.format, audience.needs_control()) {
+        (Format::Csv, false) => metrics::to_csv(&series),
+        (Format::Csv, true) => metrics::publish::to_published_csv(&series, audience, &policy),
+        (Format::Json, false) => to_json(&series, population.as_ref())?,
+        (Format::Json, true) => to_published_json(&series, audience, &policy)?,
     };
     write_out(args.out.as_deref(), &text)?;
     Ok(())
@@ -274,6 +313,52 @@ fn explain(id: &str, settings: &Settings) -> Result<String, Failure> {
             &settings
         }
     );
+    Ok(text)
+}
+
+/// JSON for a controlled audience: published figures only (`"c"` for suppressed ones), no
+/// breakdowns.
+fn to_published_json(
+    series: &[metrics::Series],
+    audience: disclosure::Audience,
+    policy: &disclosure::Policy,
+) -> anyhow::Result<String> {
+    let cell = |p: &disclosure::Published| match p.count() {
+        Some(n) => serde_json::json!(n),
+        None => serde_json::json!(p.to_string()),
+    };
+    let json: Vec<_> = series
+        .iter()
+        .map(|s| {
+            serde_json::json!({
+                "indicator_id": s.indicator.id,
+                "title": s.indicator.title,
+                "definition": s.indicator.definition,
+                "source": s.indicator.source,
+                "settings": s.settings,
+                "disclosure_control": format!(
+                    "counts from 1 to {} are shown as c, with secondary suppression",
+                    policy.smallest_shown() - 1
+                ),
+                "points": s.points.iter().map(|p| {
+                    let f = metrics::publish::publish(p, s.indicator.unit, audience, policy);
+                    serde_json::json!({
+                        "period_start": p.period_start.to_string(),
+                        "period_end": p.period_end.to_string(),
+                        "numerator": cell(&f.numerator),
+                        "denominator": f.denominator.as_ref().map(cell),
+                        "value": match f.value {
+                            disclosure::PublishedValue::Value(v) => serde_json::json!(v),
+                            disclosure::PublishedValue::NotApplicable => serde_json::Value::Null,
+                            other => serde_json::json!(format!("{other:.1}")),
+                        },
+                    })
+                }).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&json)?;
+    text.push('\n');
     Ok(text)
 }
 

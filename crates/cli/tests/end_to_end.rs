@@ -306,3 +306,57 @@ fn an_indicator_explained_and_the_children_behind_a_figure() {
         "{log}"
     );
 }
+
+#[test]
+fn figures_for_scrutiny_show_no_small_counts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("d");
+    let db = tmp.path().join("h.db");
+    let (data, db) = (data.to_str().unwrap(), db.to_str().unwrap());
+    ok(&["synth", "--children", "600", "--seed", "4", "--out", data]);
+    ok(&["load", data, "--database", db]);
+    let internal = String::from_utf8(ok(&["indicators", "--database", db]).stdout).unwrap();
+    let mut small_inside = 0;
+    for audience in ["scrutiny", "public"] {
+        let csv =
+            String::from_utf8(ok(&["indicators", "--database", db, "--audience", audience]).stdout)
+                .unwrap();
+        assert_eq!(csv.lines().count(), internal.lines().count());
+        for (line, exact) in csv.lines().zip(internal.lines()).skip(1) {
+            let f: Vec<&str> = line.split(',').collect();
+            let e: Vec<&str> = exact.split(',').collect();
+            let small = |s: &str| s.parse::<u64>().is_ok_and(|n| (1..=5).contains(&n));
+            assert!(!small(f[3]) && !small(f[4]), "{audience}: {line}");
+            if let (Ok(n), Ok(d)) = (f[3].parse::<u64>(), f[4].parse::<u64>())
+                && !f[0].ends_with("_per_10k")
+                && d >= n
+            {
+                assert!(
+                    !(1..=5).contains(&(d - n)),
+                    "{audience}: the rest is small: {line}"
+                );
+            }
+            // What is shown is the true figure; what is hidden is hidden whole.
+            for i in [3, 4] {
+                assert!(f[i] == e[i] || f[i] == "c", "{line} vs {exact}");
+            }
+            if f[3] == "c" && !e[5].is_empty() {
+                assert_eq!(f[5], "c", "{line}");
+            }
+            small_inside += usize::from(small(e[3]));
+        }
+    }
+    assert!(small_inside > 0, "the council has small counts to hide");
+    let refused = harbour(&[
+        "indicators",
+        "--database",
+        db,
+        "--audience",
+        "scrutiny",
+        "--children",
+        "cp_starts",
+        "--period",
+        "2026-03",
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+}

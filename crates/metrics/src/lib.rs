@@ -13,6 +13,7 @@ mod looked_after;
 pub mod oba;
 mod periods;
 mod population;
+pub mod publish;
 
 use model::calendar::DayCount;
 use model::{ChildId, Dataset, Date};

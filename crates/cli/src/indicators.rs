@@ -172,6 +172,7 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
     let inputs = Inputs {
         dataset: &snapshot.dataset,
         population: population.as_ref(),
+        active: None,
     };
 
     if let (Some(id), Some(period)) = (&args.children, &args.period) {

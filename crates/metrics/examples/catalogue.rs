@@ -39,6 +39,7 @@ fn main() {
     let inputs = Inputs {
         dataset: &dataset,
         population: Some(&population),
+        active: None,
     };
     let as_at = council.year.end();
     let settings = Settings::default();

@@ -75,7 +75,7 @@ fn referrals_in<'a>(
     inputs: &'a Inputs<'_>,
     period: &'a Period,
 ) -> impl Iterator<Item = (&'a ChildId, &'a Referral)> + 'a {
-    inputs.dataset.children.iter().flat_map(move |c| {
+    inputs.children().flat_map(move |c| {
         c.referrals
             .iter()
             .filter(move |r| period.contains(r.referral_date))
@@ -111,7 +111,7 @@ pub(crate) fn rereferrals_12m_pct(
     _: &Settings,
 ) -> Observation {
     let mut t = Tally::default();
-    for child in &inputs.dataset.children {
+    for child in inputs.children() {
         for r in child
             .referrals
             .iter()
@@ -142,9 +142,7 @@ pub(crate) fn assessments_completed(
     _: &Settings,
 ) -> Observation {
     let children = inputs
-        .dataset
-        .children
-        .iter()
+        .children()
         .flat_map(|c| {
             c.referrals
                 .iter()
@@ -164,7 +162,7 @@ pub(crate) fn assessments_45wd_pct(
     let calendar = Calendar::england_and_wales_ref();
     let mut t = Tally::default();
     let mut excluded = 0;
-    for child in &inputs.dataset.children {
+    for child in inputs.children() {
         for a in child.referrals.iter().flat_map(|r| &r.assessments) {
             let Some(done) = a.authorised_date.filter(|d| period.contains(*d)) else {
                 continue;
@@ -195,9 +193,7 @@ pub(crate) fn s47_per_10k(inputs: &Inputs<'_>, period: &Period, _: &Settings) ->
 
 fn section47_children(inputs: &Inputs<'_>, period: &Period) -> Vec<ChildId> {
     inputs
-        .dataset
-        .children
-        .iter()
+        .children()
         .flat_map(|c| {
             c.referrals
                 .iter()
@@ -212,7 +208,7 @@ fn section47_children(inputs: &Inputs<'_>, period: &Period) -> Vec<ChildId> {
 /// enquiry, and those recorded on the referral (`DateOfInitialCPC`).
 fn icpc_children(inputs: &Inputs<'_>, period: &Period) -> Vec<ChildId> {
     let mut children = Vec::new();
-    for c in &inputs.dataset.children {
+    for c in inputs.children() {
         for r in &c.referrals {
             let held = r
                 .section47s
@@ -242,7 +238,7 @@ pub(crate) fn icpc_15wd_pct(
     let calendar = Calendar::england_and_wales_ref();
     let mut t = Tally::default();
     let mut excluded = 0;
-    for child in &inputs.dataset.children {
+    for child in inputs.children() {
         for s in child.referrals.iter().flat_map(|r| &r.section47s) {
             let Some(icpc) = s.icpc_date.filter(|d| period.contains(*d)) else {
                 continue;
@@ -269,7 +265,7 @@ pub(crate) fn cp_starts_per_10k(inputs: &Inputs<'_>, period: &Period, _: &Settin
 }
 
 fn cp_start_children(inputs: &Inputs<'_>, period: &Period) -> Vec<ChildId> {
-    crate::cp_starts_in(inputs.dataset, period.start, period.end)
+    crate::cp_starts_in(inputs, period.start, period.end)
         .map(|(c, _)| c.id.clone())
         .collect()
 }
@@ -277,9 +273,7 @@ fn cp_start_children(inputs: &Inputs<'_>, period: &Period) -> Vec<ChildId> {
 /// Children on a CP plan on the last day of the period (counted once each).
 fn on_cp_plan_at_end(inputs: &Inputs<'_>, period: &Period) -> Vec<ChildId> {
     inputs
-        .dataset
-        .children
-        .iter()
+        .children()
         .filter(|c| {
             c.cp_plans()
                 .any(|p| p.start_date <= period.end && p.end_date.is_none_or(|e| e > period.end))
@@ -302,7 +296,7 @@ pub(crate) fn cp_second_or_subsequent_pct(
     _: &Settings,
 ) -> Observation {
     let mut t = Tally::default();
-    for (child, plan) in crate::cp_starts_in(inputs.dataset, period.start, period.end) {
+    for (child, plan) in crate::cp_starts_in(inputs, period.start, period.end) {
         let before = child.cp_plans().any(|p| p.start_date < plan.start_date)
             || plan.number_of_previous_plans.is_some_and(|n| n > 0);
         t.add(&child.id, before);
@@ -316,7 +310,7 @@ pub(crate) fn cp_ended_2y_plus_pct(
     _: &Settings,
 ) -> Observation {
     let mut t = Tally::default();
-    for child in &inputs.dataset.children {
+    for child in inputs.children() {
         for p in child.cp_plans() {
             let Some(end) = p.end_date.filter(|e| period.contains(*e)) else {
                 continue;
@@ -341,7 +335,7 @@ pub(crate) fn cp_reviews_in_timescale_pct(
             .unwrap_or(Date::MAX)
     };
     let mut t = Tally::default();
-    for child in &inputs.dataset.children {
+    for child in inputs.children() {
         // Each plan open on the last day of the period that had then lasted three months.
         for p in child.cp_plans().filter(|p| {
             p.start_date <= period.end

@@ -2,16 +2,16 @@
 //! from a CP or CIN plan. These are local measures built by linking the CIN census and the
 //! SSDA903 return on the child's id (research/indicators.md §1.3).
 
-use crate::{Observation, Settings, ids, percent};
-use model::{Child, CpPlan, Dataset, Date};
+use crate::{Inputs, Observation, Settings, ids, percent};
+use model::{Child, CpPlan, Date};
 
 /// Every CP plan that started between `start` and `end` (both included), with its child.
-pub fn cp_starts_in(
-    dataset: &Dataset,
+pub fn cp_starts_in<'a>(
+    inputs: &Inputs<'a>,
     start: Date,
     end: Date,
-) -> impl Iterator<Item = (&Child, &CpPlan)> {
-    dataset.children.iter().flat_map(move |child| {
+) -> impl Iterator<Item = (&'a Child, &'a CpPlan)> + 'a {
+    inputs.children().flat_map(move |child| {
         child
             .cp_plans()
             .filter(move |p| start <= p.start_date && p.start_date <= end)
@@ -39,7 +39,7 @@ fn days_before(d: Date, days: u32) -> Date {
 }
 
 pub(crate) fn cp_starts_from_cin(
-    dataset: &Dataset,
+    inputs: &Inputs<'_>,
     start: Date,
     end: Date,
     settings: &Settings,
@@ -50,7 +50,7 @@ pub(crate) fn cp_starts_from_cin(
     let mut looked_after = 0;
     let mut num_children = Vec::new();
     let mut den_children = Vec::new();
-    for (child, plan) in cp_starts_in(dataset, start, end) {
+    for (child, plan) in cp_starts_in(inputs, start, end) {
         denominator += 1;
         den_children.push(child.id.clone());
         let from = days_before(plan.start_date, settings.cin_lookback_days);
@@ -101,13 +101,13 @@ pub enum CareEntryRoute {
 /// Children who started a new period of care between `start` and `end`, each once (at their first
 /// start in the period), with the date care started and the route.
 pub fn care_entries_in<'a>(
-    dataset: &'a Dataset,
+    inputs: &Inputs<'a>,
     start: Date,
     end: Date,
     settings: &Settings,
 ) -> Vec<(&'a Child, Date, CareEntryRoute)> {
     let mut out = Vec::new();
-    for child in &dataset.children {
+    for child in inputs.children() {
         let first_start = child
             .cla_episodes
             .iter()
@@ -146,12 +146,12 @@ fn starts_period_of_care(child: &Child, i: usize) -> bool {
 }
 
 pub(crate) fn cla_starts_from_cp_or_cin(
-    dataset: &Dataset,
+    inputs: &Inputs<'_>,
     start: Date,
     end: Date,
     settings: &Settings,
 ) -> Observation {
-    let entries = care_entries_in(dataset, start, end, settings);
+    let entries = care_entries_in(inputs, start, end, settings);
     let count = |pred: &dyn Fn(&(&Child, Date, CareEntryRoute)) -> bool| {
         entries.iter().filter(|e| pred(e)).count() as u64
     };

@@ -6,6 +6,7 @@
 //! Where a definition has a choice, the choice is a field of [`Settings`] and is reported with
 //! the figure.
 
+mod activity;
 mod children_in_need;
 mod escalation;
 mod family_safeguarding;
@@ -29,6 +30,10 @@ pub struct Inputs<'a> {
     pub dataset: &'a Dataset,
     /// The population aged 0 to 17, for rates per 10,000 (rates are left empty without it).
     pub population: Option<&'a Population>,
+    /// When set, the only children with any record touching the period being computed (indices
+    /// into `dataset.children`): the others cannot count in it, so they are skipped. See
+    /// [`activity::active_in`].
+    pub active: Option<&'a [u32]>,
 }
 
 impl<'a> Inputs<'a> {
@@ -36,6 +41,39 @@ impl<'a> Inputs<'a> {
         Inputs {
             dataset,
             population: None,
+            active: None,
+        }
+    }
+
+    /// The children an indicator looks at: every child, or only the active ones.
+    pub fn children(&self) -> Children<'a> {
+        Children {
+            all: &self.dataset.children,
+            active: self.active.map(|a| a.iter()),
+            next: 0,
+        }
+    }
+}
+
+/// The children of [`Inputs::children`].
+#[derive(Debug, Clone)]
+pub struct Children<'a> {
+    all: &'a [model::Child],
+    active: Option<std::slice::Iter<'a, u32>>,
+    next: usize,
+}
+
+impl<'a> Iterator for Children<'a> {
+    type Item = &'a model::Child;
+
+    fn next(&mut self) -> Option<&'a model::Child> {
+        match &mut self.active {
+            Some(active) => active.next().map(|&i| &self.all[i as usize]),
+            None => {
+                let c = self.all.get(self.next)?;
+                self.next += 1;
+                Some(c)
+            }
         }
     }
 }
@@ -242,7 +280,7 @@ pub const CATALOGUE: &[IndicatorDef] = &[
         period_kinds: ALL_PERIODS,
         settings: &[Setting::CinLookback],
         source: "local (research/indicators.md §1.3)",
-        compute: |i, p, s| escalation::cp_starts_from_cin(i.dataset, p.start, p.end, s),
+        compute: |i, p, s| escalation::cp_starts_from_cin(i, p.start, p.end, s),
     },
     IndicatorDef {
         id: CLA_STARTS_FROM_CP_OR_CIN,
@@ -261,7 +299,7 @@ pub const CATALOGUE: &[IndicatorDef] = &[
         period_kinds: ALL_PERIODS,
         settings: &[Setting::CareEntryLookback],
         source: "local (research/indicators.md §1.3)",
-        compute: |i, p, s| escalation::cla_starts_from_cp_or_cin(i.dataset, p.start, p.end, s),
+        compute: |i, p, s| escalation::cla_starts_from_cp_or_cin(i, p.start, p.end, s),
     },
     IndicatorDef {
         id: FSM_OPEN_CHILDREN,
@@ -933,8 +971,9 @@ pub fn compute_all(
 }
 
 /// Computes every indicator of the catalogue that supports `kind`, over the `count` periods of
-/// that kind up to `as_at`, in catalogue order. The indicators are shared out over the machine's
-/// cores; each is a pure function, so the result does not depend on how.
+/// that kind up to `as_at`, in catalogue order. Each period looks only at the children with a
+/// record touching it (see [`activity`]), and the indicators are shared out over the machine's
+/// cores; each is a pure function, so neither changes a figure.
 pub fn compute_catalogue(
     inputs: &Inputs<'_>,
     kind: PeriodKind,
@@ -947,25 +986,42 @@ pub fn compute_catalogue(
         .iter()
         .filter(|d| d.period_kinds.contains(&kind))
         .collect();
+    let spans: Vec<(Date, Date)> = inputs.dataset.children.iter().map(activity::span).collect();
+    let active: Vec<Vec<u32>> = periods
+        .iter()
+        .map(|p| activity::active_in(&spans, p))
+        .collect();
+    let series_of = |d: &'static IndicatorDef| Series {
+        indicator: d,
+        settings: settings.describe(d.id),
+        points: periods
+            .iter()
+            .zip(&active)
+            .map(|(p, a)| {
+                let inputs = Inputs {
+                    active: inputs.active.or(Some(a.as_slice())),
+                    ..*inputs
+                };
+                (d.compute)(&inputs, p, settings)
+            })
+            .collect(),
+    };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, defs.len().max(1));
     if threads == 1 {
-        return defs
-            .into_iter()
-            .map(|d| compute_series(d, inputs, &periods, settings))
-            .collect();
+        return defs.into_iter().map(series_of).collect();
     }
     let mut done: Vec<(usize, Series)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|t| {
-                let (defs, periods) = (&defs, &periods);
+                let (defs, series_of) = (&defs, &series_of);
                 scope.spawn(move || {
                     defs.iter()
                         .enumerate()
                         .skip(t)
                         .step_by(threads)
-                        .map(|(i, d)| (i, compute_series(d, inputs, periods, settings)))
+                        .map(|(i, d)| (i, series_of(d)))
                         .collect::<Vec<_>>()
                 })
             })

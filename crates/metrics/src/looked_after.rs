@@ -207,9 +207,7 @@ impl<'a> Care<'a> {
 fn cares<'a>(inputs: &Inputs<'a>, period: &Period) -> impl Iterator<Item = Care<'a>> + use<'a> {
     let (start, end) = (period.start, period.end);
     inputs
-        .dataset
-        .children
-        .iter()
+        .children()
         .filter(move |c| {
             c.cla_episodes
                 .iter()
@@ -494,7 +492,7 @@ fn care_leavers(
     let year = CollectionYear::containing(period.end);
     let (mut numerator, mut denominator) = (Vec::new(), Vec::new());
     let (mut not_in_touch, mut no_birth_date) = (0, 0);
-    for child in &inputs.dataset.children {
+    for child in inputs.children() {
         let records: Vec<_> = child
             .care_leaver_records
             .iter()

@@ -293,6 +293,7 @@ fn children_on_plans_at_the_period_end_and_per_10000() {
     let inputs = Inputs {
         dataset: &ds,
         population: Some(&population),
+        active: None,
     };
     assert_eq!(
         figure_with("cp_plans_per_10k", &inputs, &june, &s),

@@ -85,6 +85,7 @@ fn figure(id: &str, ds: &Dataset, pop: Option<&Population>, p: &Period) -> Obser
     let inputs = Inputs {
         dataset: ds,
         population: pop,
+        active: None,
     };
     (def.compute)(&inputs, p, &Settings::default())
 }
@@ -682,6 +683,7 @@ fn all_figures(ds: &Dataset, pop: &Population) -> Vec<(&'static str, Observation
     let inputs = Inputs {
         dataset: ds,
         population: Some(pop),
+        active: None,
     };
     let as_at = d("2026-03-31");
     let mut out = Vec::new();

@@ -1,0 +1,59 @@
+//! The whole catalogue: skipping the children with nothing in a period changes no figure, and
+//! every figure's numerator is within its denominator.
+
+use metrics::{Inputs, PeriodKind, Population, Settings};
+
+#[test]
+fn skipping_inactive_children_changes_no_figure() {
+    for seed in [1, 2, 3] {
+        let council = synth::generate(&synth::SynthConfig {
+            children: 400,
+            seed,
+            ..synth::SynthConfig::default()
+        });
+        let population = Population {
+            area: "318".into(),
+            vintage: "synthetic".into(),
+            children: [(2024, u64::from(council.population_0_17))].into(),
+        };
+        let inputs = Inputs {
+            dataset: &council.dataset,
+            population: Some(&population),
+            active: None,
+        };
+        let settings = Settings::default();
+        let as_at = council.year.end();
+        for (kind, count) in [
+            (PeriodKind::Month, 36),
+            (PeriodKind::Quarter, 12),
+            (PeriodKind::Rolling12Months, 13),
+            (PeriodKind::YearToMarch, 3),
+        ] {
+            let fast = metrics::compute_catalogue(&inputs, kind, as_at, count, &settings);
+            let periods = metrics::periods(kind, as_at, count);
+            let mut counted = 0;
+            for s in &fast {
+                let slow = metrics::compute_series(s.indicator, &inputs, &periods, &settings);
+                assert_eq!(
+                    s.points, slow.points,
+                    "{} ({kind}, seed {seed})",
+                    s.indicator.id
+                );
+                for p in &s.points {
+                    counted += p.numerator;
+                    if matches!(s.indicator.unit, metrics::Unit::Percent) {
+                        assert!(
+                            p.denominator.is_some_and(|d| p.numerator <= d),
+                            "{} {}: {} > {:?}",
+                            s.indicator.id,
+                            p.period_start,
+                            p.numerator,
+                            p.denominator
+                        );
+                    }
+                }
+            }
+            assert!(counted > 0, "the council has something to count ({kind})");
+        }
+    }
+}

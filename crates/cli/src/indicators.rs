@@ -22,7 +22,7 @@ pub(crate) struct Args {
     #[arg(long, value_enum, default_value_t = Kind::Month)]
     period_kind: Kind,
     /// Number of periods up to the reporting date.
-    #[arg(long, visible_alias = "periods", default_value_t = 24)]
+    #[arg(long, visible_alias = "periods", default_value_t = 36)]
     months: u32,
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     format: Format,

@@ -94,9 +94,9 @@ fn synth_load_indicators() {
         "fsm_open_children",
     ] {
         let mine: Vec<_> = rows.iter().filter(|r| r[0] == id).collect();
-        assert_eq!(mine.len(), 24, "{id} has 24 months");
-        assert_eq!(mine[0][1], "2024-04-01");
-        assert_eq!(mine[23][2], "2026-03-31");
+        assert_eq!(mine.len(), 36, "{id} has 36 months");
+        assert_eq!(mine[0][1], "2023-04-01");
+        assert_eq!(mine[35][2], "2026-03-31");
         for r in &mine {
             if let (Ok(n), Ok(d)) = (r[3].parse::<u64>(), r[4].parse::<u64>()) {
                 assert!(n <= d, "{r:?}");

@@ -347,11 +347,14 @@ pub(crate) fn cp_reviews_in_timescale_pct(
             // held by its due date.
             let mut due = months(p.start_date, 3);
             let mut on_time = true;
-            let mut reviews = p
+            let mut held: Vec<Date> = p
                 .review_dates
                 .iter()
                 .copied()
-                .filter(|d| p.start_date <= *d && *d <= period.end);
+                .filter(|d| p.start_date <= *d && *d <= period.end)
+                .collect();
+            held.sort_unstable();
+            let mut reviews = held.into_iter();
             while due <= period.end {
                 match reviews.next() {
                     Some(held) if held <= due => due = months(held, 6),

@@ -46,6 +46,14 @@ pub(crate) struct Args {
     /// The month of the figure for --children (YYYY-MM).
     #[arg(long, value_name = "YYYY-MM")]
     period: Option<String>,
+    /// Print the OBA scorecard instead of the series: for each indicator its latest value, a
+    /// forecast of the next period with its interval, the target and the latest England value,
+    /// each with a red/amber/green status (CSV).
+    #[arg(long, conflicts_with_all = ["children", "explain"])]
+    scorecard: bool,
+    /// Targets for the scorecard: a CSV `indicator_id,target`.
+    #[arg(long, requires = "scorecard")]
+    targets: Option<PathBuf>,
     /// Population aged 0 to 17 for rates per 10,000: a CSV `area,year,children_0_17,vintage`.
     #[arg(long)]
     population: Option<PathBuf>,
@@ -242,6 +250,21 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         args.months,
         &settings,
     );
+    if args.scorecard {
+        let targets = match &args.targets {
+            Some(path) => read_targets(path)?,
+            None => Vec::new(),
+        };
+        let text = scorecard(
+            &series,
+            args.period_kind.period_kind(),
+            &targets,
+            audience,
+            &policy,
+        )?;
+        write_out(args.out.as_deref(), &text)?;
+        return Ok(());
+    }
     let text = match (args.format, audience.needs_control()) {
         (Format::Csv, false) => metrics::to_csv(&series),
         (Format::Csv, true) => metrics::publish::to_published_csv(&series, audience, &policy),
@@ -315,6 +338,122 @@ fn explain(id: &str, settings: &Settings) -> Result<String, Failure> {
         }
     );
     Ok(text)
+}
+
+/// `indicator_id,target` rows.
+fn read_targets(path: &std::path::Path) -> Result<Vec<(String, f64)>, Failure> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {name}"))?;
+    let bad = |line: usize, cause: String| Failure {
+        code: 1,
+        error: anyhow!("{name}: line {line}: {cause}"),
+    };
+    let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l.trim()));
+    match lines.next() {
+        Some((_, "indicator_id,target")) => {}
+        _ => return Err(bad(1, "the header row must be indicator_id,target".into())),
+    }
+    let mut targets = Vec::new();
+    for (n, line) in lines.filter(|(_, l)| !l.is_empty()) {
+        let Some((id, value)) = line.split_once(',') else {
+            return Err(bad(n, "expected indicator_id,target".into()));
+        };
+        if metrics::indicator(id).is_none() {
+            return Err(bad(n, format!("there is no indicator {id:?}")));
+        }
+        let value: f64 = value
+            .trim()
+            .parse()
+            .map_err(|_| bad(n, format!("target {value:?} is not a number")))?;
+        targets.push((id.to_owned(), value));
+    }
+    Ok(targets)
+}
+
+/// The OBA scorecard as CSV.
+fn scorecard(
+    series: &[metrics::Series],
+    kind: PeriodKind,
+    targets: &[(String, f64)],
+    audience: disclosure::Audience,
+    policy: &disclosure::Policy,
+) -> anyhow::Result<String> {
+    use metrics::oba;
+    let england = benchmarks::england_latest().context("the shipped England figures")?;
+    let mut out = String::from(
+        "indicator_id,title,quadrant,polarity,period_end,value,forecast_next,forecast_low,\
+         forecast_high,forecast_method,target,against_target,england,england_year,against_england,\
+         england_source\n",
+    );
+    let field = |s: &str| {
+        if s.contains([',', '"']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_owned()
+        }
+    };
+    for s in series {
+        let def = s.indicator;
+        let target = targets.iter().find(|(id, _)| id == def.id).map(|(_, t)| *t);
+        // England's figures are for years to 31 March: rates and counts compare only with
+        // yearly figures; shares and means with any period.
+        let comparable = matches!(def.unit, metrics::Unit::Percent | metrics::Unit::Days)
+            || kind == PeriodKind::YearToMarch;
+        let bench = england
+            .iter()
+            .filter(|b| b.indicator_id == def.id && comparable)
+            .max_by_key(|b| b.year);
+        let card = oba::scorecard(s, target, bench.and_then(|b| b.value), 1, 0.05);
+        let latest = s.points.last();
+        // Under disclosure control a suppressed latest figure is not shown, rated or projected.
+        let suppressed = latest.is_some_and(|p| {
+            metrics::publish::publish(p, def.unit, audience, policy)
+                .value
+                .is_suppressed()
+        });
+        let num = |v: Option<f64>| v.map(|v| format!("{v:.1}")).unwrap_or_default();
+        let (value, forecast, against_target, against_england) = if suppressed {
+            ("c".to_owned(), None, "c", "c")
+        } else {
+            (
+                num(card.latest),
+                card.forecast.as_ref().and_then(|f| f.first().cloned()),
+                card.against_target.label(),
+                card.against_benchmark.label(),
+            )
+        };
+        let quadrant = def.quadrant.label();
+        let polarity = match def.polarity {
+            metrics::Polarity::HighIsGood => "high is good",
+            metrics::Polarity::LowIsGood => "low is good",
+            metrics::Polarity::Contextual => "contextual",
+        };
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+            def.id,
+            field(def.title),
+            field(quadrant),
+            polarity,
+            latest.map(|p| p.period_end.to_string()).unwrap_or_default(),
+            value,
+            num(forecast.as_ref().map(|f| f.value)),
+            num(forecast.as_ref().map(|f| f.low)),
+            num(forecast.as_ref().map(|f| f.high)),
+            if forecast.is_some() {
+                field(oba::FORECAST_METHOD)
+            } else {
+                String::new()
+            },
+            num(target),
+            against_target,
+            num(bench.and_then(|b| b.value)),
+            bench.map(|b| b.year.to_string()).unwrap_or_default(),
+            against_england,
+            field(&bench.map(|b| b.source.title.clone()).unwrap_or_default()),
+        );
+    }
+    Ok(out)
 }
 
 /// JSON for a controlled audience: published figures only (`"c"` for suppressed ones), no

@@ -360,3 +360,66 @@ fn figures_for_scrutiny_show_no_small_counts() {
     ]);
     assert_eq!(refused.status.code(), Some(2));
 }
+
+#[test]
+fn the_scorecard_sets_each_figure_beside_its_forecast_target_and_england() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = |p: &str| tmp.path().join(p).to_str().unwrap().to_owned();
+    let (data, db, targets) = (path("d"), path("h.db"), path("targets.csv"));
+    ok(&["synth", "--children", "1500", "--seed", "2", "--out", &data]);
+    ok(&["load", &data, "--database", &db]);
+    std::fs::write(&targets, "indicator_id,target\nrereferrals_12m_pct,20\n").unwrap();
+    let card = String::from_utf8(
+        ok(&[
+            "indicators",
+            "--database",
+            &db,
+            "--scorecard",
+            "--targets",
+            &targets,
+        ])
+        .stdout,
+    )
+    .unwrap();
+    let mut lines = card.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "indicator_id,title,quadrant,polarity,period_end,value,forecast_next,forecast_low,\
+             forecast_high,forecast_method,target,against_target,england,england_year,\
+             against_england,england_source"
+        )
+    );
+    let rerefs = lines
+        .clone()
+        .find(|l| l.starts_with("rereferrals_12m_pct,"))
+        .unwrap();
+    assert!(rerefs.contains(",20.0,"), "{rerefs}");
+    assert!(rerefs.contains(",22.6,2025,"), "England 2024-25: {rerefs}");
+    let value: f64 = rerefs.split(',').nth(4 + 1).unwrap().parse().unwrap();
+    let expected = if value <= 20.0 {
+        "green"
+    } else if value <= 21.0 {
+        "amber"
+    } else {
+        "red"
+    };
+    assert!(rerefs.contains(&format!(",{expected},22.6,")), "{rerefs}");
+    // Contextual indicators are not rated.
+    let referrals = lines.find(|l| l.starts_with("referrals,")).unwrap();
+    assert!(referrals.contains(",not rated,"), "{referrals}");
+    // A bad targets file names its line.
+    std::fs::write(&targets, "indicator_id,target\nno_such,3\n").unwrap();
+    let bad = harbour(&[
+        "indicators",
+        "--database",
+        &db,
+        "--scorecard",
+        "--targets",
+        &targets,
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("targets.csv: line 2: there is no indicator")
+    );
+}

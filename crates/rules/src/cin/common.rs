@@ -1,0 +1,174 @@
+//! What rules share: the census year, values read as dates and codes, and findings made at a
+//! place.
+
+use crate::Finding;
+use formats::cin::raw::{RawChild, RawPlace, RawValue};
+use model::calendar::Calendar;
+use model::codes::CodeSet;
+use model::{CollectionYear, Date};
+
+/// The peer validators' table names.
+pub(crate) const HEADER: &str = "Header";
+pub(crate) const CHILD_IDENTIFIERS: &str = "ChildIdentifiers";
+pub(crate) const CHILD_CHARACTERISTICS: &str = "ChildCharacteristics";
+pub(crate) const DISABILITIES: &str = "Disabilities";
+pub(crate) const CIN_DETAILS: &str = "CINdetails";
+pub(crate) const ASSESSMENTS: &str = "Assessments";
+pub(crate) const ASSESSMENT_FACTORS: &str = "AssessmentFactorsList";
+pub(crate) const CIN_PLAN_DATES: &str = "CINplanDates";
+pub(crate) const SECTION47: &str = "Section47";
+pub(crate) const CP_PLANS: &str = "ChildProtectionPlans";
+pub(crate) const REVIEWS: &str = "Reviews";
+
+/// The census being checked.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    /// The collection year, named by the year it ends (2026 is 2025-26).
+    pub year: i16,
+    /// 31 March of the collection year: the census reference date.
+    pub reference_date: Date,
+    /// 1 April of the year before: the first day of the census year.
+    pub period_start: Date,
+    pub calendar: &'static Calendar,
+}
+
+impl Ctx {
+    pub fn new(year: i16) -> Self {
+        let y = CollectionYear(year);
+        Self {
+            year,
+            reference_date: y.end(),
+            period_start: y.start(),
+            calendar: Calendar::england_and_wales_ref(),
+        }
+    }
+
+    /// Whether `d` is in the census year (1 April to 31 March, both included).
+    pub fn in_year(&self, d: Date) -> bool {
+        self.period_start <= d && d <= self.reference_date
+    }
+}
+
+/// A date written as the schema's `xs:date` (`YYYY-MM-DD`); anything else is no date.
+pub(crate) fn date(v: Option<&RawValue>) -> Option<Date> {
+    let t = v?.text.as_bytes();
+    if t.len() != 10 || t[4] != b'-' || t[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<i32> {
+        t[r].iter().try_fold(0i32, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + i32::from(b - b'0'))
+        })
+    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    Date::new(y as i16, m as i8, d as i8).ok()
+}
+
+/// The value's text, or `None` when the element is missing or empty.
+pub(crate) fn text(v: Option<&RawValue>) -> Option<&str> {
+    v.map(|v| v.text.as_str()).filter(|t| !t.is_empty())
+}
+
+/// A finding at `value`'s element, or at the block when the element is missing.
+pub(crate) fn finding(
+    code: &'static str,
+    child: &RawChild,
+    table: &'static str,
+    place: RawPlace,
+    field: &'static str,
+    value: Option<&RawValue>,
+) -> Finding {
+    Finding {
+        rule_code: code,
+        child_id: child.id().to_owned(),
+        table,
+        field,
+        row: Some(place.row),
+        line: Some(value.map_or(place.line, |v| v.line)),
+        column: Some(value.map_or(place.column, |v| v.column)),
+        value: value.map(|v| v.text.clone()).unwrap_or_default(),
+    }
+}
+
+/// Records a finding (see [`finding`]).
+pub(crate) fn flag(
+    out: &mut Vec<Finding>,
+    code: &'static str,
+    child: &RawChild,
+    table: &'static str,
+    place: RawPlace,
+    field: &'static str,
+    value: Option<&RawValue>,
+) {
+    out.push(finding(code, child, table, place, field, value));
+}
+
+/// Whether the value is a code of the code set, exactly as written.
+pub(crate) fn is_code<C: CodeSet>(v: Option<&RawValue>) -> bool {
+    v.is_some_and(|v| C::from_code(&v.text).is_some())
+}
+
+/// Whether a 0/1 flag is set: `1` or `true`, as the schema's boolean allows.
+pub(crate) fn is_true(v: Option<&RawValue>) -> bool {
+    matches!(text(v), Some("1" | "true"))
+}
+
+/// The last working day before `d`.
+pub(crate) fn working_day_before(ctx: &Ctx, d: Date) -> Date {
+    let mut day = d;
+    loop {
+        match day.yesterday() {
+            Ok(y) => day = y,
+            Err(_) => return day,
+        }
+        if ctx.calendar.is_working_day(day) {
+            return day;
+        }
+    }
+}
+
+/// A return-level finding: no child, table or row.
+pub(crate) fn return_finding(code: &'static str) -> Finding {
+    Finding {
+        rule_code: code,
+        child_id: String::new(),
+        table: "",
+        field: "",
+        row: None,
+        line: None,
+        column: None,
+        value: String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(t: &str) -> RawValue {
+        RawValue {
+            text: t.to_owned(),
+            line: 1,
+            column: 1,
+        }
+    }
+
+    #[test]
+    fn only_real_iso_dates_are_dates() {
+        assert_eq!(
+            date(Some(&v("2024-02-29"))),
+            Some(Date::new(2024, 2, 29).unwrap())
+        );
+        for bad in [
+            "2023-02-29",
+            "2024-2-29",
+            "29/02/2024",
+            "",
+            "2024-02-29T00:00",
+            "２０２４-02-29",
+        ] {
+            assert_eq!(date(Some(&v(bad))), None, "{bad}");
+        }
+        assert_eq!(date(None), None);
+    }
+}

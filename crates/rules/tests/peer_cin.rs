@@ -109,9 +109,10 @@ fn known_peer_miss(key: &Key, census: &Facts) -> Option<&'static str> {
     }
     match key.0.as_str() {
         "8540" => Some("the peer's 8540 reports no disability code, valid or not"),
-        "8869" | "8945Q" | "8950Q" => {
-            Some("the peer's factor rules 8869, 8945Q and 8950Q report nothing")
+        "8614" | "8869" | "8897Q" | "8945Q" | "8950Q" => {
+            Some("the peer's factor rules 8614, 8869, 8897Q, 8945Q and 8950Q report nothing")
         }
+        "8870Q" => Some("the peer's 8870Q reports no weekend target date"),
         "8898" => Some("the peer's 8898 raises and is skipped"),
         "2887Q" => Some("the peer's 2887Q does not follow the count of codes used"),
         "8841" if key.2 == "Reviews" && census.multi_date_reviews.contains(&key.3) => {
@@ -269,6 +270,9 @@ fn harbour_finds_what_the_peer_finds_on_injected_errors() {
         for &seed in &seeds {
             problems.extend(differential(&run, year, seed, children));
         }
+    }
+    for p in &problems {
+        eprintln!("{p}");
     }
     let shown: Vec<&String> = problems.iter().take(60).collect();
     assert!(

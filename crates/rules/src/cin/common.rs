@@ -113,6 +113,21 @@ pub(crate) fn is_true(v: Option<&RawValue>) -> bool {
     matches!(text(v), Some("1" | "true"))
 }
 
+/// Whether `d` is a Saturday or Sunday.
+pub(crate) fn is_weekend(d: Date) -> bool {
+    matches!(
+        d.weekday(),
+        jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday
+    )
+}
+
+/// Whether a Section 47 enquiry is open: no initial conference yet, and `ICPCnotRequired` says
+/// one is still needed (`0` or `false`; a missing flag says nothing either way).
+pub(crate) fn open_s47(s: &formats::cin::raw::RawSection47) -> bool {
+    date(s.date_of_initial_cpc.as_ref()).is_none()
+        && matches!(text(s.icpc_not_required.as_ref()), Some("0" | "false"))
+}
+
 /// The last working day before `d`.
 pub(crate) fn working_day_before(ctx: &Ctx, d: Date) -> Date {
     let mut day = d;

@@ -121,6 +121,9 @@ fn known_peer_miss(key: &Key, census: &Facts) -> Option<&'static str> {
         "8841" if key.2 == "ChildProtectionPlans" && census.multi_date_plans.contains(&key.3) => {
             Some("the peer reads only the first CPPreviewDate of a Reviews block")
         }
+        "4003" if census.with_open_cin_plan.contains(&key.1) => {
+            Some("the peer's 4003 passes over CIN plans with no end date")
+        }
         _ => None,
     }
 }
@@ -133,6 +136,8 @@ struct Facts {
     /// Rows of Reviews blocks with more than one date, and of their plans.
     multi_date_reviews: BTreeSet<String>,
     multi_date_plans: BTreeSet<String>,
+    /// Children with a CIN plan that has no end date.
+    with_open_cin_plan: BTreeSet<String>,
 }
 
 fn facts(xml: &Path, ours: &BTreeSet<Key>) -> Facts {
@@ -145,7 +150,12 @@ fn facts(xml: &Path, ours: &BTreeSet<Key>) -> Facts {
         ..Facts::default()
     };
     for child in RawReader::open(xml).unwrap() {
-        for ep in &child.unwrap().cin_details {
+        let child = child.unwrap();
+        let open = child.cin_details.iter().flat_map(|ep| &ep.cin_plan_dates);
+        if open.filter(|p| p.end_date.is_none()).count() > 0 {
+            facts.with_open_cin_plan.insert(child.id().to_owned());
+        }
+        for ep in &child.cin_details {
             for plan in &ep.child_protection_plans {
                 for (place, dates) in &plan.reviews {
                     if dates.len() > 1 {

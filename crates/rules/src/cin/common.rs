@@ -128,6 +128,23 @@ pub(crate) fn open_s47(s: &formats::cin::raw::RawSection47) -> bool {
         && matches!(text(s.icpc_not_required.as_ref()), Some("0" | "false"))
 }
 
+/// Every CIN plan of the child, in file order.
+pub(crate) fn all_cin_plans(
+    child: &RawChild,
+) -> impl Iterator<Item = &formats::cin::raw::RawCinPlanDates> {
+    child.cin_details.iter().flat_map(|ep| &ep.cin_plan_dates)
+}
+
+/// Every child protection plan of the child, in file order.
+pub(crate) fn all_cp_plans(
+    child: &RawChild,
+) -> impl Iterator<Item = &formats::cin::raw::RawCpPlan> {
+    child
+        .cin_details
+        .iter()
+        .flat_map(|ep| &ep.child_protection_plans)
+}
+
 /// The last working day before `d`.
 pub(crate) fn working_day_before(ctx: &Ctx, d: Date) -> Date {
     let mut day = d;

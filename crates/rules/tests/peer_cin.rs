@@ -113,7 +113,7 @@ fn known_peer_miss(key: &Key, census: &Facts) -> Option<&'static str> {
             Some("the peer's factor rules 8614, 8869, 8897Q, 8945Q and 8950Q report nothing")
         }
         "8870Q" => Some("the peer's 8870Q reports no weekend target date"),
-        "8898" => Some("the peer's 8898 raises and is skipped"),
+        "8898" | "8565" => Some("the peer's 8898 and 8565 raise and are skipped"),
         "2887Q" => Some("the peer's 2887Q does not follow the count of codes used"),
         "8841" if key.2 == "Reviews" && census.multi_date_reviews.contains(&key.3) => {
             Some("the peer reads only the first CPPreviewDate of a Reviews block")

@@ -145,6 +145,12 @@ pub(crate) fn all_cp_plans(
         .flat_map(|ep| &ep.child_protection_plans)
 }
 
+/// Whether an episode is open and not a referral with no further action: no `CINclosureDate`
+/// that is a date, and `ReferralNFA` not set.
+pub(crate) fn open_episode(ep: &formats::cin::raw::RawCinDetails) -> bool {
+    date(ep.cin_closure_date.as_ref()).is_none() && !is_true(ep.referral_nfa.as_ref())
+}
+
 /// The last working day before `d`.
 pub(crate) fn working_day_before(ctx: &Ctx, d: Date) -> Date {
     let mut day = d;

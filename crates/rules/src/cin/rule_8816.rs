@@ -1,0 +1,56 @@
+//! # What it checks
+//!
+//! An open episode (no `CINclosureDate` that is a date) that is not a referral with no further
+//! action has the latest `CINreferralDate` of the child's episodes. When an open episode has a
+//! later episode after it, the open episode and every episode after it are reported.
+//!
+//! # Why
+//!
+//! Episodes follow one another; an open episode followed by a later one should have been closed
+//! when the later one began.
+//!
+//! # DfE wording
+//!
+//! An open CIN episode is shown and case is not a referral with no further action, but it is not the latest episode.
+
+#[allow(unused_imports)]
+use super::common::*;
+use super::{Check, Rule};
+use crate::{Finding, Severity};
+use formats::cin::raw::RawChild;
+
+pub(crate) const RULE: Rule = Rule {
+    code: "8816",
+    message: "An open CIN episode is shown and case is not a referral with no further action, but it is not the latest episode.",
+    severity: Severity::Error,
+    years: &[2024, 2025, 2026],
+    check: Check::Child(check),
+};
+
+fn check(_: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
+    let Some(latest) = child
+        .cin_details
+        .iter()
+        .filter_map(|ep| date(ep.cin_referral_date.as_ref()))
+        .max()
+    else {
+        return;
+    };
+    // The earliest referral of an open episode that is not the latest.
+    let Some(first_open) = child
+        .cin_details
+        .iter()
+        .filter(|ep| open_episode(ep))
+        .filter_map(|ep| date(ep.cin_referral_date.as_ref()))
+        .filter(|&d| d < latest)
+        .min()
+    else {
+        return;
+    };
+    // That episode and every episode after it.
+    for ep in &child.cin_details {
+        if date(ep.cin_referral_date.as_ref()).is_some_and(|d| d >= first_open) {
+            flag(out, RULE.code, child, CIN_DETAILS, ep.place, "CINreferralDate", ep.cin_referral_date.as_ref());
+        }
+    }
+}

@@ -121,6 +121,9 @@ fn known_peer_miss(key: &Key, census: &Facts) -> Option<&'static str> {
         "8841" if key.2 == "ChildProtectionPlans" && census.multi_date_plans.contains(&key.3) => {
             Some("the peer reads only the first CPPreviewDate of a Reviews block")
         }
+        "1510" if census.temporary_upn.contains(&key.1) => {
+            Some("the peer does not check the check letter of a UPN ending in a letter")
+        }
         "4003" if census.with_open_cin_plan.contains(&key.1) => {
             Some("the peer's 4003 passes over CIN plans with no end date")
         }
@@ -138,6 +141,8 @@ struct Facts {
     multi_date_plans: BTreeSet<String>,
     /// Children with a CIN plan that has no end date.
     with_open_cin_plan: BTreeSet<String>,
+    /// Children whose UPN ends in a letter (a temporary UPN).
+    temporary_upn: BTreeSet<String>,
 }
 
 fn facts(xml: &Path, ours: &BTreeSet<Key>) -> Facts {
@@ -151,6 +156,12 @@ fn facts(xml: &Path, ours: &BTreeSet<Key>) -> Facts {
     };
     for child in RawReader::open(xml).unwrap() {
         let child = child.unwrap();
+        if let Some(upn) = &child.upn
+            && upn.text.len() == 13
+            && upn.text.as_bytes()[12].is_ascii_alphabetic()
+        {
+            facts.temporary_upn.insert(child.id().to_owned());
+        }
         let open = child.cin_details.iter().flat_map(|ep| &ep.cin_plan_dates);
         if open.filter(|p| p.end_date.is_none()).count() > 0 {
             facts.with_open_cin_plan.insert(child.id().to_owned());

@@ -151,6 +151,30 @@ pub(crate) fn open_episode(ep: &formats::cin::raw::RawCinDetails) -> bool {
     date(ep.cin_closure_date.as_ref()).is_none() && !is_true(ep.referral_nfa.as_ref())
 }
 
+/// The UPN check alphabet: A to Z without I, O and S.
+pub(crate) const UPN_ALPHABET: &[u8; 23] = b"ABCDEFGHJKLMNPQRTUVWXYZ";
+
+/// The check letter a UPN should start with, when characters 2 to 13 allow it to be computed
+/// (13 characters; 2 to 12 digits; 13 a digit or a check-alphabet letter).
+pub(crate) fn upn_check_letter(upn: &str) -> Option<u8> {
+    let b = upn.as_bytes();
+    if b.len() != 13 {
+        return None;
+    }
+    let mut sum = 0usize;
+    for (i, &c) in b.iter().enumerate().skip(1) {
+        let value = if c.is_ascii_digit() {
+            usize::from(c - b'0')
+        } else if i == 12 {
+            UPN_ALPHABET.iter().position(|&l| l == c)?
+        } else {
+            return None;
+        };
+        sum += value * (i + 1);
+    }
+    Some(UPN_ALPHABET[sum % 23])
+}
+
 /// The last working day before `d`.
 pub(crate) fn working_day_before(ctx: &Ctx, d: Date) -> Date {
     let mut day = d;
@@ -189,6 +213,17 @@ mod tests {
             line: 1,
             column: 1,
         }
+    }
+
+    #[test]
+    fn upn_check_letters_follow_the_dfe_algorithm() {
+        // Check letters of UPNs issued by the DfE scheme (synthetic numbers).
+        assert_eq!(upn_check_letter("C318010760224"), Some(b'C'));
+        assert_eq!(upn_check_letter("J318010055433"), Some(b'J'));
+        assert!(upn_check_letter("X31801005543A").is_some());
+        assert_eq!(upn_check_letter("X3180100554I3"), None);
+        assert_eq!(upn_check_letter("X31801005543I"), None);
+        assert_eq!(upn_check_letter("X3180100554"), None);
     }
 
     #[test]

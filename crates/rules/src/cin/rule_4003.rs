@@ -2,7 +2,9 @@
 //!
 //! No child protection plan review (`CPPreviewDate`) falls while a CIN plan of the child is
 //! running: after its `CINPlanStartDate` and before its `CINPlanEndDate`, or at any time after its
-//! start when it has no end. The CIN plan, the child protection plan and the review are reported.
+//! start when it has no end. A review on the day the
+//! child protection plan ends (the review that ended it) is not counted. The CIN plan, the child
+//! protection plan and the review are reported.
 //!
 //! # Why
 //!
@@ -32,7 +34,8 @@ fn check(_: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
     for cp in all_cp_plans(child) {
         for (place, dates) in &cp.reviews {
             for review in dates {
-                let Some(day) = date(Some(review)) else {
+                // The review held on the day the plan ends is the one that ended it.
+                let Some(day) = date(Some(review)).filter(|&d| Some(d) != date(cp.end_date.as_ref())) else {
                     continue;
                 };
                 for plan in &cin {

@@ -1,7 +1,8 @@
 //! # What it checks
 //!
-//! A child has at most one open CIN plan (one with no `CINPlanEndDate` element, or an empty one; an
-//! end date that is not a date is left to rule 4013). When there are two or more, each is reported.
+//! Within an episode there is at most one open CIN plan: one with no `CINPlanEndDate` that is a date
+//! (an end that is missing, empty or not a date). When there are two or more, each is reported.
+//! Plans are counted episode by episode, as the DfE validators count them.
 //!
 //! # Why
 //!
@@ -27,10 +28,15 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(_: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
-    let open: Vec<_> = all_cin_plans(child)
-        .filter(|b| text(b.end_date.as_ref()).is_none())
-        .collect();
-    if open.len() > 1 {
+    for ep in &child.cin_details {
+        let open: Vec<_> = ep
+            .cin_plan_dates
+            .iter()
+            .filter(|b| date(b.end_date.as_ref()).is_none())
+            .collect();
+        if open.len() < 2 {
+            continue;
+        }
         for b in open {
             flag(out, RULE.code, child, CIN_PLAN_DATES, b.place, "CINPlanEndDate", b.end_date.as_ref());
         }

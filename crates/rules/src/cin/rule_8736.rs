@@ -40,5 +40,5 @@ fn check(ctx: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
 
 fn failing(ctx: &Ctx, _: &RawChild, _: &RawCinDetails, b: &RawAssessment) -> bool {
     date(b.authorisation_date.as_ref()).is_none()
-        && date(b.actual_start_date.as_ref()).is_some_and(|d| !ctx.in_year(d))
+        && date(b.actual_start_date.as_ref()).is_none_or(|d| !ctx.in_year(d))
 }

@@ -2,7 +2,7 @@
 //!
 //! Within an episode, no assessment starts while another is ongoing: after the other's start and on
 //! or before its `AssessmentAuthorisationDate`, or at any time after its start when it has none.
-//! The assessment that starts during the other is reported.
+//! Both the assessment that starts during the other and the other are reported.
 //!
 //! # Why
 //!
@@ -29,18 +29,27 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(_: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
     for ep in &child.cin_details {
+        let mut hit = vec![false; ep.assessments.len()];
         for (i, a) in ep.assessments.iter().enumerate() {
             let Some(start) = date(a.actual_start_date.as_ref()) else {
                 continue;
             };
-            let during_another = ep.assessments.iter().enumerate().any(|(j, b)| {
+            let during: Vec<usize> = ep.assessments.iter().enumerate().filter(|&(j, b)| {
                 let Some(b_start) = date(b.actual_start_date.as_ref()) else {
                     return false;
                 };
                 let b_end = date(b.authorisation_date.as_ref());
                 j != i && b_start < start && b_end.is_none_or(|end| start <= end)
-            });
-            if during_another {
+            }).map(|(j, _)| j).collect();
+            if !during.is_empty() {
+                hit[i] = true;
+                for j in during {
+                    hit[j] = true;
+                }
+            }
+        }
+        for (a, hit) in ep.assessments.iter().zip(hit) {
+            if hit {
                 flag(out, RULE.code, child, ASSESSMENTS, a.place, "AssessmentActualStartDate", a.actual_start_date.as_ref());
             }
         }

@@ -30,11 +30,12 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(_: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
     for ep in &child.cin_details {
+        let mut hit = vec![false; ep.section47.len()];
         for (i, a) in ep.section47.iter().enumerate() {
             let Some(start) = date(a.actual_start_date.as_ref()) else {
                 continue;
             };
-            let during_another = ep.section47.iter().enumerate().any(|(j, b)| {
+            let during: Vec<usize> = ep.section47.iter().enumerate().filter(|&(j, b)| {
                 let Some(b_start) = date(b.actual_start_date.as_ref()) else {
                     return false;
                 };
@@ -43,8 +44,16 @@ fn check(_: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
                     None => open_s47(b),
                 };
                 j != i && b_start < start && ongoing
-            });
-            if during_another {
+            }).map(|(j, _)| j).collect();
+            if !during.is_empty() {
+                hit[i] = true;
+                for j in during {
+                    hit[j] = true;
+                }
+            }
+        }
+        for (a, hit) in ep.section47.iter().zip(hit) {
+            if hit {
                 flag(out, RULE.code, child, SECTION47, a.place, "S47ActualStartDate", a.actual_start_date.as_ref());
             }
         }

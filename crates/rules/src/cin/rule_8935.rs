@@ -1,8 +1,8 @@
 //! # What it checks
 //!
-//! A child has at most one open child protection plan (one with no `CPPendDate` element, or an
-//! empty one; an end date that is not a date is left to rule 8930). When there are two or more,
-//! each is reported.
+//! Within an episode there is at most one open child protection plan: one with no `CPPendDate` that is a date
+//! (an end that is missing, empty or not a date). When there are two or more, each is reported.
+//! Plans are counted episode by episode, as the DfE validators count them.
 //!
 //! # Why
 //!
@@ -28,10 +28,15 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(_: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
-    let open: Vec<_> = all_cp_plans(child)
-        .filter(|b| text(b.end_date.as_ref()).is_none())
-        .collect();
-    if open.len() > 1 {
+    for ep in &child.cin_details {
+        let open: Vec<_> = ep
+            .child_protection_plans
+            .iter()
+            .filter(|b| date(b.end_date.as_ref()).is_none())
+            .collect();
+        if open.len() < 2 {
+            continue;
+        }
         for b in open {
             flag(out, RULE.code, child, CP_PLANS, b.place, "CPPendDate", b.end_date.as_ref());
         }

@@ -5,6 +5,7 @@
 //! problems.
 
 mod load;
+mod validate;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -85,6 +86,10 @@ enum Command {
         #[arg(long, default_value_t = 0)]
         care_lookback_days: u32,
     },
+    /// Check returns against the DfE validation rules (CIN census), found by content.
+    Validate(validate::ValidateArgs),
+    /// Explain a DfE validation rule: what it checks, why, and the DfE wording.
+    Rule(validate::RuleArgs),
     /// Serve the web app.
     Serve {
         #[command(flatten)]
@@ -202,6 +207,8 @@ async fn run(command: Command) -> Result<(), Failure> {
             }
             Ok(())
         }
+        Command::Validate(args) => validate::run(args),
+        Command::Rule(args) => validate::rule(args),
         Command::Serve { db, bind } => {
             let store = open_store(&db.database).await?;
             serve(store, &bind).await

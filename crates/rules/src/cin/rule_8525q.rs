@@ -1,7 +1,7 @@
 //! # What it checks
 //!
 //! Each child has exactly one of `PersonBirthDate` (born) and `ExpectedPersonBirthDate` (unborn):
-//! not both, not neither.
+//! not both, not neither. A value that is not a date (`YYYY-MM-DD`) counts as not provided.
 //!
 //! # Why
 //!

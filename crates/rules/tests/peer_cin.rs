@@ -107,7 +107,16 @@ fn harbour(xml: &Path, year: i16) -> (BTreeSet<Key>, String) {
 }
 
 /// Why a finding only Harbour makes is the peer's fault, when it is (see PEER_DEFECTS.md).
+/// Rules that compare the blocks of a child with one another.
+const COMPARING: &[&str] = &[
+    "4004", "4014", "8815", "8816", "8820", "8839", "8863Q", "8890", "8896", "8935", "8940",
+];
+
 fn known_peer_miss(key: &Key, census: &Facts) -> Option<&'static str> {
+    if COMPARING.contains(&key.0.as_str()) && census.twins.contains(&(key.1.clone(), key.2.clone()))
+    {
+        return Some("the peer drops a block recorded twice before comparing blocks");
+    }
     if census.shared_ids.contains(&key.1) {
         return Some("the peer pools the records of children who share an LAchildID");
     }
@@ -123,6 +132,13 @@ fn known_peer_miss(key: &Key, census: &Facts) -> Option<&'static str> {
             Some("the peer reads only the first CPPreviewDate of a Reviews block")
         }
         "8841" if key.2 == "ChildProtectionPlans" && census.multi_date_plans.contains(&key.3) => {
+            Some("the peer reads only the first CPPreviewDate of a Reviews block")
+        }
+        "8832" => Some("the peer's 8832 pairs episodes with other children's plans"),
+        "8875" if key.2 == "CINdetails" => {
+            Some("the peer's 8875 checks conference dates of Section 47 enquiries only")
+        }
+        "8842Q" if key.2 == "Reviews" && census.multi_date_reviews.contains(&key.3) => {
             Some("the peer reads only the first CPPreviewDate of a Reviews block")
         }
         "8730" if census.bad_previous_cpp => {
@@ -155,6 +171,15 @@ struct Facts {
     temporary_upn: BTreeSet<String>,
     /// Children with an episode whose ReferralNFA is missing or not a boolean (rule 8568).
     bad_nfa: BTreeSet<String>,
+    /// (child, CINdetails row) of NFA referrals made in the census year on a day that is not a
+    /// working day.
+    nfa_on_day_off: BTreeSet<(String, String)>,
+    /// (child, table) where the child has two identical blocks of that table.
+    twins: BTreeSet<(String, String)>,
+    /// Children expected on 1 March or 31 December.
+    due_on_range_edge: BTreeSet<String>,
+    /// Children whose PersonBirthDate is there but not a date.
+    undated_birth: BTreeSet<String>,
     /// Whether some NumberOfPreviousCPP is not a whole number.
     bad_previous_cpp: bool,
     /// (table, row) of open assessments and Section 47 enquiries within a day of their working-day
@@ -200,14 +225,80 @@ fn facts(xml: &Path, year: i16, ours: &BTreeSet<Key>) -> Facts {
         {
             facts.temporary_upn.insert(child.id().to_owned());
         }
+        let is_date = |v: &Option<formats::cin::raw::RawValue>| {
+            v.as_ref()
+                .is_some_and(|v| v.text.parse::<model::Date>().is_ok() && v.text.len() == 10)
+        };
+        if let Some(due) = &child.expected_person_birth_date
+            && (due.text.ends_with("-03-01") || due.text.ends_with("-12-31"))
+        {
+            facts.due_on_range_edge.insert(child.id().to_owned());
+        }
+        if child.person_birth_date.is_some() && !is_date(&child.person_birth_date) {
+            facts.undated_birth.insert(child.id().to_owned());
+        }
+        // Blocks recorded twice, compared on their values as written (places aside).
+        let values = |vs: &[&Option<formats::cin::raw::RawValue>]| -> Vec<String> {
+            vs.iter()
+                .map(|v| v.as_ref().map(|v| v.text.clone()).unwrap_or_default())
+                .collect()
+        };
+        let mut seen: BTreeMap<(&str, Vec<String>), usize> = BTreeMap::new();
+        for ep in &child.cin_details {
+            let e = values(&[
+                &ep.cin_referral_date,
+                &ep.cin_closure_date,
+                &ep.referral_nfa,
+            ]);
+            *seen.entry(("CINdetails", e)).or_default() += 1;
+            for a in &ep.assessments {
+                let v = values(&[&a.actual_start_date, &a.authorisation_date]);
+                *seen.entry(("Assessments", v)).or_default() += 1;
+            }
+            for x in &ep.section47 {
+                let v = values(&[
+                    &x.actual_start_date,
+                    &x.date_of_initial_cpc,
+                    &x.icpc_not_required,
+                ]);
+                *seen.entry(("Section47", v)).or_default() += 1;
+            }
+            for p in &ep.child_protection_plans {
+                let v = values(&[&p.start_date, &p.end_date]);
+                *seen.entry(("ChildProtectionPlans", v)).or_default() += 1;
+            }
+            for p in &ep.cin_plan_dates {
+                let v = values(&[&p.start_date, &p.end_date]);
+                *seen.entry(("CINplanDates", v)).or_default() += 1;
+            }
+        }
+        for ((table, _), n) in seen {
+            if n > 1 {
+                facts
+                    .twins
+                    .insert((child.id().to_owned(), table.to_owned()));
+            }
+        }
         let open = child.cin_details.iter().flat_map(|ep| &ep.cin_plan_dates);
-        if open.filter(|p| p.end_date.is_none()).count() > 0 {
+        if open.filter(|p| !is_date(&p.end_date)).count() > 0 {
             facts.with_open_cin_plan.insert(child.id().to_owned());
         }
         let start = |v: &Option<formats::cin::raw::RawValue>| {
             v.as_ref().and_then(|v| v.text.parse::<model::Date>().ok())
         };
         for ep in &child.cin_details {
+            let nfa = ep
+                .referral_nfa
+                .as_ref()
+                .is_some_and(|v| v.text == "1" || v.text == "true");
+            if let Some(d) = start(&ep.cin_referral_date)
+                && nfa
+                && model::CollectionYear(year).contains(d)
+                && !model::calendar::Calendar::england_and_wales_ref().is_working_day(d)
+            {
+                let key = (child.id().to_owned(), ep.place.row.to_string());
+                facts.nfa_on_day_off.insert(key);
+            }
             for a in &ep.assessments {
                 if let Some(d) = start(&a.actual_start_date)
                     && near_working_day_limit(year, d, 45)
@@ -245,6 +336,10 @@ fn facts(xml: &Path, year: i16, ours: &BTreeSet<Key>) -> Facts {
 
 /// Why a finding only the peer makes is the peer's fault, when it is (see PEER_DEFECTS.md).
 fn known_peer_extra(key: &Key, census: &Facts, ours: &BTreeSet<Key>) -> Option<&'static str> {
+    if COMPARING.contains(&key.0.as_str()) && census.twins.contains(&(key.1.clone(), key.2.clone()))
+    {
+        return Some("the peer drops a block recorded twice before comparing blocks");
+    }
     if matches!(key.0.as_str(), "8670Q" | "8675Q")
         && census
             .working_day_edge
@@ -264,6 +359,20 @@ fn known_peer_extra(key: &Key, census: &Facts, ours: &BTreeSet<Key>) -> Option<&
             Some("the peer reads a ReferralNFA that is missing or not a boolean as 'yes'")
         }
         "2887Q" => Some("the peer's 2887Q does not follow the count of codes used"),
+        "8832" => Some("the peer's 8832 pairs episodes with other children's plans"),
+        "8530Q" if census.due_on_range_edge.contains(&key.1) => {
+            Some("the peer leaves 1 March and 31 December out of March to December")
+        }
+        "8535Q" if census.undated_birth.contains(&key.1) => {
+            Some("the peer reads a date of birth that is not a date as before any death")
+        }
+        "8569Q"
+            if census
+                .nfa_on_day_off
+                .contains(&(key.1.clone(), key.3.clone())) =>
+        {
+            Some("the peer queries NFA referrals made on a weekend or holiday in the census year")
+        }
         "8569Q" if ours_at("8568") || census.bad_nfa.contains(&key.1) => {
             Some("the peer reads a ReferralNFA that is missing or not a boolean as 'yes'")
         }

@@ -1,7 +1,7 @@
 //! # What it checks
 //!
-//! An episode with a `DateOfInitialCPC` of its own has no Section 47 enquiry with a
-//! `DateOfInitialCPC` too. The episode and each such enquiry are reported.
+//! An episode with a `DateOfInitialCPC` of its own has no Section 47 enquiry with the same
+//! `DateOfInitialCPC`: the same conference recorded twice. The episode and each such enquiry are reported.
 //!
 //! # Why
 //!
@@ -28,10 +28,10 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(_: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
     for ep in &child.cin_details {
-        if date(ep.date_of_initial_cpc.as_ref()).is_none() {
+        let Some(icpc) = date(ep.date_of_initial_cpc.as_ref()) else {
             continue;
-        }
-        let both: Vec<_> = ep.section47.iter().filter(|s| date(s.date_of_initial_cpc.as_ref()).is_some()).collect();
+        };
+        let both: Vec<_> = ep.section47.iter().filter(|s| date(s.date_of_initial_cpc.as_ref()) == Some(icpc)).collect();
         if !both.is_empty() {
             flag(out, RULE.code, child, CIN_DETAILS, ep.place, "DateOfInitialCPC", ep.date_of_initial_cpc.as_ref());
             for s in both {

@@ -3,9 +3,9 @@
 //! Each child protection plan starting in the census year starts on the day of an initial child
 //! protection conference of its episode: a `DateOfInitialCPC` of one of its Section 47 enquiries or
 //! of the episode itself. A plan that does not is reported with the episode's Section 47 enquiries
-//! that needed a conference (`ICPCnotRequired` not set). An episode with no Section 47 enquiry and
-//! no conference date of its own is not checked: its plan was made at a conference recorded
-//! elsewhere.
+//! that needed a conference (`ICPCnotRequired` not set), or with the episode when it has none.
+//!
+//! The child (for dates of death) or the episode (for closure) is reported with the block.
 //!
 //! # Why
 //!
@@ -32,10 +32,6 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
     for ep in &child.cin_details {
-        // Plans carried from an earlier episode's conference have nothing here to compare with.
-        if ep.section47.is_empty() && text(ep.date_of_initial_cpc.as_ref()).is_none() {
-            continue;
-        }
         let conferences: Vec<_> = std::iter::once(&ep.date_of_initial_cpc)
             .chain(ep.section47.iter().map(|s| &s.date_of_initial_cpc))
             .filter_map(|v| date(v.as_ref()))
@@ -48,8 +44,13 @@ fn check(ctx: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
             };
             if !conferences.contains(&start) {
                 flag(out, RULE.code, child, CP_PLANS, plan.place, "CPPstartDate", plan.start_date.as_ref());
-                for s in ep.section47.iter().filter(|s| !is_true(s.icpc_not_required.as_ref())) {
+                let needing: Vec<_> = ep.section47.iter().filter(|s| !is_true(s.icpc_not_required.as_ref())).collect();
+                for s in &needing {
                     flag(out, RULE.code, child, SECTION47, s.place, "DateOfInitialCPC", s.date_of_initial_cpc.as_ref());
+                }
+                // With no enquiry to hold it, the conference is the episode's own.
+                if needing.is_empty() {
+                    flag(out, RULE.code, child, CIN_DETAILS, ep.place, "DateOfInitialCPC", ep.date_of_initial_cpc.as_ref());
                 }
             }
         }

@@ -50,7 +50,7 @@ struct Share {
 impl ReturnCheck for Share {
     fn child(&mut self, _: &Ctx, child: &RawChild, _: &mut Vec<Finding>) {
         let unborn = date(child.person_birth_date.as_ref()).is_none()
-            && text(child.expected_person_birth_date.as_ref()).is_some();
+            && date(child.expected_person_birth_date.as_ref()).is_some();
         if unborn {
             return;
         }

@@ -2,6 +2,8 @@
 //!
 //! No CIN plan's `CINPlanStartDate` is after the child's `PersonDeathDate`.
 //!
+//! The child (for dates of death) or the episode (for closure) is reported with the block.
+//!
 //! # Why
 //!
 //! A plan cannot start for a child who has died; one of the dates is wrong.
@@ -26,12 +28,16 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
+    let mut any = false;
     for ep in &child.cin_details {
         for b in &ep.cin_plan_dates {
             if failing(ctx, child, ep, b) {
-                flag(out, RULE.code, child, CIN_PLAN_DATES, b.place, "CINPlanStartDate", b.start_date.as_ref());
+                { any = true; flag(out, RULE.code, child, CIN_PLAN_DATES, b.place, "CINPlanStartDate", b.start_date.as_ref()); }
             }
         }
+    }
+    if any {
+        flag(out, RULE.code, child, CHILD_IDENTIFIERS, child.place, "PersonDeathDate", child.person_death_date.as_ref());
     }
 }
 

@@ -1,6 +1,7 @@
 //! # What it checks
 //!
-//! A child's `PersonDeathDate`, when given with a `PersonBirthDate`, is not before it.
+//! A child's `PersonDeathDate`, when given, is not before their `PersonBirthDate` (or, for an
+//! unborn child, their `ExpectedPersonBirthDate`).
 //!
 //! # Why
 //!
@@ -25,7 +26,9 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(_: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
-    if let (Some(birth), Some(death)) = (date(child.person_birth_date.as_ref()), date(child.person_death_date.as_ref()))
+    // An unborn child's birth is their expected date of birth.
+    let birth = date(child.person_birth_date.as_ref()).or_else(|| date(child.expected_person_birth_date.as_ref()));
+    if let (Some(birth), Some(death)) = (birth, date(child.person_death_date.as_ref()))
         && death < birth
     {
         flag(out, RULE.code, child, CHILD_IDENTIFIERS, child.place, "PersonDeathDate", child.person_death_date.as_ref());

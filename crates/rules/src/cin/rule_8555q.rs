@@ -2,6 +2,8 @@
 //!
 //! No episode's `CINreferralDate` is after the child's `PersonDeathDate`.
 //!
+//! The child (for dates of death) or the episode (for closure) is reported with the block.
+//!
 //! # Why
 //!
 //! A child cannot be referred after they died; one of the dates is wrong.
@@ -26,10 +28,14 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
+    let mut any = false;
     for ep in &child.cin_details {
         if failing(ctx, child, ep) {
-            flag(out, RULE.code, child, CIN_DETAILS, ep.place, "CINreferralDate", ep.cin_referral_date.as_ref());
+            { any = true; flag(out, RULE.code, child, CIN_DETAILS, ep.place, "CINreferralDate", ep.cin_referral_date.as_ref()); }
         }
+    }
+    if any {
+        flag(out, RULE.code, child, CHILD_IDENTIFIERS, child.place, "PersonDeathDate", child.person_death_date.as_ref());
     }
 }
 

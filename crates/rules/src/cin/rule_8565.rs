@@ -5,6 +5,8 @@
 //! start and end, review dates, and the episode's own conference date. Each block with such a date
 //! is reported.
 //!
+//! The child (for dates of death) or the episode (for closure) is reported with the block.
+//!
 //! # Why
 //!
 //! Work on a case ends when it closes; a later date means the closure date is wrong or the activity
@@ -34,6 +36,7 @@ fn check(_: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
             continue;
         };
         let after = |v: Option<&formats::cin::raw::RawValue>| date(v).is_some_and(|d| d > closed);
+        let before = out.len();
         if after(ep.date_of_initial_cpc.as_ref()) {
             flag(out, RULE.code, child, CIN_DETAILS, ep.place, "DateOfInitialCPC", ep.date_of_initial_cpc.as_ref());
         }
@@ -71,6 +74,9 @@ fn check(_: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
                     }
                 }
             }
+        }
+        if out.len() > before {
+            flag(out, RULE.code, child, CIN_DETAILS, ep.place, "CINclosureDate", ep.cin_closure_date.as_ref());
         }
     }
 }

@@ -3,6 +3,8 @@
 //! An episode closed with `ReasonForClosure` RC2 (died) belongs to a child with a
 //! `PersonDeathDate`.
 //!
+//! The child (for dates of death) or the episode (for closure) is reported with the block.
+//!
 //! # Why
 //!
 //! If the child died, the date of death should be recorded; if not, the reason for closure is
@@ -28,10 +30,15 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
+    let mut any = false;
     for ep in &child.cin_details {
         if failing(ctx, child, ep) {
+            any = true;
             flag(out, RULE.code, child, CIN_DETAILS, ep.place, "ReasonForClosure", ep.reason_for_closure.as_ref());
         }
+    }
+    if any {
+        flag(out, RULE.code, child, CHILD_IDENTIFIERS, child.place, "PersonDeathDate", child.person_death_date.as_ref());
     }
 }
 

@@ -37,7 +37,7 @@ pub(crate) const RULE_2024: Rule = Rule {
 };
 
 fn unborn(child: &RawChild) -> bool {
-    date(child.person_birth_date.as_ref()).is_none() && text(child.expected_person_birth_date.as_ref()).is_some()
+    date(child.person_birth_date.as_ref()).is_none() && date(child.expected_person_birth_date.as_ref()).is_some()
 }
 
 fn check(_: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {

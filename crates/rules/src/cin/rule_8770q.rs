@@ -1,9 +1,11 @@
 //! # What it checks
 //!
-//! A child of school age has a `UPN`, or else a `UPNunknown` reason that is not UN1 (from 2024-25;
-//! up to 2023-24 any reason will do). A child is of school age in the census when they were 5 or
-//! older on 31 August at the start of the census year (for 2025-26, born on or before 31 August
-//! 2020).
+//! A child of school age has a `UPN`, or else a `UPNunknown` reason that is not UN1 (UN1 says the
+//! child is not of school age). From 2024-25 a child is of school age in the census when they were
+//! 5 or older on 31 August at the start of the census year (for 2025-26, born on or before 31
+//! August 2020); up to 2023-24 the rule asks it of children more than 5 years old, 6 or older on
+//! the reference date. Only children with a referral that went on to further action
+//! (`ReferralNFA` 0) are checked: for the others UN7 explains the missing UPN.
 //!
 //! # Why
 //!
@@ -49,19 +51,42 @@ fn school_age(ctx: &Ctx, child: &RawChild) -> bool {
 }
 
 fn check(ctx: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
-    check_with(ctx, child, out, RULE.code, true);
+    check_with(ctx, child, out, RULE.code);
 }
 
+/// To 2023-24: a child more than 5 years old (6 or older) on the reference date.
 fn check_2024(ctx: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
-    check_with(ctx, child, out, RULE_2024.code, false);
-}
-
-fn check_with(ctx: &Ctx, child: &RawChild, out: &mut Vec<Finding>, code: &'static str, un1: bool) {
-    if text(child.upn.as_ref()).is_some() || !school_age(ctx, child) {
+    let Some(birth) = date(child.person_birth_date.as_ref()) else {
+        return;
+    };
+    let six = birth.checked_add(jiff::Span::new().years(6));
+    if text(child.upn.as_ref()).is_some()
+        || six.is_ok_and(|six| six > ctx.reference_date)
+        || !further_action(child)
+    {
         return;
     }
     let reason = text(child.upn_unknown.as_ref());
-    if reason.is_none() || (un1 && reason == Some("UN1")) {
+    if reason.is_none() || reason == Some("UN1") {
+        flag(out, RULE_2024.code, child, CHILD_IDENTIFIERS, child.place, "UPNunknown", child.upn_unknown.as_ref());
+    }
+}
+
+/// Whether a referral of the child went on to further action (`ReferralNFA` 0 or false): a child
+/// whose referrals all ended there has UN7 to explain a missing UPN.
+fn further_action(child: &RawChild) -> bool {
+    child
+        .cin_details
+        .iter()
+        .any(|ep| matches!(text(ep.referral_nfa.as_ref()), Some("0" | "false")))
+}
+
+fn check_with(ctx: &Ctx, child: &RawChild, out: &mut Vec<Finding>, code: &'static str) {
+    if text(child.upn.as_ref()).is_some() || !school_age(ctx, child) || !further_action(child) {
+        return;
+    }
+    let reason = text(child.upn_unknown.as_ref());
+    if reason.is_none() || reason == Some("UN1") {
         flag(out, code, child, CHILD_IDENTIFIERS, child.place, "UPNunknown", child.upn_unknown.as_ref());
     }
 }

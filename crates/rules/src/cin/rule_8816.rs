@@ -1,8 +1,9 @@
 //! # What it checks
 //!
 //! An open episode (no `CINclosureDate` that is a date) that is not a referral with no further
-//! action has the latest `CINreferralDate` of the child's episodes. When an open episode has a
-//! later episode after it, the open episode and every episode after it are reported.
+//! action has the latest `CINreferralDate` of the child's episodes. When an open episode has
+//! another episode referred on or after its referral date, the open episode and every episode from
+//! its date on are reported.
 //!
 //! # Why
 //!
@@ -28,28 +29,33 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(_: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
-    let Some(latest) = child
+    let referrals: Vec<_> = child
         .cin_details
         .iter()
-        .filter_map(|ep| date(ep.cin_referral_date.as_ref()))
-        .max()
-    else {
-        return;
-    };
-    // The earliest referral of an open episode that is not the latest.
+        .map(|ep| date(ep.cin_referral_date.as_ref()))
+        .collect();
+    // The earliest referral of an open episode with another episode on or after its date.
     let Some(first_open) = child
         .cin_details
         .iter()
-        .filter(|ep| open_episode(ep))
-        .filter_map(|ep| date(ep.cin_referral_date.as_ref()))
-        .filter(|&d| d < latest)
+        .zip(&referrals)
+        .enumerate()
+        .filter(|(_, (ep, _))| open_episode(ep))
+        .filter_map(|(i, (_, d))| {
+            let d = (*d)?;
+            let later = referrals
+                .iter()
+                .enumerate()
+                .any(|(j, o)| j != i && o.is_some_and(|o| o >= d));
+            later.then_some(d)
+        })
         .min()
     else {
         return;
     };
-    // That episode and every episode after it.
-    for ep in &child.cin_details {
-        if date(ep.cin_referral_date.as_ref()).is_some_and(|d| d >= first_open) {
+    // That episode and every episode on or after it.
+    for (ep, d) in child.cin_details.iter().zip(&referrals) {
+        if d.is_some_and(|d| d >= first_open) {
             flag(out, RULE.code, child, CIN_DETAILS, ep.place, "CINreferralDate", ep.cin_referral_date.as_ref());
         }
     }

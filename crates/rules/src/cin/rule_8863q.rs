@@ -1,6 +1,6 @@
 //! # What it checks
 //!
-//! Within an episode, no assessment starts while another is ongoing: after the other's start and on
+//! Within an episode, no assessment starts while another is ongoing: on or after the other's start and on
 //! or before its `AssessmentAuthorisationDate`, or at any time after its start when it has none.
 //! Both the assessment that starts during the other and the other are reported.
 //!
@@ -39,7 +39,7 @@ fn check(_: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
                     return false;
                 };
                 let b_end = date(b.authorisation_date.as_ref());
-                j != i && b_start < start && b_end.is_none_or(|end| start <= end)
+                j != i && b_start <= start && b_end.is_none_or(|end| start <= end)
             }).map(|(j, _)| j).collect();
             if !during.is_empty() {
                 hit[i] = true;

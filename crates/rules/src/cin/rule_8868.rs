@@ -34,7 +34,7 @@ fn check(_: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
         let open: Vec<_> = ep
             .section47
             .iter()
-            .filter(|s| date(s.date_of_initial_cpc.as_ref()).is_none() && !is_true(s.icpc_not_required.as_ref()))
+            .filter(|s| !concluded(s))
             .collect();
         if !open.is_empty() {
             flag(out, RULE.code, child, CIN_DETAILS, ep.place, "CINclosureDate", ep.cin_closure_date.as_ref());
@@ -43,4 +43,11 @@ fn check(_: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Whether an enquiry shows how it ended: a conference date with a conference needed, or no date
+/// with `ICPCnotRequired` set. A date and the flag together contradict each other.
+fn concluded(s: &formats::cin::raw::RawSection47) -> bool {
+    let held = date(s.date_of_initial_cpc.as_ref()).is_some();
+    held != is_true(s.icpc_not_required.as_ref())
 }

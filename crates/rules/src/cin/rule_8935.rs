@@ -1,8 +1,8 @@
 //! # What it checks
 //!
-//! Within an episode there is at most one open child protection plan: one with no `CPPendDate` that is a date
-//! (an end that is missing, empty or not a date). When there are two or more, each is reported.
-//! Plans are counted episode by episode, as the DfE validators count them.
+//! A child has at most one open child protection plan, across all their episodes: one with no
+//! `CPPendDate` that is a date (an end that is missing, empty or not a date). When there are two or
+//! more, each is reported.
 //!
 //! # Why
 //!
@@ -28,15 +28,8 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(_: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
-    for ep in &child.cin_details {
-        let open: Vec<_> = ep
-            .child_protection_plans
-            .iter()
-            .filter(|b| date(b.end_date.as_ref()).is_none())
-            .collect();
-        if open.len() < 2 {
-            continue;
-        }
+    let open: Vec<_> = all_cp_plans(child).filter(|b| date(b.end_date.as_ref()).is_none()).collect();
+    if open.len() > 1 {
         for b in open {
             flag(out, RULE.code, child, CP_PLANS, b.place, "CPPendDate", b.end_date.as_ref());
         }

@@ -171,8 +171,156 @@ fn shift_date(text: &str, days: i64) -> Option<String> {
         .map(|d| d.to_string())
 }
 
+/// The first value of `name` in the lines, if any.
+fn first_value<'a>(lines: &'a [String], name: &str) -> Option<&'a str> {
+    value_lines(lines, name)
+        .first()
+        .map(|&i| value_of(&lines[i]))
+}
+
+/// Inserts `<name>value</name>` before the first line that is `</before>`.
+fn insert_before(lines: &mut Vec<String>, before: &str, name: &str, value: &str) {
+    let close = format!("</{before}>");
+    if let Some(i) = lines.iter().position(|l| l.trim() == close) {
+        let indent = " ".repeat(lines[i].len() - lines[i].trim_start().len() + 2);
+        lines.insert(i, format!("{indent}<{name}>{value}</{name}>"));
+    }
+}
+
+/// Sets the first `name` to `value`, or adds it before `</before>` when there is none.
+fn set_or_add(lines: &mut Vec<String>, name: &str, value: &str, before: &str) {
+    match value_lines(lines, name).first() {
+        Some(&i) => lines[i] = set_value(&lines[i], value),
+        None => insert_before(lines, before, name, value),
+    }
+}
+
+/// Edits aimed at one rule or a few, with values near their limits: deaths around the dates of
+/// the child's work, unborn children, shared UPNs, closure reasons, conference dates, plans
+/// ending the day they start, children without episodes, ages near 25.
+fn scenario(rng: &mut Rng, lines: &mut Vec<String>, previous_upn: Option<&str>) {
+    let referral = first_value(lines, "CINreferralDate").map(str::to_owned);
+    let shift = |rng: &mut Rng, d: &str| shift_date(d, *rng.pick(&[-2, -1, 0, 1, 2, 30, 400]));
+    match rng.below(12) {
+        0 => {
+            let anchor = [
+                "CPPstartDate",
+                "CINPlanStartDate",
+                "CPPendDate",
+                "CINPlanEndDate",
+            ]
+            .iter()
+            .find_map(|n| first_value(lines, n))
+            .map(str::to_owned)
+            .or(referral);
+            if let Some(d) = anchor.and_then(|d| shift(rng, &d)) {
+                set_or_add(lines, "PersonDeathDate", &d, "ChildIdentifiers");
+            }
+        }
+        1 => {
+            let born = value_lines(lines, "PersonBirthDate");
+            if let (Some(&i), Some(r)) = (born.first(), referral) {
+                let due = shift_date(&r, *rng.pick(&[100, 279, 280, 281, 300])).unwrap_or(r);
+                lines[i] = format!(
+                    "{}<ExpectedPersonBirthDate>{due}</ExpectedPersonBirthDate>",
+                    &lines[i][..lines[i].len() - lines[i].trim_start().len()]
+                );
+            }
+        }
+        2 => {
+            if let Some(upn) = previous_upn {
+                set_or_add(lines, "UPN", upn, "ChildIdentifiers");
+            }
+        }
+        3 => {
+            let code = *rng.pick(&["RC2", "RC8", "RC9"]);
+            if let Some(&i) = value_lines(lines, "ReasonForClosure").first() {
+                lines[i] = set_value(&lines[i], code);
+            }
+        }
+        4 => {
+            if let Some(&i) = value_lines(lines, "UPN").first() {
+                lines[i] = "        <UPNunknown>UN7</UPNunknown>".to_owned();
+            }
+        }
+        5 => {
+            // A conference at episode level too, on the S47's day or a day or three after.
+            if let Some(&at) = value_lines(lines, "DateOfInitialCPC").first()
+                && let Some(d) = shift_date(value_of(&lines[at]), *rng.pick(&[0, 1, 3]))
+                && let Some(c) = lines[..at].iter().rposition(|l| l.trim() == "<CINdetails>")
+            {
+                let indent = lines[c + 1].len() - lines[c + 1].trim_start().len();
+                let line = format!(
+                    "{}<DateOfInitialCPC>{d}</DateOfInitialCPC>",
+                    " ".repeat(indent)
+                );
+                lines.insert(c + 2, line);
+            }
+        }
+        6 => {
+            for (start, end) in [
+                ("CPPstartDate", "CPPendDate"),
+                ("CINPlanStartDate", "CINPlanEndDate"),
+            ] {
+                if let (Some(d), Some(&i)) = (
+                    first_value(lines, start).map(str::to_owned),
+                    value_lines(lines, end).first(),
+                ) {
+                    lines[i] = set_value(&lines[i], &d);
+                }
+            }
+        }
+        7 => {
+            // No episode at all.
+            while let Some((s, e)) = block_ranges(lines, "CINdetails").first().copied() {
+                lines.drain(s..=e);
+            }
+        }
+        8 => {
+            if let Some(&i) = value_lines(lines, "PersonBirthDate").first() {
+                let d = *rng.pick(&[
+                    "2000-03-31",
+                    "2000-04-01",
+                    "2001-03-31",
+                    "1990-06-01",
+                    "2026-04-01",
+                    "2020-08-31",
+                    "2020-09-01",
+                ]);
+                lines[i] = set_value(&lines[i], d);
+            }
+        }
+        9 => {
+            for i in value_lines(lines, "ReferralNFA") {
+                lines[i] = set_value(&lines[i], "1");
+            }
+        }
+        10 => {
+            // An open enquiry beside another, or a conference no longer needed.
+            if let Some(&i) = value_lines(lines, "ICPCnotRequired").first() {
+                let v = *rng.pick(&["0", "1", "true", "false"]);
+                lines[i] = set_value(&lines[i], v);
+            }
+        }
+        _ => {
+            if let Some(&i) = value_lines(lines, "Sex").first() {
+                lines[i] = set_value(&lines[i], "U");
+            }
+        }
+    }
+}
+
 /// One edit to one child's lines; `previous_id` is the LAchildID of the child before.
-fn edit(rng: &mut Rng, lines: &mut Vec<String>, previous_id: Option<&str>) {
+fn edit(
+    rng: &mut Rng,
+    lines: &mut Vec<String>,
+    previous_id: Option<&str>,
+    previous_upn: Option<&str>,
+) {
+    if rng.chance(0.4) {
+        scenario(rng, lines, previous_upn);
+        return;
+    }
     match rng.below(10) {
         // A value removed.
         0 => {
@@ -278,6 +426,7 @@ pub fn inject(xml: &str, seed: u64, rate: f64) -> String {
     let mut out = String::with_capacity(xml.len() + xml.len() / 10);
     let mut child: Option<Vec<String>> = None;
     let mut previous_id: Option<String> = None;
+    let mut previous_upn: Option<String> = None;
     for line in xml.lines() {
         let t = line.trim();
         if t == "<Child>" {
@@ -290,12 +439,16 @@ pub fn inject(xml: &str, seed: u64, rate: f64) -> String {
                 let mut lines = child.take().unwrap();
                 if rng.chance(rate) {
                     for _ in 0..1 + rng.below(3) {
-                        edit(&mut rng, &mut lines, previous_id.as_deref());
+                        edit(
+                            &mut rng,
+                            &mut lines,
+                            previous_id.as_deref(),
+                            previous_upn.as_deref(),
+                        );
                     }
                 }
-                previous_id = value_lines(&lines, "LAchildID")
-                    .first()
-                    .map(|&i| value_of(&lines[i]).to_owned());
+                previous_id = first_value(&lines, "LAchildID").map(str::to_owned);
+                previous_upn = first_value(&lines, "UPN").map(str::to_owned);
                 for l in lines {
                     out.push_str(&l);
                     out.push('\n');

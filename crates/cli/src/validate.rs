@@ -2,8 +2,8 @@
 //!
 //! Only the CIN census has rules so far; other returns are named and passed over. Findings go to
 //! stdout (or `--out`) as text, CSV or JSON; the summary goes to stderr. Exit code 1 when any
-//! finding is an error (queries alone do not fail), 2 when a file cannot be read as a census or
-//! its year has no rule set.
+//! finding is an error (queries alone do not fail) or a census is not well-formed XML; 2 when a
+//! file given is not a census, or a census's year cannot be told or has no rule set.
 
 use crate::Failure;
 use anyhow::anyhow;
@@ -60,15 +60,19 @@ pub fn run(args: ValidateArgs) -> Result<(), Failure> {
     let files = census_files(&args.paths)?;
     let mut results: Vec<(PathBuf, Census)> = Vec::new();
     for file in files {
+        // A census that is not well-formed XML has errors (exit 1); one whose year cannot be told
+        // or has no rule set needs --year (exit 2).
         let reader = RawReader::open(&file).map_err(|e| Failure {
-            code: 2,
+            code: 1,
             error: anyhow!(e),
         })?;
         let census = rules::cin::validate_census(reader, args.year, |_| true).map_err(|e| {
-            // A census that cannot be read, or whose year has no rules, cannot be judged.
-            let (ValidateError::Format(_) | ValidateError::Year(_)) = e;
+            let code = match e {
+                ValidateError::Format(_) => 1,
+                ValidateError::Year(_) => 2,
+            };
             Failure {
-                code: 2,
+                code,
                 error: anyhow!("{}: {e}", file.display()),
             }
         })?;

@@ -109,6 +109,17 @@ fn a_file_that_is_not_a_census_is_a_usage_error() {
 }
 
 #[test]
+fn a_census_cut_short_has_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("census.xml");
+    let text = census(GOOD_CHILD);
+    std::fs::write(&path, &text[..text.len() / 2]).unwrap();
+    let out = harbour(&["validate", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not well-formed XML"));
+}
+
+#[test]
 fn rule_explains_a_code() {
     let out = harbour(&["rule", "8525q"]);
     assert!(out.status.success());

@@ -1,7 +1,7 @@
 //! # What it checks
 //!
-//! A `FormerUPN`, when given, has the form of a UPN: 13 characters, a check-alphabet letter, eleven
-//! digits, then a digit or check-alphabet letter.
+//! A `FormerUPN`, when given, has the form of a UPN: 13 characters, a capital letter, eleven
+//! digits, then a digit or a letter of the check alphabet (A to Z without I, O and S).
 //!
 //! # Why
 //!
@@ -32,7 +32,7 @@ fn check(_: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
     };
     let b = former.as_bytes();
     let formed = b.len() == 13
-        && UPN_ALPHABET.contains(&b[0])
+        && b[0].is_ascii_uppercase()
         && b[1..12].iter().all(u8::is_ascii_digit)
         && (b[12].is_ascii_digit() || UPN_ALPHABET.contains(&b[12]));
     if !formed {

@@ -28,23 +28,48 @@ pub(crate) const RULE: Rule = Rule {
     check: Check::Return(|| Box::<Seen>::default()),
 };
 
-/// Each UPN seen: the finding for its first child, until a second child is seen.
+/// Each UPN seen, with its first child's id and place, until a second child with it is seen and
+/// both are reported. Kept small: a census may hold a million children.
 #[derive(Default)]
-struct Seen(HashMap<String, Option<Finding>>);
+struct Seen(HashMap<Box<str>, Option<First>>);
+
+struct First {
+    child_id: Box<str>,
+    row: usize,
+    line: u64,
+    column: u64,
+}
 
 impl ReturnCheck for Seen {
     fn child(&mut self, _: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
-        let Some(upn) = text(child.upn.as_ref()) else {
+        let Some(value) = child.upn.as_ref().filter(|v| !v.text.is_empty()) else {
             return;
         };
-        let here = finding(RULE.code, child, CHILD_IDENTIFIERS, child.place, "UPN", child.upn.as_ref());
+        let upn = value.text.as_str();
         match self.0.get_mut(upn) {
             None => {
-                self.0.insert(upn.to_owned(), Some(here));
+                let first = First {
+                    child_id: child.id().into(),
+                    row: child.place.row,
+                    line: value.line,
+                    column: value.column,
+                };
+                self.0.insert(upn.into(), Some(first));
             }
             Some(first) => {
-                out.extend(first.take());
-                out.push(here);
+                if let Some(first) = first.take() {
+                    out.push(Finding {
+                        rule_code: RULE.code,
+                        child_id: first.child_id.into(),
+                        table: CHILD_IDENTIFIERS,
+                        field: "UPN",
+                        row: Some(first.row),
+                        line: Some(first.line),
+                        column: Some(first.column),
+                        value: upn.to_owned(),
+                    });
+                }
+                out.push(finding(RULE.code, child, CHILD_IDENTIFIERS, child.place, "UPN", Some(value)));
             }
         }
     }

@@ -14,7 +14,7 @@
 //!
 //! More than one child record with the same LA Child ID
 
-use super::common::{CHILD_IDENTIFIERS, Ctx, finding, text};
+use super::common::{CHILD_IDENTIFIERS, Ctx, finding};
 use super::{Check, ReturnCheck, Rule};
 use crate::{Finding, Severity};
 use formats::cin::raw::RawChild;
@@ -28,31 +28,55 @@ pub(crate) const RULE: Rule = Rule {
     check: Check::Return(|| Box::<Seen>::default()),
 };
 
-/// Each id seen: the finding for its first child, until a second child is seen and it is
-/// reported.
+/// Each id seen, with where its first child's id is, until a second child with it is seen and
+/// both are reported. Kept small: a census may hold a million children.
 #[derive(Default)]
-struct Seen(HashMap<String, Option<Finding>>);
+struct Seen(HashMap<Box<str>, Option<Place>>);
+
+/// The row, line and column of a first occurrence.
+#[derive(Clone, Copy)]
+struct Place {
+    row: usize,
+    line: u64,
+    column: u64,
+}
 
 impl ReturnCheck for Seen {
     fn child(&mut self, _: &Ctx, child: &RawChild, out: &mut Vec<Finding>) {
-        let Some(id) = text(child.la_child_id.as_ref()) else {
+        let Some(value) = child.la_child_id.as_ref().filter(|v| !v.text.is_empty()) else {
             return;
         };
-        let here = finding(
-            RULE.code,
-            child,
-            CHILD_IDENTIFIERS,
-            child.place,
-            "LAchildID",
-            child.la_child_id.as_ref(),
-        );
+        let id = value.text.as_str();
         match self.0.get_mut(id) {
             None => {
-                self.0.insert(id.to_owned(), Some(here));
+                let place = Place {
+                    row: child.place.row,
+                    line: value.line,
+                    column: value.column,
+                };
+                self.0.insert(id.into(), Some(place));
             }
             Some(first) => {
-                out.extend(first.take());
-                out.push(here);
+                if let Some(first) = first.take() {
+                    out.push(Finding {
+                        rule_code: RULE.code,
+                        child_id: id.to_owned(),
+                        table: CHILD_IDENTIFIERS,
+                        field: "LAchildID",
+                        row: Some(first.row),
+                        line: Some(first.line),
+                        column: Some(first.column),
+                        value: id.to_owned(),
+                    });
+                }
+                out.push(finding(
+                    RULE.code,
+                    child,
+                    CHILD_IDENTIFIERS,
+                    child.place,
+                    "LAchildID",
+                    Some(value),
+                ));
             }
         }
     }

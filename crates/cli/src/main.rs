@@ -7,6 +7,7 @@
 mod indicators;
 mod load;
 mod stored;
+mod validate;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -97,6 +98,10 @@ enum Command {
         #[arg(long, default_value_t = 100)]
         limit: u32,
     },
+    /// Check returns against the DfE validation rules (CIN census), found by content.
+    Validate(validate::ValidateArgs),
+    /// Explain a DfE validation rule: what it checks, why, and the DfE wording.
+    Rule(validate::RuleArgs),
     /// Serve the web app.
     Serve {
         #[command(flatten)]
@@ -222,6 +227,8 @@ async fn run(command: Command) -> Result<(), Failure> {
             write_out(None, &stored::access_log(&store, limit).await?)?;
             Ok(())
         }
+        Command::Validate(args) => validate::run(args),
+        Command::Rule(args) => validate::rule(args),
         Command::Serve { db, bind } => {
             let store = open_store(&db.database).await?;
             serve(store, &bind).await

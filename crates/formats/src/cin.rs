@@ -27,6 +27,7 @@ use crate::{FormatError, Read};
 use std::io::BufRead;
 use std::path::Path;
 
+pub mod raw;
 mod read;
 mod source;
 mod tags;

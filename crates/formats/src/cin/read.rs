@@ -112,10 +112,10 @@ pub(super) fn read<R: BufRead>(reader: R, file: &Path) -> Result<Read<CinCensus>
 /// Why the file cannot be read, and where; turned into a [`FormatError`] once the offset has a
 /// line and column.
 #[derive(Debug)]
-struct Fatal {
+pub(super) struct Fatal {
     kind: FatalKind,
-    offset: u64,
-    message: String,
+    pub(super) offset: u64,
+    pub(super) message: String,
 }
 
 #[derive(Debug)]
@@ -141,7 +141,7 @@ impl Fatal {
     }
 }
 
-fn not_utf8(bad: NotUtf8, declared: Option<&str>) -> Fatal {
+pub(super) fn not_utf8(bad: NotUtf8, declared: Option<&str>) -> Fatal {
     let mut message = if bad.offset == 0 && matches!(bad.byte, 0xFE | 0xFF) {
         "the file is not UTF-8: it starts with a UTF-16 byte-order mark".to_owned()
     } else if bad.truncated {
@@ -159,7 +159,7 @@ fn not_utf8(bad: NotUtf8, declared: Option<&str>) -> Fatal {
     Fatal::structure(bad.offset, message)
 }
 
-fn describe_xml_error(e: &XmlError) -> String {
+pub(super) fn describe_xml_error(e: &XmlError) -> String {
     match e {
         XmlError::Syntax(SyntaxError::UnclosedTag) => {
             "a tag is not closed: '>' is missing before the end of the file".to_owned()

@@ -23,8 +23,11 @@ pub(super) struct Tracked<R> {
     filled: usize,
     /// Bytes handed to the parser and consumed by it.
     consumed: u64,
-    /// Offsets of every `\n` consumed so far, in increasing order.
+    /// Offsets of every `\n` consumed so far and not forgotten, in increasing order.
     newlines: Vec<u64>,
+    /// How many newlines [`Tracked::forget_lines_before`] dropped, and the offset of the last.
+    forgotten: u64,
+    last_forgotten: Option<u64>,
     /// The start of a UTF-8 character split across two reads, and its offset.
     partial: [u8; 4],
     partial_len: usize,
@@ -41,6 +44,8 @@ impl<R: Read> Tracked<R> {
             filled: 0,
             consumed: 0,
             newlines: Vec::new(),
+            forgotten: 0,
+            last_forgotten: None,
             partial: [0; 4],
             partial_len: 0,
             partial_offset: 0,
@@ -72,15 +77,36 @@ impl<R> Tracked<R> {
         self.not_utf8
     }
 
-    /// The 1-based line and byte column of a consumed byte offset.
+    /// The 1-based line and byte column of a consumed byte offset (at or after any offset given
+    /// to [`Tracked::forget_lines_before`]).
     pub(super) fn line_column(&self, offset: u64) -> (u64, u64) {
         let before = self.newlines.partition_point(|&n| n < offset);
         let line_start = if before == 0 {
-            0
+            self.last_forgotten.map_or(0, |n| n + 1)
         } else {
             self.newlines[before - 1] + 1
         };
-        (before as u64 + 1, offset - line_start + 1)
+        (
+            self.forgotten + before as u64 + 1,
+            offset.saturating_sub(line_start) + 1,
+        )
+    }
+
+    /// How many line starts are held (for tests of memory use).
+    #[cfg(test)]
+    pub(super) fn kept_lines(&self) -> usize {
+        self.newlines.len()
+    }
+
+    /// Drops the line starts before `offset`, so that memory stays bounded on a long file read
+    /// as a stream; offsets before it can no longer be turned into lines.
+    pub(super) fn forget_lines_before(&mut self, offset: u64) {
+        let before = self.newlines.partition_point(|&n| n < offset);
+        if before > 0 {
+            self.last_forgotten = Some(self.newlines[before - 1]);
+            self.forgotten += before as u64;
+            self.newlines.drain(..before);
+        }
     }
 
     fn track(&mut self, from: usize, to: usize) {
@@ -215,6 +241,19 @@ mod tests {
         assert_eq!(t.line_column(6), (3, 1));
         assert_eq!(t.line_column(8), (4, 2));
         assert_eq!(t.consumed(), 9);
+    }
+
+    #[test]
+    fn forgetting_earlier_lines_keeps_later_lines_and_columns() {
+        let mut t = Tracked::new(&b"ab\ncd\n\nef\ngh"[..]);
+        drain(&mut t);
+        let expected: Vec<_> = (0..12).map(|o| t.line_column(o)).collect();
+        t.forget_lines_before(6);
+        for o in 6..12 {
+            assert_eq!(t.line_column(o), expected[o as usize], "offset {o}");
+        }
+        t.forget_lines_before(11);
+        assert_eq!(t.line_column(11), (5, 2), "the `h` of `gh`");
     }
 
     #[test]

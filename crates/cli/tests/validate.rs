@@ -1,0 +1,141 @@
+//! `harbour validate` and `harbour rule` end to end.
+
+use std::process::{Command, Output};
+
+fn harbour(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_harbour"))
+        .args(args)
+        .output()
+        .expect("harbour runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+const HEADER: &str = "<Header><CollectionDetails><Collection>CIN</Collection><Year>2026</Year><ReferenceDate>2026-03-31</ReferenceDate></CollectionDetails></Header>";
+
+/// A census of one child whose referral date is after the census year (error 8600) and whose
+/// expected date of birth is outside the range queried by 8530Q.
+fn census(child: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\"?>\n<Message>\n{HEADER}\n<Children>\n{child}\n</Children>\n</Message>\n"
+    )
+}
+
+const GOOD_CHILD: &str = "<Child><ChildIdentifiers><LAchildID>A1</LAchildID><UPN>C318010760224</UPN><PersonBirthDate>2012-04-23</PersonBirthDate><Sex>F</Sex></ChildIdentifiers><ChildCharacteristics><Ethnicity>WBRI</Ethnicity><Disabilities><Disability>NONE</Disability></Disabilities></ChildCharacteristics><CINdetails><CINreferralDate>2025-12-23</CINreferralDate><ReferralSource>6</ReferralSource><PrimaryNeedCode>N1</PrimaryNeedCode><ReferralNFA>0</ReferralNFA></CINdetails></Child>";
+
+#[test]
+fn errors_fail_the_return_and_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("census.xml");
+    let bad = GOOD_CHILD.replace("2025-12-23", "2026-04-01");
+    std::fs::write(&path, census(&bad)).unwrap();
+    let file = path.to_str().unwrap();
+
+    let out = harbour(&["validate", file]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.lines().any(|l| l.starts_with(&format!("{file}:5:"))
+            && l.contains(
+                "error[8600] child A1 CINdetails row 0, CINreferralDate value \"2026-04-01\""
+            )),
+        "{text}"
+    );
+
+    let out = harbour(&["validate", file, "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    let csv = stdout(&out);
+    assert!(
+        csv.starts_with("rule_code,child_id,table,field,row,line,column,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\n8600,A1,CINdetails,CINreferralDate,0,5,"),
+        "{csv}"
+    );
+
+    let out = harbour(&["validate", file, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json[0]["rule_code"], "8600");
+    assert_eq!(json[0]["severity"], "error");
+}
+
+#[test]
+fn a_clean_census_passes_and_queries_alone_do_not_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("census.xml");
+    std::fs::write(&path, census(GOOD_CHILD)).unwrap();
+    // The folder is searched; other files in it are passed over.
+    std::fs::write(dir.path().join("notes.txt"), "not a census").unwrap();
+    let out = harbour(&["validate", dir.path().to_str().unwrap()]);
+    let text = stdout(&out);
+    // A one-child return uses fewer than 8 disability codes: a query, not an error.
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("query[2887Q]"), "{text}");
+    assert!(!text.contains("error["), "{text}");
+}
+
+#[test]
+fn the_year_comes_from_the_census_or_the_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("census.xml");
+    std::fs::write(
+        &path,
+        census(GOOD_CHILD).replace("<ReferenceDate>2026-03-31</ReferenceDate>", ""),
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    let out = harbour(&["validate", file]);
+    // `Year` 2026 still names the year.
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "rule 100: the reference date is missing"
+    );
+    assert!(stdout(&out).contains("error[100]"));
+    let out = harbour(&["validate", file, "--year", "2023"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_file_that_is_not_a_census_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("episodes.csv");
+    std::fs::write(&path, "CHILD,DECOM\n1,2025-01-01\n").unwrap();
+    let out = harbour(&["validate", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_census_cut_short_has_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("census.xml");
+    let text = census(GOOD_CHILD);
+    std::fs::write(&path, &text[..text.len() / 2]).unwrap();
+    let out = harbour(&["validate", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not well-formed XML"));
+}
+
+#[test]
+fn rule_explains_a_code() {
+    let out = harbour(&["rule", "8525q"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("CIN rule 8525Q (query; 2023-24, 2024-25, 2025-26)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("# What it checks") && text.contains("# DfE wording"),
+        "{text}"
+    );
+
+    let out = harbour(&["rule", "4180", "--year", "2024"]);
+    assert!(stdout(&out).contains("Gender is missing"));
+
+    let out = harbour(&["rule", "9999"]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -33,6 +33,11 @@
 //! smallest shown count less one. A suppressed cell is protected when at least two different
 //! tables of whole numbers fit all of that and give it different values.
 //!
+//! Not modelled: an attacker who also knows how secondary cells are chosen, and so that every
+//! `c` that is not small is at least the smallest shown count (here it is only known to be 0 or
+//! more); and anything published elsewhere, such as the same counts in another table or a total
+//! in the text. Each table is protected on its own.
+//!
 //! That is stronger than checking each row and column for a lone `c`. A pattern of `c` cells can
 //! be worked out by combining several rows and columns even when every one of them has two or
 //! more `c`s; and a cell can be pinned by the bounds alone (if a row's two `c`s must add up to 2
@@ -44,7 +49,8 @@
 //! # How secondary cells are chosen
 //!
 //! [`protect`] first suppresses every small count, interior or total. Then, while some `c` can
-//! be worked out, it takes the first such cell (row by row, totals last) and suppresses more
+//! be worked out, it takes the first such cell (row by row, each row's total after the row, the
+//! column totals and the grand total last) and suppresses more
 //! cells for it, the ones a DfE statistician would pick:
 //!
 //! 1. one cell that on its own protects it, if there is one: a cell in the same row or column

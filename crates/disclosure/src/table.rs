@@ -341,8 +341,8 @@ impl ProtectedTable {
 }
 
 /// A table that cannot be published at this level of detail: even with every figure suppressed,
-/// the one at `position` could be worked out (the first such, row by row, totals last). Publish
-/// fewer categories or no totals instead.
+/// the one at `position` could be worked out (the first such in the order [`protect`] works in).
+/// Publish fewer categories or no totals instead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unprotectable {
     pub position: Position,

@@ -32,7 +32,7 @@ pub struct Inputs<'a> {
     pub population: Option<&'a Population>,
     /// When set, the only children with any record touching the period being computed (indices
     /// into `dataset.children`): the others cannot count in it, so they are skipped. See
-    /// [`activity::active_in`].
+    /// [`activity::Activity::active_in`].
     pub active: Option<&'a [u32]>,
 }
 
@@ -986,17 +986,33 @@ pub fn compute_catalogue(
         .iter()
         .filter(|d| d.period_kinds.contains(&kind))
         .collect();
-    let spans: Vec<(Date, Date)> = inputs.dataset.children.iter().map(activity::span).collect();
-    let active: Vec<Vec<u32>> = periods
-        .iter()
-        .map(|p| activity::active_in(&spans, p))
-        .collect();
+    // For each kind of record an indicator reads, the children with such a record touching each
+    // period.
+    let mut active: Vec<(activity::Records, Vec<Vec<u32>>)> = Vec::new();
+    for d in &defs {
+        let which = activity::Records::of(d.id);
+        if active.iter().all(|(w, _)| *w != which) {
+            let lists = if which == activity::Records::Nothing {
+                vec![Vec::new(); periods.len()]
+            } else {
+                let activity = activity::Activity::of(&inputs.dataset.children, which);
+                periods.iter().map(|p| activity.active_in(p)).collect()
+            };
+            active.push((which, lists));
+        }
+    }
     let series_of = |d: &'static IndicatorDef| Series {
         indicator: d,
         settings: settings.describe(d.id),
         points: periods
             .iter()
-            .zip(&active)
+            .zip(
+                active
+                    .iter()
+                    .find(|(w, _)| *w == activity::Records::of(d.id))
+                    .map(|(_, lists)| lists)
+                    .expect("computed above"),
+            )
             .map(|(p, a)| {
                 let inputs = Inputs {
                     active: inputs.active.or(Some(a.as_slice())),

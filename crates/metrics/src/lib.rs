@@ -1078,9 +1078,11 @@ fn percent(n: u64, d: u64) -> Option<f64> {
     (d > 0).then(|| 100.0 * n as f64 / d as f64)
 }
 
-/// Sorted, de-duplicated child ids.
+/// Sorted, de-duplicated child ids, holding no spare capacity (figures are kept for many
+/// periods, and their ids are most of the memory they take).
 fn ids(mut v: Vec<ChildId>) -> Vec<ChildId> {
-    v.sort();
+    v.sort_unstable();
     v.dedup();
+    v.shrink_to_fit();
     v
 }

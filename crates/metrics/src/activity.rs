@@ -253,3 +253,59 @@ impl Activity {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::PeriodKind;
+    use jiff::civil::date;
+    use model::{CpPlan, Referral};
+
+    fn month(y: i16, m: i8) -> Period {
+        let start = date(y, m, 1);
+        Period {
+            kind: PeriodKind::Month,
+            start,
+            end: start.last_of_month(),
+        }
+    }
+
+    #[test]
+    fn a_child_is_active_only_where_a_record_of_the_kind_touches_the_period() {
+        // A referral never closed in 2020, and a CP plan from March to May 2024.
+        let child = Child {
+            referrals: vec![
+                Referral {
+                    referral_date: date(2020, 1, 10),
+                    ..Referral::default()
+                },
+                Referral {
+                    referral_date: date(2024, 3, 1),
+                    closure_date: Some(date(2024, 6, 1)),
+                    cp_plans: vec![CpPlan {
+                        start_date: date(2024, 3, 5),
+                        end_date: Some(date(2024, 5, 20)),
+                        ..CpPlan::default()
+                    }],
+                    ..Referral::default()
+                },
+            ],
+            ..Child::default()
+        };
+        let children = [child];
+        let active = |which, p: Period| !Activity::of(&children, which).active_in(&p).is_empty();
+        // Every record: the open referral keeps the child active from 2020 on.
+        assert!(active(Records::All, month(2022, 6)));
+        assert!(active(Records::All, month(2024, 6)));
+        // CIN events: the referral dates and the CP plan only.
+        assert!(active(Records::Cin, month(2020, 1)));
+        assert!(!active(Records::Cin, month(2022, 6)));
+        assert!(active(Records::Cin, month(2024, 3)));
+        assert!(active(Records::Cin, month(2024, 5)));
+        assert!(!active(Records::Cin, month(2024, 6)));
+        // No episodes of care, no care leaver records.
+        assert!(!active(Records::Care, month(2024, 3)));
+        assert!(!active(Records::CareLeavers, month(2024, 3)));
+        assert!(!active(Records::Nothing, month(2024, 3)));
+    }
+}

@@ -30,8 +30,9 @@ pub struct Inputs<'a> {
     pub dataset: &'a Dataset,
     /// The population aged 0 to 17, for rates per 10,000 (rates are left empty without it).
     pub population: Option<&'a Population>,
-    /// When set, the only children with any record touching the period being computed (indices
-    /// into `dataset.children`): the others cannot count in it, so they are skipped. See
+    /// When set, the only children the indicator looks at for the period being computed
+    /// (indices into `dataset.children`, in order): those with a record touching the period of
+    /// a kind the indicator counts on. The others cannot count in it, so they are skipped. See
     /// [`activity::Activity::active_in`].
     pub active: Option<&'a [u32]>,
 }
@@ -971,9 +972,10 @@ pub fn compute_all(
 }
 
 /// Computes every indicator of the catalogue that supports `kind`, over the `count` periods of
-/// that kind up to `as_at`, in catalogue order. Each period looks only at the children with a
-/// record touching it (see [`activity`]), and the indicators are shared out over the machine's
-/// cores; each is a pure function, so neither changes a figure.
+/// that kind up to `as_at`, in catalogue order. Each indicator looks, in each period, only at the
+/// children with a record of the kind it counts on touching the period (see [`activity`]), and
+/// the indicators are shared out over the machine's cores; each is a pure function, so neither
+/// changes a figure.
 pub fn compute_catalogue(
     inputs: &Inputs<'_>,
     kind: PeriodKind,

@@ -30,9 +30,10 @@ pub struct Inputs<'a> {
     pub dataset: &'a Dataset,
     /// The population aged 0 to 17, for rates per 10,000 (rates are left empty without it).
     pub population: Option<&'a Population>,
-    /// When set, the only children with any record touching the period being computed (indices
-    /// into `dataset.children`): the others cannot count in it, so they are skipped. See
-    /// [`activity::active_in`].
+    /// When set, the only children the indicator looks at for the period being computed
+    /// (indices into `dataset.children`, in order): those with a record touching the period of
+    /// a kind the indicator counts on. The others cannot count in it, so they are skipped. See
+    /// [`activity::Activity::active_in`].
     pub active: Option<&'a [u32]>,
 }
 
@@ -971,9 +972,10 @@ pub fn compute_all(
 }
 
 /// Computes every indicator of the catalogue that supports `kind`, over the `count` periods of
-/// that kind up to `as_at`, in catalogue order. Each period looks only at the children with a
-/// record touching it (see [`activity`]), and the indicators are shared out over the machine's
-/// cores; each is a pure function, so neither changes a figure.
+/// that kind up to `as_at`, in catalogue order. Each indicator looks, in each period, only at the
+/// children with a record of the kind it counts on touching the period (see [`activity`]), and
+/// the indicators are shared out over the machine's cores; each is a pure function, so neither
+/// changes a figure.
 pub fn compute_catalogue(
     inputs: &Inputs<'_>,
     kind: PeriodKind,
@@ -986,17 +988,33 @@ pub fn compute_catalogue(
         .iter()
         .filter(|d| d.period_kinds.contains(&kind))
         .collect();
-    let spans: Vec<(Date, Date)> = inputs.dataset.children.iter().map(activity::span).collect();
-    let active: Vec<Vec<u32>> = periods
-        .iter()
-        .map(|p| activity::active_in(&spans, p))
-        .collect();
+    // For each kind of record an indicator reads, the children with such a record touching each
+    // period.
+    let mut active: Vec<(activity::Records, Vec<Vec<u32>>)> = Vec::new();
+    for d in &defs {
+        let which = activity::Records::of(d.id);
+        if active.iter().all(|(w, _)| *w != which) {
+            let lists = if which == activity::Records::Nothing {
+                vec![Vec::new(); periods.len()]
+            } else {
+                let activity = activity::Activity::of(&inputs.dataset.children, which);
+                periods.iter().map(|p| activity.active_in(p)).collect()
+            };
+            active.push((which, lists));
+        }
+    }
     let series_of = |d: &'static IndicatorDef| Series {
         indicator: d,
         settings: settings.describe(d.id),
         points: periods
             .iter()
-            .zip(&active)
+            .zip(
+                active
+                    .iter()
+                    .find(|(w, _)| *w == activity::Records::of(d.id))
+                    .map(|(_, lists)| lists)
+                    .expect("computed above"),
+            )
             .map(|(p, a)| {
                 let inputs = Inputs {
                     active: inputs.active.or(Some(a.as_slice())),
@@ -1062,9 +1080,11 @@ fn percent(n: u64, d: u64) -> Option<f64> {
     (d > 0).then(|| 100.0 * n as f64 / d as f64)
 }
 
-/// Sorted, de-duplicated child ids.
+/// Sorted, de-duplicated child ids, holding no spare capacity (figures are kept for many
+/// periods, and their ids are most of the memory they take).
 fn ids(mut v: Vec<ChildId>) -> Vec<ChildId> {
-    v.sort();
+    v.sort_unstable();
     v.dedup();
+    v.shrink_to_fit();
     v
 }

@@ -97,3 +97,43 @@ fn the_order_of_children_and_records_does_not_matter() {
         }
     }
 }
+
+/// Each indicator skips the children with none of the records it counts on in the period (CIN
+/// events, episodes of care or care leaver records): more councils, and periods that do not end
+/// on a month end, to show that changes no figure either.
+#[test]
+fn skipping_children_by_the_records_each_indicator_reads_changes_no_figure() {
+    for seed in [4, 5, 6, 7] {
+        let council = synth::generate(&synth::SynthConfig {
+            children: 1000,
+            seed,
+            ..synth::SynthConfig::default()
+        });
+        let inputs = Inputs::new(&council.dataset);
+        let settings = Settings::default();
+        for as_at in [
+            council.year.end(),
+            council
+                .year
+                .end()
+                .saturating_sub(jiff::Span::new().days(47)),
+        ] {
+            for (kind, count) in [
+                (PeriodKind::Month, 30),
+                (PeriodKind::Rolling12Months, 6),
+                (PeriodKind::YearToMarch, 2),
+            ] {
+                let fast = metrics::compute_catalogue(&inputs, kind, as_at, count, &settings);
+                let periods = metrics::periods(kind, as_at, count);
+                for s in &fast {
+                    let slow = metrics::compute_series(s.indicator, &inputs, &periods, &settings);
+                    assert_eq!(
+                        s.points, slow.points,
+                        "{} ({kind}, seed {seed}, as at {as_at})",
+                        s.indicator.id
+                    );
+                }
+            }
+        }
+    }
+}

@@ -82,6 +82,8 @@ pub(crate) struct Args {
 enum Format {
     Csv,
     Json,
+    /// An Excel workbook (needs --out): the figures as in the CSV, and the definitions.
+    Xlsx,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -146,6 +148,17 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         error: anyhow!("--smallest-shown: {e}"),
     })?;
     let audience = args.audience.audience();
+    if matches!(args.format, Format::Xlsx) {
+        crate::xlsx::out_path(args.out.as_deref())?;
+        if args.explain.is_some() || args.children.is_some() || args.scorecard {
+            return Err(Failure {
+                code: 2,
+                error: anyhow!(
+                    "--format xlsx is for the indicator series: --explain, --children and --scorecard write text or CSV"
+                ),
+            });
+        }
+    }
     if args.children.is_some() && audience.needs_control() {
         return Err(Failure {
             code: 2,
@@ -270,6 +283,11 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         (Format::Csv, true) => metrics::publish::to_published_csv(&series, audience, &policy),
         (Format::Json, false) => to_json(&series, population.as_ref())?,
         (Format::Json, true) => to_published_json(&series, audience, &policy)?,
+        (Format::Xlsx, _) => {
+            let mut workbook = crate::xlsx::indicators(&series, audience, &policy)?;
+            crate::xlsx::save(&mut workbook, crate::xlsx::out_path(args.out.as_deref())?)?;
+            return Ok(());
+        }
     };
     write_out(args.out.as_deref(), &text)?;
     Ok(())

@@ -8,6 +8,7 @@ mod indicators;
 mod load;
 mod stored;
 mod validate;
+mod xlsx;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};

@@ -46,17 +46,22 @@ enum Format {
     Csv,
     /// An array of findings.
     Json,
+    /// An Excel workbook (needs --out): the findings as in the CSV, and the rules with their counts.
+    Xlsx,
 }
 
 /// A finding with what the output needs beside it.
-struct Row<'a> {
-    file: &'a Path,
-    finding: &'a rules::Finding,
-    severity: Severity,
-    message: &'static str,
+pub(crate) struct Row<'a> {
+    pub(crate) file: &'a Path,
+    pub(crate) finding: &'a rules::Finding,
+    pub(crate) severity: Severity,
+    pub(crate) message: &'static str,
 }
 
 pub fn run(args: ValidateArgs) -> Result<(), Failure> {
+    if args.format == Format::Xlsx {
+        crate::xlsx::out_path(args.out.as_deref())?;
+    }
     let files = census_files(&args.paths)?;
     let mut results: Vec<(PathBuf, Census)> = Vec::new();
     for file in files {
@@ -96,8 +101,17 @@ pub fn run(args: ValidateArgs) -> Result<(), Failure> {
         Format::Text => text(&rows),
         Format::Csv => csv(&rows),
         Format::Json => json(&rows),
+        Format::Xlsx => {
+            let mut years: Vec<i16> = results.iter().map(|(_, c)| c.year).collect();
+            years.sort_unstable();
+            years.dedup();
+            let mut workbook = crate::xlsx::findings(&rows, &years)?;
+            crate::xlsx::save(&mut workbook, crate::xlsx::out_path(args.out.as_deref())?)?;
+            String::new()
+        }
     };
     match &args.out {
+        _ if args.format == Format::Xlsx => {}
         Some(path) => std::fs::write(path, text)
             .map_err(|e| anyhow!("cannot write {}: {e}", path.display()))?,
         None => std::io::stdout()

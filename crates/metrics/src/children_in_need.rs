@@ -159,27 +159,51 @@ pub(crate) fn assessments_45wd_pct(
     period: &Period,
     settings: &Settings,
 ) -> Observation {
+    within_working_days(
+        inputs,
+        period,
+        settings,
+        settings.assessment_working_days,
+        |child| {
+            child
+                .referrals
+                .iter()
+                .flat_map(|r| &r.assessments)
+                .filter_map(|a| Some((a.start_date, a.authorised_date?)))
+                .collect()
+        },
+        "excluded: authorised before it started",
+    )
+}
+
+/// Of the events that ended in the period (each a start and an end date), the share that took
+/// no more than `limit` working days; events ending before they started are left out and counted
+/// under `excluded` beside the figure.
+fn within_working_days(
+    inputs: &Inputs<'_>,
+    period: &Period,
+    settings: &Settings,
+    limit: u32,
+    events: impl Fn(&model::Child) -> Vec<(Date, Date)>,
+    excluded: &'static str,
+) -> Observation {
     let calendar = Calendar::england_and_wales_ref();
     let mut t = Tally::default();
-    let mut excluded = 0;
+    let mut left_out = 0;
     for child in inputs.children() {
-        for a in child.referrals.iter().flat_map(|r| &r.assessments) {
-            let Some(done) = a.authorised_date.filter(|d| period.contains(*d)) else {
-                continue;
-            };
-            if done < a.start_date {
-                excluded += 1;
+        for (start, end) in events(child) {
+            if !period.contains(end) {
                 continue;
             }
-            let days = calendar.working_days_between(a.start_date, done, settings.day_count);
-            t.add(
-                &child.id,
-                days <= i64::from(settings.assessment_working_days),
-            );
+            if end < start {
+                left_out += 1;
+                continue;
+            }
+            let days = calendar.working_days_between(start, end, settings.day_count);
+            t.add(&child.id, days <= i64::from(limit));
         }
     }
-    t.breakdown
-        .push(("excluded: authorised before it started", excluded));
+    t.breakdown.push((excluded, left_out));
     t.percent(period)
 }
 
@@ -235,25 +259,21 @@ pub(crate) fn icpc_15wd_pct(
     period: &Period,
     settings: &Settings,
 ) -> Observation {
-    let calendar = Calendar::england_and_wales_ref();
-    let mut t = Tally::default();
-    let mut excluded = 0;
-    for child in inputs.children() {
-        for s in child.referrals.iter().flat_map(|r| &r.section47s) {
-            let Some(icpc) = s.icpc_date.filter(|d| period.contains(*d)) else {
-                continue;
-            };
-            if icpc < s.start_date {
-                excluded += 1;
-                continue;
-            }
-            let days = calendar.working_days_between(s.start_date, icpc, settings.day_count);
-            t.add(&child.id, days <= i64::from(settings.icpc_working_days));
-        }
-    }
-    t.breakdown
-        .push(("excluded: conference before the enquiry started", excluded));
-    t.percent(period)
+    within_working_days(
+        inputs,
+        period,
+        settings,
+        settings.icpc_working_days,
+        |child| {
+            child
+                .referrals
+                .iter()
+                .flat_map(|r| &r.section47s)
+                .filter_map(|s| Some((s.start_date, s.icpc_date?)))
+                .collect()
+        },
+        "excluded: conference before the enquiry started",
+    )
 }
 
 pub(crate) fn cp_starts(inputs: &Inputs<'_>, period: &Period, _: &Settings) -> Observation {

@@ -403,13 +403,7 @@ fn scorecard(
          forecast_high,forecast_method,target,against_target,england,england_year,against_england,\
          england_source\n",
     );
-    let field = |s: &str| {
-        if s.contains([',', '"']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_owned()
-        }
-    };
+    let field = crate::csv_field;
     for s in series {
         let def = s.indicator;
         let target = targets.iter().find(|(id, _)| id == def.id).map(|(_, t)| *t);

@@ -263,6 +263,15 @@ async fn run(command: Command) -> Result<(), Failure> {
     }
 }
 
+/// A CSV field, quoted when it needs to be.
+pub(crate) fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
 /// Writes machine-readable output to `out`, or to stdout.
 fn write_out(out: Option<&std::path::Path>, text: &str) -> anyhow::Result<()> {
     match out {

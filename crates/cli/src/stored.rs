@@ -64,8 +64,8 @@ pub(crate) async fn loads(store: &Store, format: crate::ListFormat) -> anyhow::R
                         "{},{},{},{},{},{},{},{}",
                         l.load_id,
                         l.loaded_at,
-                        csv_field(&l.loaded_by),
-                        csv_field(&f.name),
+                        crate::csv_field(&l.loaded_by),
+                        crate::csv_field(&f.name),
                         f.sha256,
                         f.size,
                         f.kind,
@@ -155,21 +155,12 @@ pub(crate) async fn access_log(store: &Store, limit: u32) -> anyhow::Result<Stri
             "{},{},{},{},{},{},{}",
             r.entry_id,
             r.at,
-            csv_field(&e.actor),
+            crate::csv_field(&e.actor),
             e.channel.as_str(),
-            csv_field(&e.action),
-            csv_field(&e.subject),
-            csv_field(e.child_id.as_deref().unwrap_or(""))
+            crate::csv_field(&e.action),
+            crate::csv_field(&e.subject),
+            crate::csv_field(e.child_id.as_deref().unwrap_or(""))
         );
     }
     Ok(out)
-}
-
-/// A CSV field, quoted when it needs to be.
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
 }

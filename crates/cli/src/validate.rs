@@ -258,14 +258,6 @@ fn text(rows: &[Row]) -> String {
     out
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
-}
-
 fn csv(rows: &[Row]) -> String {
     let mut out = String::from(
         "rule_code,child_id,table,field,row,line,column,severity,value,message,file\n",
@@ -286,7 +278,7 @@ fn csv(rows: &[Row]) -> String {
             r.message.to_owned(),
             r.file.display().to_string(),
         ];
-        let line: Vec<String> = fields.iter().map(|s| csv_field(s)).collect();
+        let line: Vec<String> = fields.iter().map(|s| crate::csv_field(s)).collect();
         out.push_str(&line.join(","));
         out.push('\n');
     }

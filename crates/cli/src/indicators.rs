@@ -409,8 +409,7 @@ fn scorecard(
         let target = targets.iter().find(|(id, _)| id == def.id).map(|(_, t)| *t);
         // England's figures are for years to 31 March: rates and counts compare only with
         // yearly figures; shares and means with any period.
-        let comparable = matches!(def.unit, metrics::Unit::Percent | metrics::Unit::Days)
-            || kind == PeriodKind::YearToMarch;
+        let comparable = oba::comparable_with_england(def.unit, kind);
         let bench = england
             .iter()
             .filter(|b| b.indicator_id == def.id && comparable)

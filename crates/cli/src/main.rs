@@ -7,6 +7,7 @@
 mod indicators;
 mod load;
 mod stored;
+mod users;
 mod validate;
 mod xlsx;
 
@@ -21,6 +22,8 @@ use std::time::Duration;
 const DEFAULT_DATABASE: &str = "./harbour.db";
 /// The demo's own store, made afresh by each `harbour demo`.
 const DEFAULT_DEMO_DATABASE: &str = "./harbour-demo.db";
+/// The administrator `harbour demo` creates.
+const DEMO_ADMIN: &str = "demo-admin";
 
 #[derive(Parser)]
 #[command(
@@ -34,10 +37,10 @@ struct Cli {
 }
 
 #[derive(clap::Args, Clone)]
-struct Database {
+pub(crate) struct Database {
     /// The store: a SQLite file path (created if missing) or URL.
     #[arg(long, env = "HARBOUR_DATABASE_URL", default_value = DEFAULT_DATABASE)]
-    database: String,
+    pub(crate) database: String,
 }
 
 #[derive(Subcommand)]
@@ -109,7 +112,14 @@ enum Command {
         db: Database,
         #[arg(long, default_value = "127.0.0.1:8080")]
         bind: String,
+        /// Set when the app is reached through HTTPS (a TLS-terminating proxy in front): cookies
+        /// become `Secure` and responses carry Strict-Transport-Security.
+        #[arg(long, env = "HARBOUR_BEHIND_TLS")]
+        behind_tls: bool,
     },
+    /// Accounts for the web app.
+    #[command(subcommand)]
+    User(UserCommand),
     /// Synthetic council + load + serve: everything needed to look around.
     Demo {
         /// The demo's own store, kept apart from real data.
@@ -131,6 +141,14 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8080")]
         bind: String,
     },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Adds a user: `harbour user add NAME --role admin|analyst|manager|practitioner|scrutiny
+    /// [--team T] [--worker W]`. The password is the first line of stdin, or, when stdin is a
+    /// terminal or empty, generated and printed once.
+    Add(users::AddArgs),
 }
 
 mod synth_defaults {
@@ -230,10 +248,15 @@ async fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Validate(args) => validate::run(args),
         Command::Rule(args) => validate::rule(args),
-        Command::Serve { db, bind } => {
+        Command::Serve {
+            db,
+            bind,
+            behind_tls,
+        } => {
             let store = open_store(&db.database).await?;
-            serve(store, &bind).await
+            serve(store, &bind, behind_tls).await
         }
+        Command::User(UserCommand::Add(args)) => users::add(args).await,
         Command::Demo {
             database,
             out,
@@ -258,7 +281,30 @@ async fn run(command: Command) -> Result<(), Failure> {
             let store = open_store(&database).await?;
             load::run(&store, std::slice::from_ref(&out), None).await?;
             eprintln!("demo data: {} (store {database})", out.display());
-            serve(store, &bind).await
+            // A demo administrator, with a password made now and shown only this once. A store
+            // kept from an earlier run (--database) keeps its own.
+            if store
+                .user_by_name(DEMO_ADMIN)
+                .await
+                .context("cannot read the users")?
+                .is_none()
+            {
+                let password = users::Password::Generated(web::auth::generate_password());
+                users::add_user(
+                    &store,
+                    DEMO_ADMIN,
+                    store::Role::Admin,
+                    None,
+                    None,
+                    &password,
+                )
+                .await?;
+                if let users::Password::Generated(p) = &password {
+                    println!("demo account: user name {DEMO_ADMIN}, password {p}");
+                }
+                eprintln!("(the password is shown only this once)");
+            }
+            serve(store, &bind, false).await
         }
     }
 }
@@ -335,16 +381,15 @@ fn run_synth(children: u32, seed: u64, year: i16, out: &std::path::Path) -> anyh
     Ok(())
 }
 
-async fn serve(store: store::Store, bind: &str) -> Result<(), Failure> {
+async fn serve(store: store::Store, bind: &str, behind_tls: bool) -> Result<(), Failure> {
     let listener = tokio::net::TcpListener::bind(bind)
         .await
         .with_context(|| format!("cannot listen on {bind}"))?;
     let addr = listener.local_addr().context("no local address")?;
     eprintln!("Harbour is serving on http://{addr}/ (Ctrl-C to stop)");
     let state = web::AppState {
-        store,
-        as_at: None,
-        settings: metrics::Settings::default(),
+        behind_tls,
+        ..web::AppState::new(store)
     };
     web::serve(listener, state)
         .await

@@ -135,6 +135,13 @@ pub fn rag(value: Option<f64>, reference: Option<f64>, polarity: Polarity, amber
     }
 }
 
+/// Whether an indicator's figures over periods of `kind` can be set beside England's published
+/// ones, which are for years to 31 March: rates and counts only beside yearly figures; shares
+/// and means beside any period.
+pub fn comparable_with_england(unit: Unit, kind: crate::PeriodKind) -> bool {
+    matches!(unit, Unit::Percent | Unit::Days) || kind == crate::PeriodKind::YearToMarch
+}
+
 /// An indicator's OBA summary: latest value, forecast, and statuses.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scorecard {

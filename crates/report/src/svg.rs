@@ -107,6 +107,73 @@ pub enum YAxis {
     Auto,
 }
 
+/// Width and height of a [`sparkline`].
+pub const SPARKLINE_WIDTH: f64 = 120.0;
+pub const SPARKLINE_HEIGHT: f64 = 32.0;
+
+/// A small trend line for a table cell: the values oldest first on an axis from zero to the
+/// highest value, gaps where a value is missing, a dot on the latest. It is an image with a
+/// `<title>` (`title`); the figures themselves belong in a data table beside it.
+pub fn sparkline(id: &str, title: &str, values: &[Option<f64>]) -> String {
+    let id = safe_id(id);
+    let max = values
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|v| v.is_finite())
+        .fold(0.0_f64, f64::max);
+    let pad = 4.0;
+    let n = values.len().max(2) - 1;
+    let x = |i: usize| pad + (SPARKLINE_WIDTH - 2.0 * pad) * i as f64 / n as f64;
+    let y = |v: f64| {
+        let h = SPARKLINE_HEIGHT - 2.0 * pad;
+        if max > 0.0 {
+            pad + h - h * v / max
+        } else {
+            pad + h
+        }
+    };
+    let mut out = format!(
+        "<svg class=\"sparkline\" role=\"img\" aria-labelledby=\"{id}-title\" \
+         viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\">\
+         <title id=\"{id}-title\">{t}</title>",
+        w = num(SPARKLINE_WIDTH),
+        h = num(SPARKLINE_HEIGHT),
+        t = esc(title),
+    );
+    let mut run: Vec<String> = Vec::new();
+    let flush = |run: &mut Vec<String>, out: &mut String| {
+        if run.len() > 1 {
+            out.push_str(&format!(
+                "<polyline class=\"sparkline-line\" points=\"{}\"/>",
+                run.join(" ")
+            ));
+        }
+        run.clear();
+    };
+    for (i, v) in values.iter().enumerate() {
+        match v.filter(|v| v.is_finite()) {
+            Some(v) => run.push(format!("{},{}", fixed1(x(i)), fixed1(y(v)))),
+            None => flush(&mut run, &mut out),
+        }
+    }
+    flush(&mut run, &mut out);
+    if let Some((i, v)) = values
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, v)| v.filter(|v| v.is_finite()).map(|v| (i, v)))
+    {
+        out.push_str(&format!(
+            "<circle class=\"sparkline-dot\" cx=\"{}\" cy=\"{}\" r=\"3\"/>",
+            fixed1(x(i)),
+            fixed1(y(v))
+        ));
+    }
+    out.push_str("</svg>");
+    out
+}
+
 /// A line chart with a marker on every value and a gap where a value is missing.
 pub fn line_chart(spec: &ChartSpec) -> String {
     let frame = Frame::new(spec);
@@ -512,5 +579,29 @@ mod tests {
         assert_eq!(safe_id("cp starts/1"), "cp-starts-1");
         assert_eq!(safe_id(""), "chart");
         assert_eq!(esc("<a & 'b'>\""), "&lt;a &amp; &#39;b&#39;&gt;&quot;");
+    }
+
+    #[test]
+    fn a_sparkline_draws_runs_between_gaps_and_marks_the_latest_value() {
+        let svg = super::sparkline(
+            "s<1>",
+            "Trend & more",
+            &[Some(0.0), Some(10.0), None, Some(5.0), Some(10.0)],
+        );
+        assert!(
+            svg.contains("<title id=\"s-1--title\">Trend &amp; more</title>"),
+            "{svg}"
+        );
+        // x from 4 to 116 over four steps of 28; y from 28 (zero) to 4 (the highest, 10).
+        assert!(
+            svg.contains("<polyline class=\"sparkline-line\" points=\"4.0,28.0 32.0,4.0\"/>"),
+            "{svg}"
+        );
+        assert!(svg.contains("points=\"88.0,16.0 116.0,4.0\""), "{svg}");
+        assert!(
+            svg.contains("<circle class=\"sparkline-dot\" cx=\"116.0\" cy=\"4.0\""),
+            "{svg}"
+        );
+        assert!(!super::sparkline("e", "none", &[None, None]).contains("polyline"));
     }
 }

@@ -833,3 +833,6 @@ fn plan_versions(
         .sort_unstable_by(|a, b| (a.kind.as_str(), &a.key).cmp(&(b.kind.as_str(), &b.key)));
     Ok(plan)
 }
+
+// After `on_pool!`, so that the macro is in scope there.
+mod web_sql;

@@ -20,9 +20,14 @@
 //! **Access log.** [`Store::log_access`] appends who saw which child or record, by which route or
 //! command; the database refuses to change or delete an entry.
 //!
+//! **Accounts.** The web app's users (with an argon2id hash and a role), sessions (by the SHA-256
+//! of their token), sign-in attempts for rate limiting, and the analysts' notes on each indicator
+//! (each edit a new row).
+//!
 //! The schema is `migrations/sqlite/` and `migrations/postgres/`, run when a store is opened.
 
 mod access;
+mod accounts;
 mod backend;
 mod error;
 mod lineage;
@@ -32,6 +37,7 @@ mod tables;
 pub mod testing;
 
 pub use access::{AccessEntry, AccessRecord, Channel};
+pub use accounts::{IndicatorNote, LoginAttempt, NewUser, Role, Session, User};
 pub use error::{BoxError, StoreError};
 pub use lineage::{
     LoadBatch, LoadOutcome, LoadRecord, ReturnKind, SourceFile, latest_collection_year, sha256_hex,
@@ -206,6 +212,116 @@ impl Store {
             .access_log(i64::from(limit))
             .await
             .map_err(|e| self.fail("reading the access log", e))
+    }
+
+    /// Adds a user; a name already taken is a [`StoreError::Constraint`]. Returns its id.
+    pub async fn add_user(&self, user: &NewUser) -> Result<i64, StoreError> {
+        self.pool
+            .add_user(user)
+            .await
+            .map_err(|e| self.fail("adding a user", e))
+    }
+
+    /// The user with this name, if any.
+    pub async fn user_by_name(&self, name: &str) -> Result<Option<User>, StoreError> {
+        self.pool
+            .user_by_name(name)
+            .await
+            .map_err(|e| self.fail("reading a user", e))
+    }
+
+    /// Every user, by name.
+    pub async fn users(&self) -> Result<Vec<User>, StoreError> {
+        self.pool
+            .users()
+            .await
+            .map_err(|e| self.fail("reading the users", e))
+    }
+
+    /// Gives a user a new password hash and ends their sessions; `false` when no user has the
+    /// name.
+    pub async fn set_password(&self, name: &str, password_hash: &str) -> Result<bool, StoreError> {
+        self.pool
+            .set_password(name, password_hash)
+            .await
+            .map_err(|e| self.fail("setting a password", e))
+    }
+
+    /// Records a new session (by the SHA-256 of its token, as lower-case hex), removing every
+    /// expired one.
+    pub async fn create_session(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        csrf_token: &str,
+        expires_at: jiff::Timestamp,
+    ) -> Result<(), StoreError> {
+        self.pool
+            .create_session(token_hash, user_id, csrf_token, expires_at)
+            .await
+            .map_err(|e| self.fail("starting a session", e))
+    }
+
+    /// The live session whose token has this hash, with its user (`None` if unknown or expired).
+    pub async fn session(&self, token_hash: &str) -> Result<Option<Session>, StoreError> {
+        self.pool
+            .session(token_hash)
+            .await
+            .map_err(|e| self.fail("reading a session", e))
+    }
+
+    /// Ends a session.
+    pub async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
+        self.pool
+            .delete_session(token_hash)
+            .await
+            .map_err(|e| self.fail("ending a session", e))
+    }
+
+    /// Records a sign-in attempt.
+    pub async fn record_login_attempt(&self, attempt: &LoginAttempt) -> Result<(), StoreError> {
+        self.pool
+            .record_login_attempt(attempt)
+            .await
+            .map_err(|e| self.fail("recording a sign-in attempt", e))
+    }
+
+    /// How many sign-in attempts have failed since `since`: (for this name, from this client).
+    pub async fn failed_logins_since(
+        &self,
+        user_name: &str,
+        client: &str,
+        since: jiff::Timestamp,
+    ) -> Result<(u32, u32), StoreError> {
+        self.pool
+            .failed_logins_since(user_name, client, since)
+            .await
+            .map_err(|e| self.fail("counting sign-in attempts", e))
+    }
+
+    /// Writes a new version of an indicator's story behind the curve and actions.
+    pub async fn add_indicator_note(
+        &self,
+        indicator_id: &str,
+        story: &str,
+        actions: &str,
+        written_by: &str,
+    ) -> Result<i64, StoreError> {
+        self.pool
+            .add_indicator_note(indicator_id, story, actions, written_by)
+            .await
+            .map_err(|e| self.fail("writing an indicator note", e))
+    }
+
+    /// Every version of an indicator's note, newest (the one in force) first.
+    pub async fn indicator_notes(
+        &self,
+        indicator_id: &str,
+    ) -> Result<Vec<IndicatorNote>, StoreError> {
+        self.pool
+            .indicator_notes(indicator_id)
+            .await
+            .map_err(|e| self.fail("reading an indicator's notes", e))
     }
 
     /// A SHA-256 digest of everything stored (loads, files, row counts, every version of every

@@ -53,15 +53,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         "{description}; serving on http://{}/ (Ctrl-C to stop)",
         listener.local_addr()?
     );
-    web::serve(
-        listener,
-        web::AppState {
-            store,
-            as_at: None,
-            settings: metrics::Settings::default(),
-        },
-    )
-    .await?;
+    let password = web::auth::generate_password();
+    store
+        .add_user(&store::NewUser {
+            name: "sample-admin".into(),
+            role: store::Role::Admin,
+            team: None,
+            worker: None,
+            password_hash: web::auth::hash_password(&password)?,
+        })
+        .await?;
+    eprintln!("sign in as sample-admin with the password {password}");
+    web::serve(listener, web::AppState::new(store)).await?;
     Ok(())
 }
 

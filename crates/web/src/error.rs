@@ -12,6 +12,19 @@ pub enum AppError {
     /// No route has this path: `404 Not Found`.
     #[error("no such page")]
     NotFound,
+    /// The page needs a signed-in user and the request has no live session: `303` to the
+    /// sign-in page.
+    #[error("not signed in")]
+    SignInRequired,
+    /// The user's role may not see this page: `403 Forbidden`.
+    #[error("not allowed for this role")]
+    Forbidden,
+    /// A form came without this session's CSRF token: `403 Forbidden`, nothing done.
+    #[error("the form's CSRF token is missing or wrong")]
+    CsrfRejected,
+    /// The request is malformed in a way the person can fix (a bad month in a link): `400`.
+    #[error("bad request: {0}")]
+    BadRequest(&'static str),
     /// The store could not be read: `500`. The store's messages name tables and columns, never
     /// values, so they may be logged.
     #[error("reading the store failed")]
@@ -27,6 +40,7 @@ pub enum AppError {
 #[derive(Template)]
 #[template(path = "error.html")]
 struct ErrorPage {
+    chrome: Option<crate::layout::Chrome>,
     page_title: &'static str,
     heading: &'static str,
     lines: &'static [&'static str],
@@ -35,9 +49,53 @@ struct ErrorPage {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let (status, page) = match &self {
+            AppError::SignInRequired => {
+                return (
+                    StatusCode::SEE_OTHER,
+                    [
+                        (header::LOCATION, "/login"),
+                        (header::CACHE_CONTROL, crate::headers::PAGE_CACHE_CONTROL),
+                    ],
+                )
+                    .into_response();
+            }
+            AppError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                ErrorPage {
+                    chrome: None,
+                    page_title: "You cannot see this page",
+                    heading: "You cannot see this page",
+                    lines: &[
+                        "Your role does not give access to this page.",
+                        "If you need it for your work, ask an administrator.",
+                    ],
+                },
+            ),
+            AppError::CsrfRejected => (
+                StatusCode::FORBIDDEN,
+                ErrorPage {
+                    chrome: None,
+                    page_title: "The form has expired",
+                    heading: "The form has expired",
+                    lines: &["Nothing was changed. Go back, reload the page and try again."],
+                },
+            ),
+            AppError::BadRequest(why) => {
+                tracing::info!(why, "bad request");
+                (
+                    StatusCode::BAD_REQUEST,
+                    ErrorPage {
+                        chrome: None,
+                        page_title: "There is a problem with the address",
+                        heading: "There is a problem with the address",
+                        lines: &["Check the web address, or go back and follow the link again."],
+                    },
+                )
+            }
             AppError::NotFound => (
                 StatusCode::NOT_FOUND,
                 ErrorPage {
+                    chrome: None,
                     page_title: "Page not found",
                     heading: "Page not found",
                     lines: &[
@@ -51,6 +109,7 @@ impl IntoResponse for AppError {
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
                     ErrorPage {
+                        chrome: None,
                         page_title: "Sorry, there is a problem with the service",
                         heading: "Sorry, there is a problem with the service",
                         lines: &[

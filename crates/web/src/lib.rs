@@ -1,48 +1,105 @@
-//! The web app: the measures page over the store, a health check and the page's assets.
+//! The web app: accounts and sessions, the OBA scorecard, indicators, the children behind a
+//! figure, a child's chronology, the data loads, the access log, and the Family Safeguarding
+//! measures page, over the store and the indicator catalogue.
 //!
-//! Routes:
+//! Routes (every page but sign-in needs a signed-in user; see [`auth`]):
 //!
-//! | route | what |
-//! |---|---|
-//! | `GET /` | "Family Safeguarding: escalation measures": the seed's measures ([`metrics::SEED_MEASURES`]), monthly over 24 months, as a chart and a table; a page saying how to load data when the store has none |
-//! | `GET /healthz` | `ok` |
-//! | `GET /assets/app.css`, `GET /assets/favicon.svg` | the page's only assets, embedded in the binary |
+//! | route | who | what |
+//! |---|---|---|
+//! | `GET /login`, `POST /login` | anyone | sign in (CSRF double-submit cookie, rate-limited) |
+//! | `POST /logout` | signed in | sign out (CSRF) |
+//! | `GET /` | every role | the OBA scorecard: every indicator's latest value, sparkline with its table, target, England, RAG |
+//! | `GET /indicators/{id}` | every role | trend chart and table, target, benchmark, forecast, settings, story and actions |
+//! | `POST /indicators/{id}/notes` | admin, analyst | a new version of the story and actions (CSRF) |
+//! | `GET /indicators/{id}/children?month=YYYY-MM` | admin, analyst, manager, practitioner | the children behind a month's figure, within the user's scope; logged |
+//! | `GET /children/{id}` | admin, analyst, manager, practitioner | a child's chronology, if in scope; logged |
+//! | `GET /measures` | all but scrutiny | the seed's Family Safeguarding measures |
+//! | `GET /loads` | admin, analyst | every load with its files and rows |
+//! | `GET /admin/access-log` | admin | the access log (the read is logged first) |
+//! | `GET /healthz` | anyone | `ok` |
+//! | `GET /assets/…` | anyone | govuk-frontend and Harbour's CSS, JavaScript, fonts and images, embedded |
 //!
-//! Every response carries the security headers of [`headers`]. Pages show aggregates only: no
-//! child id or other child-level value reaches the HTML, and nothing personal reaches the logs.
-//! Errors become a plain error page through one type, [`AppError`]; the detail goes to the log.
+//! The scrutiny role sees figures only through `metrics::publish` (DfE disclosure control) and
+//! no child-level route. Every response carries the security headers of [`headers`]. Errors
+//! become a plain page through one type, [`AppError`]; the detail goes to the log.
 
+mod access;
 mod assets;
+pub mod auth;
+mod chronology;
+mod computed;
 mod error;
 pub mod headers;
+mod layout;
 mod measures;
+mod pages;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 use std::future::Future;
 
+pub use access::ChildScope;
+pub use computed::Cache;
 pub use error::AppError;
 pub use measures::{MONTHS, ReportingDate, reporting_date};
 
-/// Everything a request needs. Cheap to clone: the store is a connection pool.
+/// Everything a request needs. Cheap to clone: the store is a connection pool and the cache is
+/// shared.
 #[derive(Clone)]
 pub struct AppState {
     pub store: store::Store,
     /// The reporting date. `None`: 31 March of the latest collection year among the loaded files,
-    /// or today when no file names its year.
+    /// or today when no file names its collection year.
     pub as_at: Option<model::Date>,
     pub settings: metrics::Settings,
+    /// Targets for the scorecard: `(indicator id, target)`.
+    pub targets: Vec<(String, f64)>,
+    /// The app is reached through HTTPS (a TLS-terminating proxy): cookies are `Secure` with the
+    /// `__Host-` prefix, and responses carry `Strict-Transport-Security`.
+    pub behind_tls: bool,
+    /// The figures computed for the latest load.
+    pub cache: Cache,
+}
+
+impl AppState {
+    /// A state over `store` with the default settings, no targets, plain HTTP.
+    pub fn new(store: store::Store) -> AppState {
+        AppState {
+            store,
+            as_at: None,
+            settings: metrics::Settings::default(),
+            targets: Vec::new(),
+            behind_tls: false,
+            cache: Cache::default(),
+        }
+    }
+
+    pub(crate) fn target(&self, id: &str) -> Option<f64> {
+        self.targets.iter().find(|(i, _)| i == id).map(|(_, t)| *t)
+    }
 }
 
 /// The app: every route, with the security headers on every response (404s included).
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .route("/", get(measures::page))
+        .route("/", get(pages::scorecard))
+        .route("/login", get(pages::login_page).post(pages::login))
+        .route("/logout", post(pages::logout))
+        .route("/indicators/{id}", get(pages::indicator))
+        .route("/indicators/{id}/notes", post(pages::save_note))
+        .route("/indicators/{id}/children", get(pages::drill))
+        .route("/children/{id}", get(pages::chronology))
+        .route("/measures", get(measures::page))
+        .route("/loads", get(pages::loads))
+        .route("/admin/access-log", get(pages::access_log))
         .route("/healthz", get(healthz))
         .route("/assets/app.css", get(assets::css))
-        .route("/assets/favicon.svg", get(assets::favicon))
+        .route("/assets/{*path}", get(assets::file))
         .fallback(not_found)
-        .layer(axum::middleware::from_fn(headers::security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            headers::security_headers,
+        ))
         .with_state(state)
 }
 
@@ -63,9 +120,12 @@ pub async fn serve_with_shutdown(
     if let Ok(addr) = listener.local_addr() {
         tracing::info!(%addr, "serving");
     }
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(signal)
-        .await?;
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(signal)
+    .await?;
     store.close().await;
     tracing::info!("stopped");
     Ok(())

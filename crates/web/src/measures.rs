@@ -1,9 +1,11 @@
-//! `GET /`: "Family Safeguarding: escalation measures": every indicator of the catalogue over the
+//! `GET /measures`: "Family Safeguarding: escalation measures": every indicator of the catalogue over the
 //! 24 months to the reporting date, each as a chart with the same figures in a table beside it.
 //!
 //! Only aggregates reach the page: the ids of the children behind each figure, which the metrics
 //! return for drill-down, are dropped here and never rendered.
 
+use crate::auth::CurrentUser;
+use crate::layout::Chrome;
 use crate::{AppError, AppState};
 use askama::Template;
 use axum::extract::State;
@@ -11,6 +13,7 @@ use axum::response::{Html, IntoResponse, Response};
 use metrics::{Observation, Series, Unit};
 use model::{CollectionYear, Date};
 use report::svg::{self, ChartSpec, Point, YAxis};
+use store::Role;
 
 /// How many months the page shows, ending with the month of the reporting date.
 pub const MONTHS: u32 = 24;
@@ -67,14 +70,25 @@ pub fn reporting_date(
 const PAGE_TITLE: &str = "Family Safeguarding: escalation measures";
 
 #[tracing::instrument(name = "measures page", skip_all)]
-pub(crate) async fn page(State(state): State<AppState>) -> Result<Response, AppError> {
+pub(crate) async fn page(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> Result<Response, AppError> {
+    // Exact counts, not disclosure-controlled: not for the scrutiny panel.
+    user.require(&[
+        Role::Admin,
+        Role::Analyst,
+        Role::Manager,
+        Role::Practitioner,
+    ])?;
+    let chrome = Some(Chrome::of(&user));
     let loads = state.store.loads().await?;
     if loads.is_empty() {
-        return Ok(Html(NoDataPage::new().render()?).into_response());
+        return Ok(Html(NoDataPage::new(chrome).render()?).into_response());
     }
     let dataset = state.store.dataset().await?;
     if dataset.children.is_empty() && dataset.family_safeguarding.is_empty() {
-        return Ok(Html(NoDataPage::new().render()?).into_response());
+        return Ok(Html(NoDataPage::new(chrome).render()?).into_response());
     }
     let when = reporting_date(state.as_at, &loads, jiff::Zoned::now().date());
     let data_summary = data_summary(&loads);
@@ -90,7 +104,7 @@ pub(crate) async fn page(State(state): State<AppState>) -> Result<Response, AppE
             .filter_map(|id| metrics::indicator(id))
             .map(|d| metrics::compute_series(d, &inputs, &periods, &settings))
             .collect();
-        MeasuresPage::new(when, &series, data_summary).render()
+        MeasuresPage::new(chrome, when, &series, data_summary).render()
     })
     .await??;
     Ok(Html(html).into_response())
@@ -99,12 +113,14 @@ pub(crate) async fn page(State(state): State<AppState>) -> Result<Response, AppE
 #[derive(Template)]
 #[template(path = "no_data.html")]
 struct NoDataPage {
+    chrome: Option<Chrome>,
     page_title: &'static str,
 }
 
 impl NoDataPage {
-    fn new() -> Self {
+    fn new(chrome: Option<Chrome>) -> Self {
         Self {
+            chrome,
             page_title: PAGE_TITLE,
         }
     }
@@ -113,6 +129,7 @@ impl NoDataPage {
 #[derive(Template)]
 #[template(path = "measures.html")]
 struct MeasuresPage {
+    chrome: Option<Chrome>,
     page_title: &'static str,
     /// "31 March 2025".
     reporting_date: String,
@@ -153,7 +170,12 @@ struct RowView {
 }
 
 impl MeasuresPage {
-    fn new(when: ReportingDate, series: &[Series], data_summary: String) -> Self {
+    fn new(
+        chrome: Option<Chrome>,
+        when: ReportingDate,
+        series: &[Series],
+        data_summary: String,
+    ) -> Self {
         let first = series
             .first()
             .and_then(|s| s.points.first())
@@ -163,6 +185,7 @@ impl MeasuresPage {
             .and_then(|s| s.points.last())
             .map(|p| p.period_start);
         Self {
+            chrome,
             page_title: PAGE_TITLE,
             reporting_date: long_date(when.date()),
             reporting_date_reason: when.reason(),

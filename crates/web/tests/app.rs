@@ -175,15 +175,60 @@ async fn load(store: &Store, dataset: Dataset, collection_year: Option<i16>) {
     assert!(matches!(outcome, store::LoadOutcome::Loaded { .. }));
 }
 
+/// An analyst's session, made in the store directly; the cookie that carries it.
+async fn analyst_cookie(store: &Store) -> String {
+    let id = store
+        .add_user(&store::NewUser {
+            name: "test-analyst".into(),
+            role: store::Role::Analyst,
+            team: None,
+            worker: None,
+            // Never verified here: the session is made without signing in.
+            password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
+        })
+        .await
+        .unwrap();
+    let token = web::auth::random_token();
+    store
+        .create_session(
+            &web::auth::token_hash(&token),
+            id,
+            "csrf",
+            jiff::Timestamp::now() + jiff::SignedDuration::from_hours(1),
+        )
+        .await
+        .unwrap();
+    format!("harbour_session={token}")
+}
+
+/// The app as seen by a signed-in analyst: every request carries their session cookie.
+async fn signed_in_router(state: web::AppState) -> Router {
+    let cookie = analyst_cookie(&state.store).await;
+    web::router(state).layer(axum::middleware::map_request(
+        move |mut req: Request<Body>| {
+            let cookie = cookie.clone();
+            async move {
+                req.headers_mut()
+                    .insert(header::COOKIE, cookie.parse().unwrap());
+                req
+            }
+        },
+    ))
+}
+
+fn state(store: Store, as_at: Option<Date>, settings: Settings) -> web::AppState {
+    web::AppState {
+        as_at,
+        settings,
+        ..web::AppState::new(store)
+    }
+}
+
 async fn app(as_at: Option<Date>, settings: Settings, year: Option<i16>) -> App {
     let (store, dir) = empty_store().await;
     load(&store, council(), year).await;
     App {
-        router: web::router(web::AppState {
-            store: store.clone(),
-            as_at,
-            settings,
-        }),
+        router: signed_in_router(state(store.clone(), as_at, settings)).await,
         store,
         _dir: dir,
     }
@@ -286,7 +331,7 @@ const NO_DENOMINATOR: &str = "– not applicable";
 #[tokio::test]
 async fn the_page_shows_every_measure_month_by_month_with_hand_computed_figures() {
     let app = council_app().await;
-    let page = get(&app.router, "/").await;
+    let page = get(&app.router, "/measures").await;
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(
         page.headers[header::CONTENT_TYPE],
@@ -356,7 +401,7 @@ async fn the_page_shows_every_measure_month_by_month_with_hand_computed_figures(
 #[tokio::test]
 async fn each_measure_has_its_quadrant_definition_setting_and_a_labelled_chart() {
     let app = council_app().await;
-    let html = get(&app.router, "/").await.body;
+    let html = get(&app.router, "/measures").await.body;
     for def in metrics::SEED_MEASURES.map(|id| metrics::indicator(id).unwrap()) {
         let s = section(&html, def.id);
         assert!(s.contains(def.title), "{}", def.id);
@@ -394,7 +439,7 @@ async fn each_measure_has_its_quadrant_definition_setting_and_a_labelled_chart()
 #[tokio::test]
 async fn no_child_id_and_no_inline_script_or_style_reach_the_page() {
     let app = council_app().await;
-    let html = get(&app.router, "/").await.body;
+    let html = get(&app.router, "/measures").await.body;
     for id in IDS {
         assert!(!html.contains(id), "{id} is on the page");
     }
@@ -403,10 +448,14 @@ async fn no_child_id_and_no_inline_script_or_style_reach_the_page() {
         !html.contains("web-tests"),
         "the loader's name is not shown"
     );
-    assert!(!html.contains("<script"));
+    // The one script is the server's own file; none is inline.
+    assert_eq!(html.matches("<script").count(), 1);
+    assert!(html.contains("<script type=\"module\" src=\"/assets/app.js\"></script>"));
     assert!(!html.contains("style="), "the CSP refuses inline styles");
     assert!(!html.contains("<style"));
-    assert!(!html.contains("src="), "nothing is loaded from elsewhere");
+    for src in html.match_indices("src=\"").map(|(i, _)| &html[i + 5..]) {
+        assert!(src.starts_with('/'), "nothing is loaded from elsewhere");
+    }
     for url in html.match_indices("href=\"").map(|(i, _)| &html[i + 6..]) {
         assert!(
             url.starts_with('/') || url.starts_with('#'),
@@ -423,7 +472,7 @@ async fn the_settings_in_force_change_the_figures_and_are_shown() {
         ..Settings::default()
     };
     let app = app(None, settings, Some(2025)).await;
-    let html = get(&app.router, "/").await.body;
+    let html = get(&app.router, "/measures").await.body;
     // C's CIN plan ended on 1 February, 19 days before its CP plan started on 20 February.
     assert_eq!(
         table_rows(&html, "cp_starts_from_cin_pct-table")[22],
@@ -435,7 +484,7 @@ async fn the_settings_in_force_change_the_figures_and_are_shown() {
 #[tokio::test]
 async fn a_configured_reporting_date_ends_the_last_month_early() {
     let app = app(Some(d("2025-02-15")), Settings::default(), Some(2025)).await;
-    let html = get(&app.router, "/").await.body;
+    let html = get(&app.router, "/measures").await.body;
     assert!(html.contains("Monthly figures from March 2023 to February 2025, to the reporting date of 15 February 2025."));
     assert!(html.contains("The reporting date is the reporting date set for this server."));
     let cp = table_rows(&html, "cp_starts_from_cin_pct-table");
@@ -453,7 +502,7 @@ async fn a_configured_reporting_date_ends_the_last_month_early() {
 #[tokio::test]
 async fn without_a_collection_year_the_page_runs_to_today() {
     let app = app(None, Settings::default(), None).await;
-    let html = get(&app.router, "/").await.body;
+    let html = get(&app.router, "/measures").await.body;
     let today = jiff::Zoned::now().date();
     assert!(html.contains("today, because no loaded file names its collection year"));
     let rows = table_rows(&html, "cp_starts_from_cin_pct-table");
@@ -468,12 +517,8 @@ async fn without_a_collection_year_the_page_runs_to_today() {
 #[tokio::test]
 async fn an_empty_store_gets_a_page_saying_how_to_load_data() {
     let (store, _dir) = empty_store().await;
-    let router = web::router(web::AppState {
-        store,
-        as_at: None,
-        settings: Settings::default(),
-    });
-    let page = get(&router, "/").await;
+    let router = signed_in_router(state(store, None, Settings::default())).await;
+    let page = get(&router, "/measures").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("There is no data in the store yet"));
     assert!(page.body.contains("<code>harbour load DIR</code>"));
@@ -486,13 +531,9 @@ async fn an_empty_store_gets_a_page_saying_how_to_load_data() {
 async fn a_store_whose_loads_brought_nothing_counts_as_empty() {
     let (store, _dir) = empty_store().await;
     load(&store, Dataset::default(), Some(2025)).await;
-    let router = web::router(web::AppState {
-        store,
-        as_at: None,
-        settings: Settings::default(),
-    });
+    let router = signed_in_router(state(store, None, Settings::default())).await;
     assert!(
-        get(&router, "/")
+        get(&router, "/measures")
             .await
             .body
             .contains("There is no data in the store yet")
@@ -514,7 +555,7 @@ fn assert_security_headers(reply: &Reply, what: &str) {
 #[tokio::test]
 async fn every_response_has_the_security_headers_and_pages_are_not_stored() {
     let app = council_app().await;
-    for path in ["/", "/healthz", "/no/such/page/HBRCHILD-A"] {
+    for path in ["/", "/measures", "/healthz", "/no/such/page/HBRCHILD-A"] {
         let reply = get(&app.router, path).await;
         assert_security_headers(&reply, path);
         assert_eq!(reply.headers[header::CACHE_CONTROL], "no-store", "{path}");
@@ -541,7 +582,7 @@ async fn health_check_assets_and_a_missing_page() {
 
     let css = get(&app.router, "/assets/app.css").await;
     assert_eq!(css.headers[header::CONTENT_TYPE], "text/css; charset=utf-8");
-    assert!(css.body.contains(".govuk-header {"));
+    assert!(css.body.contains(".app-measure {"));
     assert!(
         css.body
             .contains(".chart .series-1 .line { stroke: #0072b2; }")
@@ -561,7 +602,7 @@ async fn a_failing_store_gives_a_plain_error_page() {
     let app = council_app().await;
     // A closed pool makes every read fail.
     app.store.close().await;
-    let page = get(&app.router, "/").await;
+    let page = get(&app.router, "/measures").await;
     assert_eq!(page.status, StatusCode::INTERNAL_SERVER_ERROR);
     assert!(
         page.body
@@ -582,25 +623,23 @@ async fn the_server_answers_over_tcp_and_shuts_down_gracefully() {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let (store, _dir) = empty_store().await;
     load(&store, council(), Some(2025)).await;
+    let cookie = analyst_cookie(&store).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(web::serve_with_shutdown(
         listener,
-        web::AppState {
-            store,
-            as_at: None,
-            settings: Settings::default(),
-        },
+        state(store, None, Settings::default()),
         async {
             let _ = stopped.await;
         },
     ));
 
     let mut conn = tokio::net::TcpStream::connect(addr).await.unwrap();
-    conn.write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-        .await
-        .unwrap();
+    let request = format!(
+        "GET /measures HTTP/1.1\r\nHost: localhost\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n"
+    );
+    conn.write_all(request.as_bytes()).await.unwrap();
     let mut raw = Vec::new();
     conn.read_to_end(&mut raw).await.unwrap();
     let raw = String::from_utf8(raw).unwrap();

@@ -1,0 +1,683 @@
+//! Accounts and access, end to end: the real app on a random port over a fresh SQLite store,
+//! spoken to over TCP, each role signed in through the real sign-in form.
+//!
+//! The role × route matrix: no route gives child-level data to the scrutiny panel, nor to a
+//! manager or practitioner outside their team or caseload, and each child-level view writes
+//! exactly one access-log row.
+
+use model::*;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use store::{LoadBatch, NewUser, ReturnKind, Role, SourceFile, Store};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+/// Children, each with a referral in February 2025, allocated on 31 March 2025 (the reporting
+/// date) as: T1A to worker W1 in team T1, T1B to W2 in T1, T2A to W3 in T2; ELSE to no one.
+const T1A: &str = "HBRC-T1A";
+const T1B: &str = "HBRC-T1B";
+const T2A: &str = "HBRC-T2A";
+const ELSE: &str = "HBRC-ELSE";
+const ALL: [&str; 4] = [T1A, T1B, T2A, ELSE];
+
+const PASSWORD: &str = "a long test password";
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn council() -> Dataset {
+    let child = |id: &str, day: &str| Child {
+        id: ChildId::from(id),
+        referrals: vec![Referral {
+            referral_date: d(day),
+            ..Referral::default()
+        }],
+        ..Child::default()
+    };
+    let alloc = |c: &str, w: &str, t: &str| CaseAllocation {
+        child: ChildId::from(c),
+        worker: w.into(),
+        team: t.into(),
+        start: d("2025-01-01"),
+        end: None,
+    };
+    Dataset {
+        children: vec![
+            child(T1A, "2025-02-03"),
+            child(T1B, "2025-02-10"),
+            child(T2A, "2025-02-17"),
+            child(ELSE, "2025-02-24"),
+        ],
+        allocations: vec![
+            alloc(T1A, "W1", "T1"),
+            alloc(T1B, "W2", "T1"),
+            alloc(T2A, "W3", "T2"),
+            // Ended before the reporting date: no longer W1's.
+            CaseAllocation {
+                end: Some(d("2025-02-28")),
+                ..alloc(ELSE, "W1", "T1")
+            },
+        ],
+        ..Dataset::default()
+    }
+}
+
+struct Server {
+    addr: SocketAddr,
+    store: Store,
+    _dir: tempfile::TempDir,
+}
+
+async fn start() -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("harbour.db").to_str().unwrap())
+        .await
+        .unwrap();
+    store
+        .load(LoadBatch {
+            files: vec![SourceFile::from_bytes(
+                "extract.csv",
+                b"access test",
+                ReturnKind::Extract,
+                Some(2025),
+            )],
+            dataset: council(),
+            loaded_by: "access-tests".into(),
+        })
+        .await
+        .unwrap();
+    let hash = web::auth::hash_password(PASSWORD).unwrap();
+    for (name, role, team, worker) in [
+        ("admin", Role::Admin, None, None),
+        ("analyst", Role::Analyst, None, None),
+        ("manager", Role::Manager, Some("T1"), None),
+        ("practitioner", Role::Practitioner, None, Some("W1")),
+        ("scrutiny", Role::Scrutiny, None, None),
+    ] {
+        store
+            .add_user(&NewUser {
+                name: name.into(),
+                role,
+                team: team.map(Into::into),
+                worker: worker.map(Into::into),
+                password_hash: hash.clone(),
+            })
+            .await
+            .unwrap();
+    }
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let state = web::AppState::new(store.clone());
+    tokio::spawn(web::serve_with_shutdown(
+        listener,
+        state,
+        std::future::pending(),
+    ));
+    Server {
+        addr,
+        store,
+        _dir: dir,
+    }
+}
+
+#[derive(Debug)]
+struct Reply {
+    status: u16,
+    /// Header names in lower case; repeated headers joined by `\n`.
+    headers: HashMap<String, String>,
+    body: String,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> &str {
+        self.headers.get(name).map_or("", String::as_str)
+    }
+
+    /// The value a `Set-Cookie` gives `name`.
+    fn cookie(&self, name: &str) -> Option<String> {
+        self.header("set-cookie")
+            .lines()
+            .find_map(|c| c.strip_prefix(&format!("{name}=")))
+            .map(|rest| rest.split(';').next().unwrap_or_default().to_owned())
+    }
+
+    /// The value of the hidden `csrf_token` field of the first form.
+    fn csrf(&self) -> String {
+        let field = "name=\"csrf_token\" value=\"";
+        let at = self.body.find(field).unwrap();
+        let rest = &self.body[at + field.len()..];
+        rest[..rest.find('"').unwrap()].to_owned()
+    }
+}
+
+/// One HTTP/1.1 request on its own connection.
+async fn http(addr: SocketAddr, method: &str, path: &str, cookie: &str, form: &str) -> Reply {
+    let mut conn = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    if !cookie.is_empty() {
+        req.push_str(&format!("Cookie: {cookie}\r\n"));
+    }
+    if method == "POST" {
+        req.push_str(&format!(
+            "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n",
+            form.len()
+        ));
+    }
+    req.push_str("\r\n");
+    req.push_str(form);
+    conn.write_all(req.as_bytes()).await.unwrap();
+    let mut raw = Vec::new();
+    conn.read_to_end(&mut raw).await.unwrap();
+    // Fonts and images are not text; only pages are read as such.
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap();
+    let mut lines = head.lines();
+    let status = lines.next().unwrap()[9..12].parse().unwrap();
+    let mut headers: HashMap<String, String> = HashMap::new();
+    for line in lines {
+        let (k, v) = line.split_once(": ").unwrap();
+        headers
+            .entry(k.to_ascii_lowercase())
+            .and_modify(|e| {
+                e.push('\n');
+                e.push_str(v);
+            })
+            .or_insert_with(|| v.to_owned());
+    }
+    // Bodies are small and sent whole or chunked; strip chunk sizes if chunked.
+    let body = if headers
+        .get("transfer-encoding")
+        .is_some_and(|t| t == "chunked")
+    {
+        dechunk(body)
+    } else {
+        body.to_owned()
+    };
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn dechunk(mut s: &str) -> String {
+    let mut out = String::new();
+    loop {
+        let (size, rest) = s.split_once("\r\n").unwrap();
+        let n = usize::from_str_radix(size.trim(), 16).unwrap();
+        if n == 0 {
+            return out;
+        }
+        out.push_str(&rest[..n]);
+        s = &rest[n + 2..];
+    }
+}
+
+fn form(fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| {
+            let enc: String = v
+                .bytes()
+                .map(|b| {
+                    if b.is_ascii_alphanumeric() {
+                        char::from(b).to_string()
+                    } else {
+                        format!("%{b:02X}")
+                    }
+                })
+                .collect();
+            format!("{k}={enc}")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Signs in through the form; the session cookie (`harbour_session=…`).
+async fn sign_in(addr: SocketAddr, name: &str, password: &str) -> Reply {
+    let page = http(addr, "GET", "/login", "", "").await;
+    assert_eq!(page.status, 200);
+    let login_cookie = page.cookie("harbour_signin").unwrap();
+    http(
+        addr,
+        "POST",
+        "/login",
+        &format!("harbour_signin={login_cookie}"),
+        &form(&[
+            ("name", name),
+            ("password", password),
+            ("csrf_token", &page.csrf()),
+        ]),
+    )
+    .await
+}
+
+async fn session(addr: SocketAddr, name: &str) -> String {
+    let reply = sign_in(addr, name, PASSWORD).await;
+    assert_eq!(reply.status, 303, "{name}: {}", reply.body);
+    assert_eq!(reply.header("location"), "/");
+    format!(
+        "harbour_session={}",
+        reply.cookie("harbour_session").unwrap()
+    )
+}
+
+async fn log_len(store: &Store) -> usize {
+    store.access_log(10_000).await.unwrap().len()
+}
+
+/// Which of the test children a page shows.
+fn children_in(body: &str) -> Vec<&'static str> {
+    ALL.into_iter().filter(|c| body.contains(c)).collect()
+}
+
+#[tokio::test]
+async fn the_role_by_route_matrix_keeps_children_in_scope_and_logs_each_view_once() {
+    let s = start().await;
+    let drill = "/indicators/referrals/children?month=2025-02";
+    // (route, [(role, status, children shown)]).
+    let matrix: Vec<(String, Vec<(&str, u16, Vec<&str>)>)> = vec![
+        (
+            drill.into(),
+            vec![
+                ("admin", 200, ALL.to_vec()),
+                ("analyst", 200, ALL.to_vec()),
+                ("manager", 200, vec![T1A, T1B]),
+                ("practitioner", 200, vec![T1A]),
+                ("scrutiny", 403, vec![]),
+            ],
+        ),
+        (
+            format!("/children/{T1A}"),
+            vec![
+                ("admin", 200, vec![T1A]),
+                ("analyst", 200, vec![T1A]),
+                ("manager", 200, vec![T1A]),
+                ("practitioner", 200, vec![T1A]),
+                ("scrutiny", 403, vec![]),
+            ],
+        ),
+        (
+            format!("/children/{T2A}"),
+            vec![
+                ("admin", 200, vec![T2A]),
+                ("analyst", 200, vec![T2A]),
+                ("manager", 404, vec![]),
+                ("practitioner", 404, vec![]),
+                ("scrutiny", 403, vec![]),
+            ],
+        ),
+        (
+            format!("/children/{ELSE}"),
+            vec![
+                ("analyst", 200, vec![ELSE]),
+                ("manager", 404, vec![]),
+                ("practitioner", 404, vec![]),
+            ],
+        ),
+        (
+            "/children/NO-SUCH-CHILD".into(),
+            vec![("admin", 404, vec![]), ("manager", 404, vec![])],
+        ),
+    ];
+    let mut cookies = HashMap::new();
+    for name in ["admin", "analyst", "manager", "practitioner", "scrutiny"] {
+        cookies.insert(name, session(s.addr, name).await);
+    }
+    for (route, cells) in &matrix {
+        for (role, status, shown) in cells {
+            let before = log_len(&s.store).await;
+            let reply = http(s.addr, "GET", route, &cookies[role], "").await;
+            assert_eq!(reply.status, *status, "{role} {route}");
+            assert_eq!(children_in(&reply.body), *shown, "{role} {route}");
+            let written = log_len(&s.store).await - before;
+            assert_eq!(
+                written,
+                usize::from(*status == 200),
+                "{role} {route}: log rows"
+            );
+            if *status == 200 {
+                let entry = &s.store.access_log(1).await.unwrap()[0].entry;
+                assert_eq!(entry.actor, *role);
+                assert_eq!(entry.channel, store::Channel::Web);
+                if route.starts_with("/children/") {
+                    assert_eq!(entry.child_id.as_deref(), Some(shown[0]));
+                } else {
+                    assert_eq!(
+                        entry.subject,
+                        format!("children behind referrals 2025-02 ({} shown)", shown.len())
+                    );
+                }
+            }
+        }
+    }
+
+    // Every other page, for every role: no child id anywhere, no access-log row (except the
+    // admin's read of the log itself), and the role's own allowance.
+    let pages: [(&str, [u16; 5]); 6] = [
+        ("/", [200, 200, 200, 200, 200]),
+        ("/indicators/referrals", [200, 200, 200, 200, 200]),
+        ("/measures", [200, 200, 200, 200, 403]),
+        ("/loads", [200, 200, 403, 403, 403]),
+        ("/admin/access-log", [200, 403, 403, 403, 403]),
+        ("/no-such-page", [404, 404, 404, 404, 404]),
+    ];
+    for (path, statuses) in pages {
+        for (role, status) in ["admin", "analyst", "manager", "practitioner", "scrutiny"]
+            .into_iter()
+            .zip(statuses)
+        {
+            let before = log_len(&s.store).await;
+            let reply = http(s.addr, "GET", path, &cookies[role], "").await;
+            assert_eq!(reply.status, status, "{role} {path}");
+            let logged = log_len(&s.store).await - before;
+            if path == "/admin/access-log" && status == 200 {
+                assert_eq!(logged, 1, "reading the log is logged");
+                // The log names children by id: that is the admin's page.
+                continue;
+            }
+            assert_eq!(logged, 0, "{role} {path}");
+            assert_eq!(
+                children_in(&reply.body),
+                Vec::<&str>::new(),
+                "{role} {path}"
+            );
+        }
+    }
+
+    // Without a session, every page sends the browser to sign in and shows nothing.
+    for path in [
+        "/",
+        drill,
+        "/children/HBRC-T1A",
+        "/loads",
+        "/admin/access-log",
+        "/measures",
+    ] {
+        let reply = http(s.addr, "GET", path, "", "").await;
+        assert_eq!(
+            (reply.status, reply.header("location")),
+            (303, "/login"),
+            "{path}"
+        );
+        assert!(children_in(&reply.body).is_empty());
+        let forged = http(
+            s.addr,
+            "GET",
+            path,
+            &format!("harbour_session={}", "a".repeat(64)),
+            "",
+        )
+        .await;
+        assert_eq!(forged.status, 303, "{path} with a made-up token");
+    }
+}
+
+#[tokio::test]
+async fn scrutiny_sees_small_counts_as_c_and_staff_see_them_exactly() {
+    let s = start().await;
+    let analyst = session(s.addr, "analyst").await;
+    let scrutiny = session(s.addr, "scrutiny").await;
+    // Four referrals in February 2025 (hand count: T1A, T1B, T2A, ELSE).
+    let row = |body: &str| {
+        let at = body.find(">Feb 2025</th>").unwrap();
+        let rest = &body[at..];
+        let end = rest.find("</tr>").unwrap();
+        rest[..end]
+            .split("govuk-table__cell--numeric\">")
+            .skip(1)
+            .map(|c| c[..c.find('<').unwrap()].to_owned())
+            .collect::<Vec<_>>()
+    };
+    let exact = http(s.addr, "GET", "/indicators/referrals", &analyst, "").await;
+    assert_eq!(row(&exact.body), ["4", "–", "4"]);
+    assert!(
+        exact
+            .body
+            .contains("/indicators/referrals/children?month=2025-02")
+    );
+    let controlled = http(s.addr, "GET", "/indicators/referrals", &scrutiny, "").await;
+    assert_eq!(row(&controlled.body), ["c", "–", "c"]);
+    assert!(
+        !controlled.body.contains("/children?month="),
+        "no drill-down links"
+    );
+    assert!(controlled.body.contains("under disclosure control"));
+}
+
+#[tokio::test]
+async fn sign_in_is_rate_limited_renews_the_session_and_sets_strict_cookies() {
+    let s = start().await;
+    let first = sign_in(s.addr, "analyst", PASSWORD).await;
+    assert_eq!(first.status, 303);
+    let set = first.header("set-cookie");
+    assert!(set.contains("HttpOnly"), "{set}");
+    assert!(set.contains("SameSite=Strict"), "{set}");
+    assert!(set.contains("Path=/"), "{set}");
+    assert!(!set.contains("Secure"), "plain HTTP here: {set}");
+    let old = format!(
+        "harbour_session={}",
+        first.cookie("harbour_session").unwrap()
+    );
+
+    // Signing in again from the same browser makes a new session and ends the old one.
+    let page = http(s.addr, "GET", "/login", "", "").await;
+    let login_cookie = page.cookie("harbour_signin").unwrap();
+    let second = http(
+        s.addr,
+        "POST",
+        "/login",
+        &format!("harbour_signin={login_cookie}; {old}"),
+        &form(&[
+            ("name", "analyst"),
+            ("password", PASSWORD),
+            ("csrf_token", &page.csrf()),
+        ]),
+    )
+    .await;
+    assert_eq!(second.status, 303);
+    let new = format!(
+        "harbour_session={}",
+        second.cookie("harbour_session").unwrap()
+    );
+    assert_ne!(new, old);
+    assert_eq!(http(s.addr, "GET", "/", &old, "").await.status, 303);
+    assert_eq!(http(s.addr, "GET", "/", &new, "").await.status, 200);
+
+    // A sign-in form without its cookie is refused.
+    let page = http(s.addr, "GET", "/login", "", "").await;
+    let no_cookie = http(
+        s.addr,
+        "POST",
+        "/login",
+        "",
+        &form(&[
+            ("name", "analyst"),
+            ("password", PASSWORD),
+            ("csrf_token", &page.csrf()),
+        ]),
+    )
+    .await;
+    assert_eq!(no_cookie.status, 403);
+    assert!(no_cookie.cookie("harbour_session").is_none());
+
+    // Five wrong passwords lock the name out, even for the right password.
+    let unknown = sign_in(s.addr, "nobody", PASSWORD).await;
+    assert_eq!(unknown.status, 401);
+    for _ in 0..web::auth::MAX_FAILURES_PER_NAME {
+        let wrong = sign_in(s.addr, "manager", "not the password").await;
+        assert_eq!(wrong.status, 401);
+        assert!(
+            wrong
+                .body
+                .contains("Enter a correct user name and password")
+        );
+    }
+    let locked = sign_in(s.addr, "manager", PASSWORD).await;
+    assert_eq!(locked.status, 429);
+    assert!(locked.body.contains("Too many attempts"));
+    assert!(locked.cookie("harbour_session").is_none());
+    // Another name from the same address is not locked by them.
+    assert_eq!(sign_in(s.addr, "practitioner", PASSWORD).await.status, 303);
+}
+
+#[tokio::test]
+async fn forms_need_the_sessions_csrf_token_and_the_right_role() {
+    let s = start().await;
+    let analyst = session(s.addr, "analyst").await;
+    let manager = session(s.addr, "manager").await;
+    let page = http(s.addr, "GET", "/indicators/referrals", &analyst, "").await;
+    let token = page.csrf();
+    assert_eq!(token.len(), 64);
+    let note = |t: &str| {
+        form(&[
+            ("csrf_token", t),
+            ("story", "Referrals doubled in February."),
+            ("actions", "Check the front door."),
+        ])
+    };
+
+    let forged = http(
+        s.addr,
+        "POST",
+        "/indicators/referrals/notes",
+        &analyst,
+        &note("x"),
+    )
+    .await;
+    assert_eq!(forged.status, 403);
+    assert!(
+        s.store
+            .indicator_notes("referrals")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let manager_token = http(s.addr, "GET", "/", &manager, "").await.csrf();
+    let by_manager = http(
+        s.addr,
+        "POST",
+        "/indicators/referrals/notes",
+        &manager,
+        &note(&manager_token),
+    )
+    .await;
+    assert_eq!(by_manager.status, 403);
+    // Another session's token is no good either.
+    let crossed = http(
+        s.addr,
+        "POST",
+        "/indicators/referrals/notes",
+        &analyst,
+        &note(&manager_token),
+    )
+    .await;
+    assert_eq!(crossed.status, 403);
+    assert!(
+        s.store
+            .indicator_notes("referrals")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let saved = http(
+        s.addr,
+        "POST",
+        "/indicators/referrals/notes",
+        &analyst,
+        &note(&token),
+    )
+    .await;
+    assert_eq!(saved.status, 303);
+    let notes = s.store.indicator_notes("referrals").await.unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].written_by, "analyst");
+    assert_eq!(notes[0].story, "Referrals doubled in February.");
+    let shown = http(s.addr, "GET", "/indicators/referrals", &manager, "").await;
+    assert!(shown.body.contains("Referrals doubled in February."));
+    assert!(
+        !shown.body.contains("<textarea"),
+        "managers read, analysts write"
+    );
+
+    // Signing out needs the token too, then ends the session.
+    assert_eq!(
+        http(
+            s.addr,
+            "POST",
+            "/logout",
+            &analyst,
+            &form(&[("csrf_token", "x")])
+        )
+        .await
+        .status,
+        403
+    );
+    let out = http(
+        s.addr,
+        "POST",
+        "/logout",
+        &analyst,
+        &form(&[("csrf_token", &token)]),
+    )
+    .await;
+    assert_eq!((out.status, out.header("location")), (303, "/login"));
+    assert_eq!(http(s.addr, "GET", "/", &analyst, "").await.status, 303);
+}
+
+#[tokio::test]
+async fn every_page_has_the_security_headers_and_no_inline_script_or_style() {
+    let s = start().await;
+    let admin = session(s.addr, "admin").await;
+    for path in [
+        "/login",
+        "/",
+        "/indicators/referrals",
+        "/indicators/referrals/children?month=2025-02",
+        &format!("/children/{T1A}"),
+        "/loads",
+        "/admin/access-log",
+        "/measures",
+    ] {
+        let reply = http(s.addr, "GET", path, &admin, "").await;
+        assert_eq!(reply.status, 200, "{path}");
+        let csp = reply.header("content-security-policy");
+        assert!(
+            csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"),
+            "{path}: {csp}"
+        );
+        assert!(!csp.contains("unsafe-inline"));
+        assert_eq!(reply.header("cache-control"), "no-store", "{path}");
+        assert!(
+            reply.header("strict-transport-security").is_empty(),
+            "no HSTS over plain HTTP"
+        );
+        assert!(!reply.body.contains("<script>"), "{path}: inline script");
+        assert!(!reply.body.contains(" style="), "{path}: inline style");
+        assert!(!reply.body.contains("<style"), "{path}: inline style");
+        assert!(
+            reply
+                .body
+                .contains("<script type=\"module\" src=\"/assets/app.js\"></script>")
+        );
+    }
+    for (path, kind) in [
+        ("/assets/govuk-frontend.min.css", "text/css; charset=utf-8"),
+        (
+            "/assets/govuk-frontend.min.js",
+            "text/javascript; charset=utf-8",
+        ),
+        ("/assets/fonts/bold-b542beb274-v2.woff2", "font/woff2"),
+        ("/assets/images/govuk-crest.svg", "image/svg+xml"),
+        ("/assets/app.js", "text/javascript; charset=utf-8"),
+    ] {
+        let reply = http(s.addr, "GET", path, "", "").await;
+        assert_eq!(
+            (reply.status, reply.header("content-type")),
+            (200, kind),
+            "{path}"
+        );
+    }
+}

@@ -15,6 +15,7 @@
 //! | `GET /children/{id}` | admin, analyst, manager, practitioner | a child's chronology, if in scope; logged |
 //! | `GET /measures` | all but scrutiny | the seed's Family Safeguarding measures |
 //! | `GET /loads` | admin, analyst | every load with its files and rows |
+//! | `GET /upload`, `POST /upload` | admin, analyst | upload files (drag and drop, progress), read by `ingest` as `harbour load` reads them, stored all or nothing (CSRF) |
 //! | `GET /admin/access-log` | admin | the access log (the read is logged first) |
 //! | `GET /healthz` | anyone | `ok` |
 //! | `GET /assets/…` | anyone | govuk-frontend and Harbour's CSS, JavaScript, fonts and images, embedded |
@@ -33,6 +34,7 @@ pub mod headers;
 mod layout;
 mod measures;
 mod pages;
+mod upload;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -91,6 +93,14 @@ pub fn router(state: AppState) -> Router {
         .route("/children/{id}", get(pages::chronology))
         .route("/measures", get(measures::page))
         .route("/loads", get(pages::loads))
+        .route(
+            "/upload",
+            get(upload::form)
+                .post(upload::receive)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    upload::MAX_UPLOAD_BYTES,
+                )),
+        )
         .route("/admin/access-log", get(pages::access_log))
         .route("/healthz", get(healthz))
         .route("/assets/app.css", get(assets::css))

@@ -681,3 +681,125 @@ async fn every_page_has_the_security_headers_and_no_inline_script_or_style() {
         );
     }
 }
+
+/// A multipart form with a CSRF token and files `(name, content)`.
+fn multipart(csrf: &str, files: &[(&str, &str)]) -> (String, String) {
+    let boundary = "----harbour-test-boundary";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{csrf}\r\n"
+    );
+    for (name, content) in files {
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\nContent-Type: text/csv\r\n\r\n{content}\r\n"
+        ));
+    }
+    body.push_str(&format!("--{boundary}--\r\n"));
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+async fn post_multipart(addr: SocketAddr, cookie: &str, content_type: &str, body: &str) -> Reply {
+    let mut conn = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let req = format!(
+        "POST /upload HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nCookie: {cookie}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    conn.write_all(req.as_bytes()).await.unwrap();
+    let mut raw = Vec::new();
+    conn.read_to_end(&mut raw).await.unwrap();
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap();
+    let status = head[9..12].parse().unwrap();
+    let mut headers = HashMap::new();
+    for line in head.lines().skip(1) {
+        let (k, v) = line.split_once(": ").unwrap();
+        headers.insert(k.to_ascii_lowercase(), v.to_owned());
+    }
+    let body = if headers
+        .get("transfer-encoding")
+        .is_some_and(|t| t == "chunked")
+    {
+        dechunk(body)
+    } else {
+        body.to_owned()
+    };
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+#[tokio::test]
+async fn an_upload_loads_all_or_nothing_through_the_same_path_as_harbour_load() {
+    let s = start().await;
+    let analyst = session(s.addr, "analyst").await;
+    let manager = session(s.addr, "manager").await;
+    let token = http(s.addr, "GET", "/upload", &analyst, "").await.csrf();
+    let header = "child_id,worker_id,team_id,start_date,end_date";
+    let good = format!("{header}\nHBRC-NEW,W9,T9,2025-01-01,\n");
+    let bad = format!("{header}\nHBRC-NEW,W9,T9,2025-01-01,\nHBRC-BAD,W9,T9,2025-02-30,\n");
+    let loads = |store: Store| async move { store.loads().await.unwrap().len() };
+    assert_eq!(loads(s.store.clone()).await, 1);
+
+    // Not for managers, and not without the session's token: nothing is read or stored.
+    let (ct, body) = multipart(&token, &[("allocations.csv", &good)]);
+    assert_eq!(
+        post_multipart(s.addr, &manager, &ct, &body).await.status,
+        403
+    );
+    let (ct, body) = multipart("forged", &[("allocations.csv", &good)]);
+    assert_eq!(
+        post_multipart(s.addr, &analyst, &ct, &body).await.status,
+        403
+    );
+    assert_eq!(loads(s.store.clone()).await, 1);
+
+    // A file with a bad date refuses the whole upload, naming the file, line and field.
+    let (ct, body) = multipart(
+        &token,
+        &[
+            (
+                "teams.csv",
+                "team_id,name,service,family_safeguarding\nT9,North,Assessment,0\n",
+            ),
+            ("bad allocations.csv", &bad),
+        ],
+    );
+    let refused = post_multipart(s.addr, &analyst, &ct, &body).await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.body.contains("nothing was stored"));
+    assert!(
+        refused
+            .body
+            .contains("load refused: 1 problem(s) in the input"),
+        "{}",
+        refused.body
+    );
+    let problem = refused.body.split("<li>").nth(1).unwrap();
+    assert!(
+        problem.starts_with("bad_allocations.csv: line 3"),
+        "{problem}"
+    );
+    assert!(problem.contains("start_date"), "{problem}");
+    assert!(!refused.body.contains("/tmp"), "no server path on the page");
+    assert_eq!(loads(s.store.clone()).await, 1);
+
+    // A clean file is loaded, with its own name and the uploader in the lineage.
+    let (ct, body) = multipart(&token, &[("allocations.csv", &good)]);
+    let loaded = post_multipart(s.addr, &analyst, &ct, &body).await;
+    assert_eq!(
+        (loaded.status, loaded.header("location")),
+        (303, "/loads#load-2")
+    );
+    let all = s.store.loads().await.unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[1].loaded_by, "analyst (web upload)");
+    assert_eq!(all[1].files[0].name, "allocations.csv");
+    let brought: Vec<_> = all[1].rows.iter().filter(|(_, n)| *n > 0).collect();
+    assert_eq!(brought, [&("case_allocations".to_owned(), 1)]);
+    // The same file again changes nothing.
+    let again = post_multipart(s.addr, &analyst, &ct, &body).await;
+    assert_eq!(again.status, 200);
+    assert!(again.body.contains("in the store already"));
+    assert_eq!(loads(s.store.clone()).await, 2);
+}

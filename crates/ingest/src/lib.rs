@@ -1,0 +1,515 @@
+//! The files of one load, read into one all-or-nothing batch for the store: the code path that
+//! `harbour load` and the web app's upload share.
+//!
+//! Files are recognised by content, not name: a CIN census is XML; SSDA903 tables and
+//! case-management extracts are CSVs told apart by their header rows. SSDA903 files are grouped
+//! by folder (one folder, one return) and their collection year is given or found from their
+//! latest event. Returns are folded in oldest first, extracts last. Any problem in any file
+//! refuses the whole batch, with every problem naming its file, place and cause.
+
+use model::{CollectionYear, Dataset, Date};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use store::{LoadBatch, ReturnKind, SourceFile};
+
+/// Why a batch could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The input is wrong (exit code 1): `message` says why; `problems` are the problems found
+    /// in the files, each with its file, place, field and cause (the first [`PROBLEMS_KEPT`]).
+    #[error("{message}")]
+    Refused {
+        message: String,
+        problems: Vec<String>,
+        /// How many problems there were in all.
+        total: usize,
+    },
+    /// A file or folder could not be read, or none was given (exit code 2).
+    #[error("{0}")]
+    Io(String),
+}
+
+impl IngestError {
+    fn refused(message: String) -> IngestError {
+        IngestError::Refused {
+            message,
+            problems: Vec::new(),
+            total: 0,
+        }
+    }
+}
+
+/// How many problems a refusal keeps to show.
+pub const PROBLEMS_KEPT: usize = 50;
+
+/// What a file is, found from its content.
+enum Kind {
+    Cin,
+    Ssda903,
+    Extract,
+}
+
+/// A batch ready for [`store::Store::load`], with what was found on the way.
+#[derive(Debug)]
+pub struct Prepared {
+    pub batch: LoadBatch,
+    pub children: usize,
+    /// Notes for the person loading, e.g. `DIR: SSDA903 return for 2025-26`.
+    pub notes: Vec<String>,
+}
+
+/// Reads `files` (paths of files, not folders: see [`discover`]) into one batch loaded by
+/// `loaded_by`. `on_file` is called as each file is read (for a progress bar).
+pub fn prepare(
+    files: &[PathBuf],
+    year: Option<CollectionYear>,
+    loaded_by: String,
+    on_file: &mut dyn FnMut(&Path),
+) -> Result<Prepared, IngestError> {
+    if files.is_empty() {
+        return Err(IngestError::Io(
+            "no CIN census XML or CSV files found in the given paths".to_owned(),
+        ));
+    }
+    let input = |e: &dyn std::fmt::Display| IngestError::refused(e.to_string());
+    let mut notes = Vec::new();
+    let mut problems = Vec::new();
+    let mut sources = Vec::new();
+    // Each return with its collection year, so that older years are folded in first.
+    let mut parts: Vec<(i16, Dataset)> = Vec::new();
+    // SSDA903 files by folder (one folder, one return) and extract files, each with its lineage
+    // taken from the bytes read here, so that no file is read again to be hashed.
+    let mut ssda903_groups: BTreeMap<PathBuf, Vec<(PathBuf, SourceFile)>> = BTreeMap::new();
+    let mut extract_files: Vec<(PathBuf, SourceFile)> = Vec::new();
+
+    for path in files {
+        on_file(path);
+        let bytes = std::fs::read(path)
+            .map_err(|e| IngestError::Io(format!("cannot read {}: {e}", path.display())))?;
+        match classify(path, &bytes)? {
+            Kind::Cin => {
+                let read = formats::cin::read_census_from(bytes.as_slice(), path)
+                    .map_err(|e| input(&e))?;
+                let census_year = read.data.header.as_ref().map(|h| h.year).or(year);
+                // A census whose year cannot be read has a problem that says why; the problems
+                // are shown before anything else is asked of the person loading.
+                let census_year = match census_year {
+                    Some(y) => y,
+                    None if !read.problems.is_empty() => CollectionYear(0),
+                    None => {
+                        return Err(IngestError::refused(format!(
+                            "{}: the census has no Header/CollectionDetails/Year; pass --year",
+                            path.display()
+                        )));
+                    }
+                };
+                problems.extend(read.problems.iter().map(ToString::to_string));
+                sources.push(SourceFile::from_bytes(
+                    &path.display().to_string(),
+                    &bytes,
+                    ReturnKind::CinCensus,
+                    Some(census_year.0),
+                ));
+                parts.push((
+                    census_year.0,
+                    Dataset {
+                        children: read.data.children,
+                        ..Dataset::default()
+                    },
+                ));
+            }
+            Kind::Ssda903 => {
+                let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                let source = source_file(path, &bytes, ReturnKind::Ssda903);
+                ssda903_groups
+                    .entry(folder)
+                    .or_default()
+                    .push((path.clone(), source));
+            }
+            Kind::Extract => {
+                extract_files.push((path.clone(), source_file(path, &bytes, ReturnKind::Extract)));
+            }
+        }
+    }
+
+    for (folder, group) in ssda903_groups {
+        let (paths, group_sources): (Vec<PathBuf>, Vec<SourceFile>) = group.into_iter().unzip();
+        // The return's year is given, or found from its latest event: every event in a return
+        // falls on or before its reference date, 31 March.
+        let provisional = year.unwrap_or(CollectionYear(2000));
+        let mut read = formats::ssda903::read_files(&paths, provisional).map_err(|e| input(&e))?;
+        if read.data.is_empty() && read.problems.is_empty() {
+            return Err(IngestError::refused(only_header_rows(&paths, &folder)));
+        }
+        let return_year = match (year, latest_event(&read.data)) {
+            (Some(y), _) => y,
+            (None, Some(latest)) => CollectionYear::containing(latest),
+            // The problems are shown first; the load is refused for them.
+            (None, None) if !read.problems.is_empty() => provisional,
+            (None, None) => {
+                let place = match paths.as_slice() {
+                    [one] => one.display().to_string(),
+                    _ => format!("{} (SSDA903 files)", folder.display()),
+                };
+                return Err(IngestError::refused(format!(
+                    "{place}: the SSDA903 rows hold no episode, review, missing or social \
+                     worker dates to tell their collection year from; pass --year"
+                )));
+            }
+        };
+        for child in &mut read.data {
+            for r in &mut child.care_leaver_records {
+                r.year = return_year;
+            }
+            for o in &mut child.outcomes {
+                o.year = return_year;
+            }
+        }
+        if year.is_none() && read.problems.is_empty() {
+            notes.push(format!(
+                "{}: SSDA903 return for {return_year}",
+                folder.display()
+            ));
+        }
+        problems.extend(read.problems.iter().map(ToString::to_string));
+        sources.extend(group_sources.into_iter().map(|source| SourceFile {
+            collection_year: Some(return_year.0),
+            ..source
+        }));
+        parts.push((
+            return_year.0,
+            Dataset {
+                children: read.data,
+                ..Dataset::default()
+            },
+        ));
+    }
+
+    if !extract_files.is_empty() {
+        let (paths, extract_sources): (Vec<PathBuf>, Vec<SourceFile>) =
+            extract_files.into_iter().unzip();
+        let read = formats::extract::read_files(&paths).map_err(|e| input(&e))?;
+        problems.extend(read.problems.iter().map(ToString::to_string));
+        sources.extend(extract_sources);
+        let e = read.data;
+        // Extracts are the system of record for the workforce: fold them in last.
+        parts.push((
+            i16::MAX,
+            Dataset {
+                teams: e.teams,
+                workers: e.workers,
+                allocations: e.allocations,
+                family_safeguarding: e.family_safeguarding,
+                ..Dataset::default()
+            },
+        ));
+    }
+
+    if !problems.is_empty() {
+        let total = problems.len();
+        problems.truncate(PROBLEMS_KEPT);
+        return Err(IngestError::Refused {
+            message: format!(
+                "load refused: {total} problem(s) in the input; nothing was stored. Fix the files and load again."
+            ),
+            problems,
+            total,
+        });
+    }
+
+    parts.sort_by_key(|(y, _)| *y);
+    let mut dataset = Dataset::default();
+    for (_, part) in parts {
+        dataset.merge(part);
+    }
+    if dataset.children.is_empty()
+        && dataset.teams.is_empty()
+        && dataset.workers.is_empty()
+        && dataset.allocations.is_empty()
+        && dataset.family_safeguarding.is_empty()
+    {
+        return Err(IngestError::refused(format!(
+            "load refused: {} hold(s) no records (only header rows, or a census with no \
+             children), so there is nothing to load",
+            list_files(files)
+        )));
+    }
+    let children = dataset.children.len();
+    Ok(Prepared {
+        batch: LoadBatch {
+            files: sources,
+            dataset,
+            loaded_by,
+        },
+        children,
+        notes,
+    })
+}
+
+/// Why an SSDA903 file, or a folder of them, whose tables hold only their header rows cannot be
+/// loaded: there is nothing in it, and no date to tell its collection year from.
+fn only_header_rows(paths: &[PathBuf], folder: &Path) -> String {
+    match paths {
+        [one] => format!(
+            "{}: the file holds only its header row, no data rows, so there is nothing \
+             to load (an empty table is fine beside the other tables of its return)",
+            one.display()
+        ),
+        _ => format!(
+            "{}: every SSDA903 table in the folder holds only its header row, so there is \
+             nothing to load",
+            folder.display()
+        ),
+    }
+}
+
+/// The files of a load, named for a message (the first few, then how many more).
+fn list_files(files: &[PathBuf]) -> String {
+    const SHOWN: usize = 3;
+    let mut names: Vec<String> = files
+        .iter()
+        .take(SHOWN)
+        .map(|f| f.display().to_string())
+        .collect();
+    if files.len() > SHOWN {
+        names.push(format!("{} more", files.len() - SHOWN));
+    }
+    names.join(", ")
+}
+
+/// The lineage of a file whose year is not known yet (set once its return has been read).
+fn source_file(path: &Path, bytes: &[u8], kind: ReturnKind) -> SourceFile {
+    SourceFile::from_bytes(&path.display().to_string(), bytes, kind, None)
+}
+
+/// Expands folders (recursively, in name order) into the files inside that look like returns.
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, IngestError> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
+        let cannot = |e: std::io::Error| {
+            IngestError::Io(format!("cannot read the folder {}: {e}", dir.display()))
+        };
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(cannot)?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<Result<_, _>>()
+            .map_err(cannot)?;
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(&path, out)?;
+            } else if matches!(extension(&path).as_deref(), Some("xml" | "csv")) {
+                out.push(path);
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &mut out)?;
+        } else if path.exists() {
+            out.push(path.clone());
+        } else {
+            return Err(IngestError::Io(format!(
+                "{}: no such file or folder",
+                path.display()
+            )));
+        }
+    }
+    Ok(out)
+}
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+}
+
+/// Tells a CIN census from SSDA903 and extract CSVs by content, not by name. A file that is
+/// none of them is refused with what it seems to be instead, as far as that can be told.
+fn classify(path: &Path, bytes: &[u8]) -> Result<Kind, IngestError> {
+    let refuse = |message: String| IngestError::refused(message);
+    if bytes.is_empty() {
+        return Err(refuse(format!(
+            "{}: the file is empty (0 bytes)",
+            path.display()
+        )));
+    }
+    formats::text::check_text(path, bytes).map_err(|e| refuse(e.to_string()))?;
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first = text
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .map(|i| text[i]);
+    match first {
+        None => {
+            return Err(refuse(format!(
+                "{}: the file holds only blank space (spaces, tabs or line breaks), no data",
+                path.display()
+            )));
+        }
+        Some(b'<') => return Ok(Kind::Cin),
+        Some(b'{' | b'[') => {
+            return Err(refuse(format!(
+                "{}: line 1: this is JSON, not a CIN census (XML), an SSDA903 table or an extract \
+                 (CSV)",
+                path.display()
+            )));
+        }
+        Some(_) => {}
+    }
+    // The header row: the first line that is not blank.
+    let header_line = text
+        .split(|&b| b == b'\n' || b == b'\r')
+        .enumerate()
+        .find(|(_, l)| l.iter().any(|b| !b.is_ascii_whitespace()));
+    let (index, header_line) = header_line.unwrap_or((0, &[]));
+    let line = index_to_line(text, index);
+    let header_line = String::from_utf8_lossy(header_line);
+    let headers: Vec<&str> = header_line.split(',').map(str::trim).collect();
+    if formats::ssda903::identify(&headers).is_some() {
+        return Ok(Kind::Ssda903);
+    }
+    if formats::extract::identify(&headers).is_some() {
+        return Ok(Kind::Extract);
+    }
+    Err(refuse(format!(
+        "{}: line {line}: {}",
+        path.display(),
+        unrecognised_header(&header_line)
+    )))
+}
+
+/// The 1-based line on which the `index`-th piece of `text` split at every `\n` and `\r` starts,
+/// counting `\r\n` as one line break.
+fn index_to_line(text: &[u8], index: usize) -> usize {
+    let mut line = 1;
+    let mut piece = 0;
+    let mut i = 0;
+    while piece < index && i < text.len() {
+        match text[i] {
+            b'\r' if text.get(i + 1) == Some(&b'\n') => {
+                piece += 2;
+                line += 1;
+                i += 1;
+            }
+            b'\r' | b'\n' => {
+                piece += 1;
+                line += 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    line
+}
+
+/// Why a header row is none of the files Harbour reads, with what it seems to be where that can
+/// be told. Its cells are quoted only when it is surely a header row (it names a column Harbour
+/// knows), since the first line of a file without a header row may be a child's details.
+fn unrecognised_header(line: &str) -> String {
+    const NONE: &str = "this is not a CIN census, an SSDA903 table or an extract: the header row matches none of them";
+    let known = |cell: &str| {
+        let cell = cell.trim();
+        formats::ssda903::Table::ALL
+            .iter()
+            .flat_map(|t| t.columns())
+            .chain(&["team_id", "worker_id", "child_id"])
+            .any(|c| c.eq_ignore_ascii_case(cell))
+    };
+    for separator in [';', '\t', '|'] {
+        let cells: Vec<&str> = line.split(separator).collect();
+        if cells.len() > 1 && cells.iter().any(|c| known(c)) {
+            let name = match separator {
+                ';' => "semicolons (;)",
+                '\t' => "tabs",
+                _ => "bars (|)",
+            };
+            return format!(
+                "the header row is separated by {name}, not commas; save the file as \"CSV UTF-8 \
+                 (comma delimited)\" and load it again"
+            );
+        }
+    }
+    let cells: Vec<&str> = line.split(',').map(str::trim).collect();
+    if cells
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case("Child Unique ID"))
+    {
+        return format!(
+            "{NONE}; it looks like an Ofsted Annex A list, which Harbour writes but does not load"
+        );
+    }
+    if cells.iter().any(|c| known(c)) {
+        let shown: Vec<&str> = cells.iter().take(15).copied().collect();
+        return format!(
+            "the header row ({}) is not that of a table Harbour reads: SSDA903 {}, or extract \
+             teams, workers, allocations, family_safeguarding",
+            shown.join(","),
+            formats::ssda903::Table::ALL.map(|t| t.name()).join(", ")
+        );
+    }
+    NONE.to_owned()
+}
+
+/// The latest date of any event in an SSDA903 return.
+fn latest_event(children: &[model::Child]) -> Option<Date> {
+    children
+        .iter()
+        .flat_map(|c| {
+            c.cla_episodes
+                .iter()
+                .flat_map(|e| [Some(e.start_date), e.end_date])
+                .chain(c.cla_reviews.iter().map(|r| Some(r.date)))
+                .chain(
+                    c.missing_episodes
+                        .iter()
+                        .flat_map(|m| [Some(m.start_date), m.end_date]),
+                )
+                .chain(
+                    c.social_worker_episodes
+                        .iter()
+                        .flat_map(|s| [Some(s.start_date), s.end_date]),
+                )
+                .flatten()
+        })
+        .max()
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(bytes: &[u8]) -> String {
+        match classify(Path::new("f.csv"), bytes) {
+            Ok(_) => "accepted".to_owned(),
+            Err(e @ IngestError::Refused { .. }) => e.to_string(),
+            Err(e) => panic!("a bad file is an input error, not {e:?}"),
+        }
+    }
+
+    #[test]
+    fn files_that_are_none_of_the_returns_say_what_they_seem_to_be() {
+        assert_eq!(refusal(b""), "f.csv: the file is empty (0 bytes)");
+        assert!(refusal(b" \r\n\t\n").contains("only blank space"));
+        assert!(refusal(b"{\"a\": 1}").contains("line 1: this is JSON"));
+        assert!(refusal(b"CHILD;SEX;DOB\n").contains("separated by semicolons"));
+        assert!(refusal(b"\n\r\nChild Unique ID,Gender\n").starts_with("f.csv: line 3: "));
+        assert!(refusal(b"Child Unique ID,Gender\n").contains("Ofsted Annex A"));
+        assert!(refusal(b"\x89PNG\r\n\x1a\n").contains("PNG image"));
+        assert_eq!(
+            refusal(b"C0001,M,27/03/2015\n"),
+            "f.csv: line 1: this is not a CIN census, an SSDA903 table or an extract: the header \
+             row matches none of them",
+            "a first line that may be a child's details is not quoted"
+        );
+        assert!(refusal(b"CHILD,DOB,DOLO_START\n").contains("(CHILD,DOB,DOLO_START)"));
+        assert_eq!(refusal(b"CHILD,DECOM,RNE\n"), "accepted");
+        assert_eq!(refusal(b"\xEF\xBB\xBF<Message/>"), "accepted");
+    }
+
+    #[test]
+    fn header_lines_count_every_kind_of_line_break() {
+        assert_eq!(index_to_line(b"a", 0), 1);
+        // Split at every \n and \r, "x" is the fifth piece, after \n, \r\n and a lone \r.
+        assert_eq!(index_to_line(b"\n\r\n\rx", 4), 4);
+    }
+}

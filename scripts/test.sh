@@ -2,7 +2,7 @@
 # The test command (README.md): installs what the tests need on a fresh machine, then runs every
 # test: the Rust workspace (unit, property, integration, hand-computed indicator, peer and XSD
 # checks, the store on SQLite and PostgreSQL, DuckDB reading the export) and the browser test of the
-# page `harbour serve` shows.
+# web app `harbour serve` shows (every page checked by axe-core for WCAG 2.2 A and AA).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root="$PWD"
@@ -21,8 +21,12 @@ fi
 # The Data to Insight validators, the oracle the synthetic council is checked against.
 "$shared/peers/setup.sh" >&2
 
-# playwright-core drives Debian's chromium; it never downloads a browser.
-[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --silent
+# playwright-core drives Debian's chromium (it never downloads a browser); axe-core checks
+# accessibility; govuk-frontend is the Design System the binary serves.
+[ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] && [ -d node_modules/govuk-frontend ] \
+  || npm ci --no-audit --no-fund --silent
+# The copy of govuk-frontend committed for the binary is the npm package, file for file.
+scripts/govuk-frontend.sh --check
 
 scripts/duckdb-venv.sh
 # PostgreSQL from Debian's packages, private to the tests: the store's tests, the SIGKILL test and
@@ -38,6 +42,8 @@ harbour="${CARGO_TARGET_DIR:-$root/target}/debug/harbour"
 cargo build --locked -p cli --bin harbour
 "$harbour" synth --children 1000 --seed 7 --year 2026 --out "$work/data" 2>/dev/null
 "$harbour" load "$work/data" --database "$work/harbour.db" >&2
+e2e_password="$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')"
+printf '%s\n' "$e2e_password" | "$harbour" user add e2e-admin --role admin --database "$work/harbour.db" >&2
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 "$harbour" serve --database "$work/harbour.db" --bind "127.0.0.1:$port" 2>"$work/serve.log" &
 server=$!
@@ -45,4 +51,5 @@ for _ in $(seq 1 100); do
   if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then break; fi
   sleep 0.1
 done
-HARBOUR_URL="http://127.0.0.1:$port/" node --test e2e/
+HARBOUR_URL="http://127.0.0.1:$port/" HARBOUR_USER=e2e-admin HARBOUR_PASSWORD="$e2e_password" \
+  node --test e2e/

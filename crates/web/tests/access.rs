@@ -276,7 +276,8 @@ async fn the_role_by_route_matrix_keeps_children_in_scope_and_logs_each_view_onc
     let s = start().await;
     let drill = "/indicators/referrals/children?month=2025-02";
     // (route, [(role, status, children shown)]).
-    let matrix: Vec<(String, Vec<(&str, u16, Vec<&str>)>)> = vec![
+    type Cell = (&'static str, u16, Vec<&'static str>);
+    let matrix: Vec<(String, Vec<Cell>)> = vec![
         (
             drill.into(),
             vec![

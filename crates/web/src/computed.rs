@@ -14,6 +14,9 @@ pub(crate) struct Computed {
     pub dataset: model::Dataset,
     /// The catalogue, in catalogue order.
     pub series: Vec<Series>,
+    /// The scorecard's table, rendered once per load for staff (`[0]`) and for the scrutiny panel
+    /// (`[1]`): it holds no user's details, only figures.
+    pub scorecard_tables: [std::sync::OnceLock<String>; 2],
 }
 
 impl Computed {
@@ -55,6 +58,7 @@ pub(crate) async fn latest(state: &AppState) -> Result<Option<Arc<Computed>>, Ap
             when,
             dataset: snapshot.dataset,
             series,
+            scorecard_tables: Default::default(),
         }
     })
     .await?;

@@ -430,6 +430,20 @@ async fn scrutiny_sees_small_counts_as_c_and_staff_see_them_exactly() {
             .map(|c| c[..c.find('<').unwrap()].to_owned())
             .collect::<Vec<_>>()
     };
+    // The scorecard's table is rendered once per load for each audience: the analyst's, asked
+    // for first, must not reach the scrutiny panel.
+    let feb = |body: &str| {
+        let row = &body[body.find("id=\"referrals\"").unwrap()..];
+        let cell = &row[row.find(">Feb 2025</th>").unwrap()..];
+        let cell = &cell[cell.find("numeric\">").unwrap() + 9..];
+        cell[..cell.find('<').unwrap()].to_owned()
+    };
+    let staff_card = http(s.addr, "GET", "/", &analyst, "").await;
+    assert_eq!(feb(&staff_card.body), "4");
+    let scrutiny_card = http(s.addr, "GET", "/", &scrutiny, "").await;
+    assert_eq!(feb(&scrutiny_card.body), "c");
+    assert_eq!(feb(&http(s.addr, "GET", "/", &analyst, "").await.body), "4");
+
     let exact = http(s.addr, "GET", "/indicators/referrals", &analyst, "").await;
     assert_eq!(row(&exact.body), ["4", "–", "4"]);
     assert!(

@@ -16,6 +16,7 @@ enum Kind {
     Cin,
     Ssda903,
     Extract,
+    Population,
 }
 
 pub(crate) async fn run(
@@ -90,6 +91,21 @@ pub(crate) async fn run(
             }
             Kind::Extract => {
                 extract_files.push((path.clone(), source_file(path, &bytes, ReturnKind::Extract)));
+            }
+            Kind::Population => {
+                let read = formats::population::read_file(path).map_err(|e| Failure {
+                    code: 1,
+                    error: e.into(),
+                })?;
+                problems.extend(read.problems);
+                sources.push(source_file(path, &bytes, ReturnKind::Population));
+                parts.push((
+                    i16::MAX,
+                    Dataset {
+                        population: read.data,
+                        ..Dataset::default()
+                    },
+                ));
             }
         }
     }
@@ -171,6 +187,12 @@ pub(crate) async fn run(
                 workers: e.workers,
                 allocations: e.allocations,
                 family_safeguarding: e.family_safeguarding,
+                contacts: e.contacts,
+                strategy_discussions: e.strategy_discussions,
+                visits: e.visits,
+                supervisions: e.supervisions,
+                chronology: e.chronology,
+                return_home_interviews: e.return_home_interviews,
                 ..Dataset::default()
             },
         ));
@@ -198,12 +220,7 @@ pub(crate) async fn run(
     for (_, part) in parts {
         dataset.merge(part);
     }
-    if dataset.children.is_empty()
-        && dataset.teams.is_empty()
-        && dataset.workers.is_empty()
-        && dataset.allocations.is_empty()
-        && dataset.family_safeguarding.is_empty()
-    {
+    if store::row_counts(&dataset).iter().all(|(_, n)| *n == 0) {
         return Err(Failure {
             code: 1,
             error: anyhow!(
@@ -371,6 +388,9 @@ fn classify(path: &Path, bytes: &[u8]) -> Result<Kind, Failure> {
     if formats::extract::identify(&headers).is_some() {
         return Ok(Kind::Extract);
     }
+    if formats::population::identify(&headers) {
+        return Ok(Kind::Population);
+    }
     Err(refuse(anyhow!(
         "{}: line {line}: {}",
         path.display(),
@@ -406,13 +426,13 @@ fn index_to_line(text: &[u8], index: usize) -> usize {
 /// be told. Its cells are quoted only when it is surely a header row (it names a column Harbour
 /// knows), since the first line of a file without a header row may be a child's details.
 fn unrecognised_header(line: &str) -> String {
-    const NONE: &str = "this is not a CIN census, an SSDA903 table or an extract: the header row matches none of them";
+    const NONE: &str = "this is not a CIN census, an SSDA903 table, an extract or a population table: the header row matches none of them";
     let known = |cell: &str| {
         let cell = cell.trim();
         formats::ssda903::Table::ALL
             .iter()
             .flat_map(|t| t.columns())
-            .chain(&["team_id", "worker_id", "child_id"])
+            .chain(&["team_id", "worker_id", "child_id", "area", "children_0_17"])
             .any(|c| c.eq_ignore_ascii_case(cell))
     };
     for separator in [';', '\t', '|'] {

@@ -70,7 +70,7 @@ enum Command {
     },
     /// Compute the indicators from the store.
     Indicators(indicators::Args),
-    /// Write the child-journey tables of the stored data (22 tables, described in docs/export.md)
+    /// Write the child-journey tables of the stored data (29 tables, described in docs/export.md)
     /// for analysts; readable as they are by DuckDB, pandas, R or a spreadsheet.
     Export {
         #[command(flatten)]

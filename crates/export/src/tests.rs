@@ -5,7 +5,7 @@ use model::*;
 use std::collections::BTreeMap;
 
 /// The store's tables (`store::DATA_TABLES`), in its order: the export has the same tables.
-const STORE_TABLES: [&str; 22] = [
+const STORE_TABLES: [&str; 29] = [
     "children",
     "disabilities",
     "referrals",
@@ -28,6 +28,13 @@ const STORE_TABLES: [&str; 22] = [
     "workers",
     "case_allocations",
     "family_safeguarding",
+    "contacts",
+    "strategy_discussions",
+    "visits",
+    "supervisions",
+    "chronology_entries",
+    "return_home_interviews",
+    "population",
 ];
 
 #[test]
@@ -276,6 +283,49 @@ fn full_dataset() -> Dataset {
             mental_health_worker: false,
             substance_use_worker: true,
         }],
+        contacts: vec![Contact {
+            child: ChildId::from("A1"),
+            date: date(2023, 3, 30),
+            source: Some(ReferralSource::R5D),
+            led_to_referral: true,
+        }],
+        strategy_discussions: vec![StrategyDiscussion {
+            child: ChildId::from("A1"),
+            date: date(2023, 5, 2),
+            s47_start: Some(date(2023, 5, 3)),
+        }],
+        visits: vec![Visit {
+            child: ChildId::from("A1"),
+            worker: "SW1".into(),
+            date: date(2024, 2, 29),
+            kind: VisitKind::ChildProtection,
+            seen: true,
+            seen_alone: false,
+        }],
+        supervisions: vec![Supervision {
+            child: ChildId::from("A1"),
+            worker: "SW1".into(),
+            date: date(2024, 3, 1),
+        }],
+        chronology: vec![ChronologyEntry {
+            child: ChildId::from("A1"),
+            event_date: date(2024, 2, 29),
+            recorded_date: date(2024, 3, 4),
+            event: "Visit".into(),
+        }],
+        return_home_interviews: vec![ReturnHomeInterview {
+            child: ChildId::from("A1"),
+            missing_start: date(2023, 9, 1),
+            offered: Some(date(2023, 9, 4)),
+            accepted: None,
+            completed: None,
+        }],
+        population: vec![PopulationEstimate {
+            area: "E06000099".into(),
+            year: 2023,
+            children_0_17: 40_000,
+            vintage: "synthetic".into(),
+        }],
     }
 }
 
@@ -316,6 +366,13 @@ fn model_counts(ds: &Dataset) -> BTreeMap<&'static str, u64> {
     add("workers", ds.workers.len());
     add("case_allocations", ds.allocations.len());
     add("family_safeguarding", ds.family_safeguarding.len());
+    add("contacts", ds.contacts.len());
+    add("strategy_discussions", ds.strategy_discussions.len());
+    add("visits", ds.visits.len());
+    add("supervisions", ds.supervisions.len());
+    add("chronology_entries", ds.chronology.len());
+    add("return_home_interviews", ds.return_home_interviews.len());
+    add("population", ds.population.len());
     n
 }
 
@@ -477,12 +534,12 @@ fn row_counts_are_the_models() {
             );
         }
     }
-    // 22 CSV and 22 Parquet files, and no temporary file left behind.
+    // 29 CSV and 29 Parquet files, and no temporary file left behind.
     let names: Vec<String> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 44, "{names:?}");
+    assert_eq!(names.len(), 58, "{names:?}");
     assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
 }
 

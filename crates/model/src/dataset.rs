@@ -2,6 +2,7 @@
 
 use crate::CollectionYear;
 use crate::codes::*;
+use crate::practice::*;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -36,6 +37,21 @@ pub struct Dataset {
     pub allocations: Vec<CaseAllocation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub family_safeguarding: Vec<FamilySafeguardingInvolvement>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Contact>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strategy_discussions: Vec<StrategyDiscussion>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub visits: Vec<Visit>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub supervisions: Vec<Supervision>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chronology: Vec<ChronologyEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub return_home_interviews: Vec<ReturnHomeInterview>,
+    /// Children aged 0 to 17 in the area, by year, for rates per 10,000.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub population: Vec<PopulationEstimate>,
 }
 
 impl Dataset {
@@ -52,6 +68,21 @@ impl Dataset {
             &mut self.allocations,
             &mut self.family_safeguarding,
         );
+        self.practice_mut().normalise();
+        self.population
+            .sort_by(|a, b| (&a.area, a.year).cmp(&(&b.area, b.year)));
+    }
+
+    /// The practice records, borrowed for sorting.
+    pub fn practice_mut(&mut self) -> PracticeMut<'_> {
+        PracticeMut {
+            contacts: &mut self.contacts,
+            strategy_discussions: &mut self.strategy_discussions,
+            visits: &mut self.visits,
+            supervisions: &mut self.supervisions,
+            chronology: &mut self.chronology,
+            return_home_interviews: &mut self.return_home_interviews,
+        }
     }
 
     /// The child with this id, if any (children must be sorted, see [`Dataset::normalise`]).
@@ -639,6 +670,31 @@ impl Dataset {
             newer.family_safeguarding,
             |f| (f.child.clone(), f.start),
         );
+        upsert(&mut self.contacts, newer.contacts, |c| {
+            (c.child.clone(), c.date)
+        });
+        upsert(
+            &mut self.strategy_discussions,
+            newer.strategy_discussions,
+            |s| (s.child.clone(), s.date),
+        );
+        upsert(&mut self.visits, newer.visits, |v| {
+            (v.child.clone(), v.date, v.kind, v.worker.clone())
+        });
+        upsert(&mut self.supervisions, newer.supervisions, |s| {
+            (s.child.clone(), s.date, s.worker.clone())
+        });
+        upsert(&mut self.chronology, newer.chronology, |c| {
+            (c.child.clone(), c.event_date, c.recorded_date, c.event.clone())
+        });
+        upsert(
+            &mut self.return_home_interviews,
+            newer.return_home_interviews,
+            |r| (r.child.clone(), r.missing_start),
+        );
+        upsert(&mut self.population, newer.population, |p| {
+            (p.area.clone(), p.year)
+        });
         self.normalise();
     }
 }

@@ -12,10 +12,17 @@ pub enum ReturnKind {
     Ssda903,
     /// A case-management or workforce extract.
     Extract,
+    /// A population table (children aged 0 to 17 by year, with its vintage).
+    Population,
 }
 
 impl ReturnKind {
-    pub const ALL: [Self; 3] = [Self::CinCensus, Self::Ssda903, Self::Extract];
+    pub const ALL: [Self; 4] = [
+        Self::CinCensus,
+        Self::Ssda903,
+        Self::Extract,
+        Self::Population,
+    ];
 
     /// The name stored in the database and used on the command line.
     pub fn as_str(self) -> &'static str {
@@ -23,6 +30,7 @@ impl ReturnKind {
             Self::CinCensus => "cin_census",
             Self::Ssda903 => "ssda903",
             Self::Extract => "extract",
+            Self::Population => "population",
         }
     }
 

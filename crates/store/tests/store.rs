@@ -193,6 +193,27 @@ both! {
                 end: Some(d(2025, 1, 1)),
                 ..FamilySafeguardingInvolvement::default()
             }],
+            // A correction (the contact did not lead to a referral) and a new visit.
+            contacts: vec![Contact {
+                child: ChildId::from("C00001"),
+                date: d(2024, 2, 29),
+                source: None,
+                led_to_referral: false,
+            }],
+            visits: vec![Visit {
+                child: ChildId::from("C00001"),
+                worker: "SW00002".into(),
+                date: d(2024, 5, 16),
+                kind: VisitKind::ChildProtection,
+                seen: true,
+                seen_alone: false,
+            }],
+            population: vec![PopulationEstimate {
+                area: "E06000099".into(),
+                year: 2024,
+                children_0_17: 41_300,
+                vintage: "revised".into(),
+            }],
             ..Dataset::default()
         };
         db.store
@@ -201,7 +222,14 @@ both! {
             .unwrap();
         let mut expected = normalised(first);
         expected.merge(newer);
-        assert_eq!(db.store.dataset().await.unwrap(), expected);
+        let stored = db.store.dataset().await.unwrap();
+        assert_eq!(stored, expected);
+        // Replaced on its key, the others kept.
+        assert_eq!(stored.contacts.len(), 2);
+        assert!(!stored.contacts[0].led_to_referral);
+        assert_eq!(stored.visits.len(), 4);
+        assert_eq!(stored.population.len(), 1);
+        assert_eq!(stored.population[0].children_0_17, 41_300);
     }
 }
 

@@ -7,7 +7,7 @@
 //! look-back before them), as an extract taken on that date for them holds them.
 //!
 //! - **Contacts**: one on each referral's date (its source; it led to the referral) and, for
-//!   about six referrals in ten, one to three more that led to nothing, for the same child or
+//!   about 85 referrals in 100, one to three more (within a year either side) that led to nothing, for the same child or
 //!   for a child known only by the contact (`K…` ids), so about a third of contacts become
 //!   referrals (research/indicators.md §1: contacts are local measures; conversion rates of 25%
 //!   to 40% are typical).
@@ -125,7 +125,6 @@ impl ChildCtx<'_> {
     fn contacts(&self, rng: &mut Rng, out: &mut Vec<Contact>, contact_only: &mut u64) {
         let id = &self.child.id;
         let mut days: BTreeSet<Day> = BTreeSet::new();
-        let first = out.len();
         for r in &self.child.referrals {
             let d = day(r.referral_date);
             if !self.within(d) || !days.insert(d) {
@@ -137,11 +136,11 @@ impl ChildCtx<'_> {
                 source: r.source,
                 led_to_referral: true,
             });
-            if !rng.chance(0.6) {
+            if !rng.chance(0.85) {
                 continue;
             }
             for _ in 0..rng.range(1, 3) {
-                let other = d.plus(rng.range(-700, 700));
+                let other = d.plus(rng.range(-365, 365));
                 if !self.within(other) {
                     continue;
                 }
@@ -166,7 +165,6 @@ impl ChildCtx<'_> {
                 }
             }
         }
-        let _ = first;
     }
 
     fn strategy_discussions(&self, rng: &mut Rng, out: &mut Vec<StrategyDiscussion>) {

@@ -230,7 +230,8 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         .await
         .context("cannot read the store")?;
     // Without --population, the population table loaded into the store.
-    let population = population.or_else(|| Population::from_estimates(&snapshot.dataset.population));
+    let population =
+        population.or_else(|| Population::from_estimates(&snapshot.dataset.population));
     let inputs = Inputs {
         dataset: &snapshot.dataset,
         population: population.as_ref(),

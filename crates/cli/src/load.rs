@@ -518,8 +518,8 @@ mod tests {
         assert!(refusal(b"\x89PNG\r\n\x1a\n").contains("PNG image"));
         assert_eq!(
             refusal(b"C0001,M,27/03/2015\n"),
-            "f.csv: line 1: this is not a CIN census, an SSDA903 table or an extract: the header \
-             row matches none of them",
+            "f.csv: line 1: this is not a CIN census, an SSDA903 table, an extract or a \
+             population table: the header row matches none of them",
             "a first line that may be a child's details is not quoted"
         );
         assert!(refusal(b"CHILD,DOB,DOLO_START\n").contains("(CHILD,DOB,DOLO_START)"));

@@ -761,7 +761,11 @@ pub const TABLES: [TableDoc; 29] = [
         description: "One row per contact received about a child (case-management extract `contacts.csv`; SSD `ssd_contacts`; Ofsted Annex A list 1).",
         columns: &[
             CHILD_ID,
-            required("contact_date", Date, "The day the contact was received (SSD `cont_contact_date`)."),
+            required(
+                "contact_date",
+                Date,
+                "The day the contact was received (SSD `cont_contact_date`).",
+            ),
             optional(
                 "source",
                 Text,
@@ -779,7 +783,11 @@ pub const TABLES: [TableDoc; 29] = [
         description: "One row per strategy discussion (case-management extract `strategy_discussions.csv`; the SSD records the date as `s47e_s47_start_date`).",
         columns: &[
             CHILD_ID,
-            required("strategy_discussion_date", Date, "The day of the strategy discussion."),
+            required(
+                "strategy_discussion_date",
+                Date,
+                "The day of the strategy discussion.",
+            ),
             optional(
                 "s47_start_date",
                 Date,
@@ -792,7 +800,11 @@ pub const TABLES: [TableDoc; 29] = [
         description: "One row per statutory visit to a child (case-management extract `visits.csv`; SSD `ssd_cp_visits`, `ssd_cin_visits`, `ssd_cla_visits`).",
         columns: &[
             CHILD_ID,
-            required("worker_id", Text, "The worker who visited: `workers.worker_id` (empty when not recorded)."),
+            required(
+                "worker_id",
+                Text,
+                "The worker who visited: `workers.worker_id` (empty when not recorded).",
+            ),
             required("visit_date", Date, "The day of the visit."),
             required(
                 "visit_kind",
@@ -808,7 +820,11 @@ pub const TABLES: [TableDoc; 29] = [
         description: "One row per supervision of a worker's work on a child's case (case-management extract `supervisions.csv`).",
         columns: &[
             CHILD_ID,
-            required("worker_id", Text, "The worker supervised: `workers.worker_id`."),
+            required(
+                "worker_id",
+                Text,
+                "The worker supervised: `workers.worker_id`.",
+            ),
             required("supervision_date", Date, "The day of the supervision."),
         ],
     },
@@ -818,8 +834,16 @@ pub const TABLES: [TableDoc; 29] = [
         columns: &[
             CHILD_ID,
             required("event_date", Date, "The day the event happened."),
-            required("recorded_date", Date, "The day it was written into the chronology."),
-            required("event", Text, "What kind of event, in the case-management system's words."),
+            required(
+                "recorded_date",
+                Date,
+                "The day it was written into the chronology.",
+            ),
+            required(
+                "event",
+                Text,
+                "What kind of event, in the case-management system's words.",
+            ),
         ],
     },
     TableDoc {
@@ -832,8 +856,16 @@ pub const TABLES: [TableDoc; 29] = [
                 Date,
                 "The start of the missing episode: `missing_episodes.start_date` (SSD `miss_missing_episode_start_date`).",
             ),
-            optional("offered_date", Date, "The day the interview was offered; missing when it was not (SSD `miss_missing_rhi_offered`)."),
-            optional("accepted", Boolean, "Whether the child accepted the interview; missing when not recorded (SSD `miss_missing_rhi_accepted`)."),
+            optional(
+                "offered_date",
+                Date,
+                "The day the interview was offered; missing when it was not (SSD `miss_missing_rhi_offered`).",
+            ),
+            optional(
+                "accepted",
+                Boolean,
+                "Whether the child accepted the interview; missing when not recorded (SSD `miss_missing_rhi_accepted`).",
+            ),
             optional("completed_date", Date, "The day the interview took place."),
         ],
     },
@@ -842,9 +874,17 @@ pub const TABLES: [TableDoc; 29] = [
         description: "One row per area and year: the estimated number of children aged 0 to 17 living in the area at 30 June, the denominator of rates per 10,000 children (`population.csv`).",
         columns: &[
             required("area", Text, "The area, e.g. the local authority's code."),
-            required("year", Integer, "The year of the mid-year (30 June) estimate."),
+            required(
+                "year",
+                Integer,
+                "The year of the mid-year (30 June) estimate.",
+            ),
             required("children_0_17", Integer, "Children aged 0 to 17."),
-            required("vintage", Text, "The release the estimate comes from, shown beside every rate."),
+            required(
+                "vintage",
+                Text,
+                "The release the estimate comes from, shown beside every rate.",
+            ),
         ],
     },
 ];

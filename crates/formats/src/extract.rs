@@ -762,8 +762,20 @@ fn read_return_home_interview(
     let accepted = ctx.flag("accepted", accepted);
     let completed = ctx.date(ISO, "completed_date", completed);
     let checks = [
-        (missing_start, offered, "offered_date", "offered", "the missing episode started"),
-        (offered, completed, "completed_date", "held", "it was offered"),
+        (
+            missing_start,
+            offered,
+            "offered_date",
+            "offered",
+            "the missing episode started",
+        ),
+        (
+            offered,
+            completed,
+            "completed_date",
+            "held",
+            "it was offered",
+        ),
     ];
     for (before, after, field, verb, earlier) in checks {
         if let (Some(b), Some(a)) = (before, after)

@@ -208,8 +208,15 @@ fn bad_practice_records_are_problems_at_their_row_and_line() {
         ]
     );
     let d = &read.data;
-    assert_eq!(d.contacts.len(), 1, "the contact on 29 February 2025 is skipped");
-    assert_eq!((d.contacts[0].source, d.contacts[0].led_to_referral), (None, false));
+    assert_eq!(
+        d.contacts.len(),
+        1,
+        "the contact on 29 February 2025 is skipped"
+    );
+    assert_eq!(
+        (d.contacts[0].source, d.contacts[0].led_to_referral),
+        (None, false)
+    );
     assert_eq!(d.visits.len(), 1);
     assert!(d.supervisions.is_empty());
     assert_eq!(d.return_home_interviews[0].accepted, None);

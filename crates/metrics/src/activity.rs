@@ -110,10 +110,16 @@ pub(crate) fn intervals(c: &Child, which: Records, out: &mut Vec<(Date, Date)>) 
     if which == Records::Plans {
         for r in &c.referrals {
             for p in &r.cp_plans {
-                record(&mut [p.start_date].into_iter().chain(p.end_date), p.end_date.is_none());
+                record(
+                    &mut [p.start_date].into_iter().chain(p.end_date),
+                    p.end_date.is_none(),
+                );
             }
             for p in &r.cin_plans {
-                record(&mut [p.start_date].into_iter().chain(p.end_date), p.end_date.is_none());
+                record(
+                    &mut [p.start_date].into_iter().chain(p.end_date),
+                    p.end_date.is_none(),
+                );
             }
         }
         return merge(out, start);

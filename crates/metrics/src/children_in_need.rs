@@ -267,7 +267,9 @@ pub(crate) fn icpc_15wd_pct(
         settings,
         settings.icpc_working_days,
         |child| {
-            let discussions = model::of_child(&inputs.dataset.strategy_discussions, &child.id);
+            // Looked up only for the strategy-discussion anchor, and only for a child with a
+            // conference.
+            let mut discussions: Option<&[model::StrategyDiscussion]> = None;
             child
                 .referrals
                 .iter()
@@ -279,6 +281,9 @@ pub(crate) fn icpc_15wd_pct(
                     }
                     // The last strategy discussion that led to this enquiry.
                     let anchor = discussions
+                        .get_or_insert_with(|| {
+                            model::of_child(&inputs.dataset.strategy_discussions, &child.id)
+                        })
                         .iter()
                         .filter(|d| d.s47_start == Some(s.start_date))
                         .map(|d| d.date)

@@ -667,7 +667,9 @@ pub(crate) fn cla_visits_in_timescale_pct(
         let due = match last {
             None => {
                 no_visit_yet += 1;
-                placed.saturating_add(jiff::Span::new().days(7 * i64::from(settings.cla_visit_first_weeks)))
+                placed.saturating_add(
+                    jiff::Span::new().days(7 * i64::from(settings.cla_visit_first_weeks)),
+                )
             }
             Some(v) => {
                 let first_year = v < placed.saturating_add(jiff::Span::new().years(1));
@@ -677,7 +679,9 @@ pub(crate) fn cla_visits_in_timescale_pct(
                         jiff::Span::new().months(i64::from(settings.cla_visit_long_term_months)),
                     )
                 } else {
-                    v.saturating_add(jiff::Span::new().days(7 * i64::from(settings.cla_visit_weeks)))
+                    v.saturating_add(
+                        jiff::Span::new().days(7 * i64::from(settings.cla_visit_weeks)),
+                    )
                 }
             }
         };
@@ -688,7 +692,10 @@ pub(crate) fn cla_visits_in_timescale_pct(
     }
     let breakdown = vec![
         ("no visit yet since the placement began", no_visit_yet),
-        ("long-term placement past its first year (the months interval)", long_term),
+        (
+            "long-term placement past its first year (the months interval)",
+            long_term,
+        ),
     ];
     percent_observation(period, numerator, denominator, breakdown)
 }
@@ -789,7 +796,10 @@ pub(crate) fn adoption_a2_days(inputs: &Inputs<'_>, period: &Period) -> Observat
         breakdown: vec![
             ("children adopted with a placement order and a match", n),
             ("matched before the placement order (0 days)", matched_first),
-            ("adopted with no placement order episode (left out)", no_order),
+            (
+                "adopted with no placement order episode (left out)",
+                no_order,
+            ),
             ("adopted with no match date (left out)", no_match),
         ],
     }

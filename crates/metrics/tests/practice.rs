@@ -175,7 +175,11 @@ fn cp_visits_in_10_working_days_over_easter_and_29_february() {
     };
     let o = run(CP_VISITS_PCT, &ds, &march, &twenty);
     assert_eq!((o.numerator, o.denominator), (5, Some(5)));
-    assert!(twenty.describe(CP_VISITS_PCT).contains("at most 20 working days"));
+    assert!(
+        twenty
+            .describe(CP_VISITS_PCT)
+            .contains("at most 20 working days")
+    );
 }
 
 /// May 2024: the early May bank holiday (6 May) and the spring bank holiday (27 May).
@@ -206,7 +210,12 @@ fn cin_visits_in_20_working_days_across_bank_holidays() {
         ..Dataset::default()
     };
     ds.normalise();
-    let o = run(CIN_VISITS_PCT, &ds, &month("2024-05-01"), &Settings::default());
+    let o = run(
+        CIN_VISITS_PCT,
+        &ds,
+        &month("2024-05-01"),
+        &Settings::default(),
+    );
     assert_eq!((o.numerator, o.denominator), (2, Some(3)));
     assert_eq!(ids(&o.numerator_children), ["G", "H"]);
     assert_eq!(o.formatted_value(Unit::Percent), "66.7");
@@ -257,7 +266,10 @@ fn cla_visits_follow_regulation_28() {
                 ],
             ),
             // Care ended on the last day.
-            in_care("Q", vec![ep("2023-01-05", Rne::S, Ls::C2, Pl::U3, Some("2024-02-29"))]),
+            in_care(
+                "Q",
+                vec![ep("2023-01-05", Rne::S, Ls::C2, Pl::U3, Some("2024-02-29"))],
+            ),
         ],
         visits: vec![
             visit("M", "2024-01-18", Cla, true),
@@ -279,7 +291,10 @@ fn cla_visits_follow_regulation_28() {
         o.breakdown,
         [
             ("no visit yet since the placement began", 2),
-            ("long-term placement past its first year (the months interval)", 1),
+            (
+                "long-term placement past its first year (the months interval)",
+                1
+            ),
         ]
     );
     // With 8-week intervals, O (last seen 29 November) is still overdue and L too.
@@ -306,7 +321,12 @@ fn missing(kind: MissingKind, start: &str, end: &str) -> MissingEpisode {
     }
 }
 
-fn rhi(child: &str, start: &str, offered: Option<&str>, accepted: Option<bool>) -> ReturnHomeInterview {
+fn rhi(
+    child: &str,
+    start: &str,
+    offered: Option<&str>,
+    accepted: Option<bool>,
+) -> ReturnHomeInterview {
     ReturnHomeInterview {
         child: ChildId::from(child),
         missing_start: d(start),
@@ -423,8 +443,14 @@ fn adoption_a2_from_placement_order_to_match() {
     assert_eq!((o.numerator, o.denominator), (35, Some(2)));
     assert_eq!(o.value, Some(17.5));
     assert_eq!(ids(&o.denominator_children), ["T", "U"]);
-    assert_eq!(o.breakdown[1], ("matched before the placement order (0 days)", 1));
-    assert_eq!(o.breakdown[2], ("adopted with no placement order episode (left out)", 1));
+    assert_eq!(
+        o.breakdown[1],
+        ("matched before the placement order (0 days)", 1)
+    );
+    assert_eq!(
+        o.breakdown[2],
+        ("adopted with no placement order episode (left out)", 1)
+    );
 }
 
 #[test]
@@ -484,8 +510,14 @@ fn icpc_timescale_from_the_strategy_discussion_or_the_s47_start() {
             .describe("icpc_15wd_pct")
             .contains("ICPC anchor: the last strategy discussion")
     );
-    assert!(s47.describe("icpc_15wd_pct").contains("the start of the section 47 enquiry (DfE)"));
-    assert_eq!(IcpcAnchor::parse("strategy_discussion"), Some(IcpcAnchor::StrategyDiscussion));
+    assert!(
+        s47.describe("icpc_15wd_pct")
+            .contains("the start of the section 47 enquiry (DfE)")
+    );
+    assert_eq!(
+        IcpcAnchor::parse("strategy_discussion"),
+        Some(IcpcAnchor::StrategyDiscussion)
+    );
 }
 
 /// The synthetic council's practice figures are plausible: visits mostly but not always on time,
@@ -499,7 +531,11 @@ fn the_synthetic_councils_figures_are_plausible() {
         ..synth::SynthConfig::default()
     });
     let population = Population::from_estimates(&council.dataset.population).unwrap();
-    assert!(population.vintage.starts_with("Synthetic"), "{}", population.vintage);
+    assert!(
+        population.vintage.starts_with("Synthetic"),
+        "{}",
+        population.vintage
+    );
     let inputs = Inputs {
         dataset: &council.dataset,
         population: Some(&population),

@@ -685,7 +685,12 @@ impl Dataset {
             (s.child.clone(), s.date, s.worker.clone())
         });
         upsert(&mut self.chronology, newer.chronology, |c| {
-            (c.child.clone(), c.event_date, c.recorded_date, c.event.clone())
+            (
+                c.child.clone(),
+                c.event_date,
+                c.recorded_date,
+                c.event.clone(),
+            )
         });
         upsert(
             &mut self.return_home_interviews,

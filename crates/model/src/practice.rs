@@ -178,7 +178,8 @@ pub struct PracticeMut<'a> {
 impl PracticeMut<'_> {
     /// Sorts each list by child, then by its natural key (ties keep their order).
     pub fn normalise(self) {
-        self.contacts.sort_by(|a, b| contact_key(a).cmp(&contact_key(b)));
+        self.contacts
+            .sort_by(|a, b| contact_key(a).cmp(&contact_key(b)));
         self.strategy_discussions
             .sort_by(|a, b| (&a.child, a.date).cmp(&(&b.child, b.date)));
         self.visits.sort_by(|a, b| visit_key(a).cmp(&visit_key(b)));

@@ -263,8 +263,18 @@ pub(crate) fn split(ds: Dataset) -> Vec<Record> {
         Value::StrategyDiscussion,
     );
     per_child(&mut records, visits, Kind::Visit, Value::Visit);
-    per_child(&mut records, supervisions, Kind::Supervision, Value::Supervision);
-    per_child(&mut records, chronology, Kind::Chronology, Value::Chronology);
+    per_child(
+        &mut records,
+        supervisions,
+        Kind::Supervision,
+        Value::Supervision,
+    );
+    per_child(
+        &mut records,
+        chronology,
+        Kind::Chronology,
+        Value::Chronology,
+    );
     per_child(
         &mut records,
         return_home_interviews,

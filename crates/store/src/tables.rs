@@ -152,22 +152,33 @@ pub(crate) fn duplicate_key(ds: &Dataset) -> Option<&'static str> {
             "strategy_discussions.child_id, strategy_discussions.strategy_discussion_date",
         ),
         (
-            clash(&ds.visits, |v| (v.child.clone(), v.date, v.kind, v.worker.clone())),
+            clash(&ds.visits, |v| {
+                (v.child.clone(), v.date, v.kind, v.worker.clone())
+            }),
             "visits.child_id, visits.visit_date, visits.visit_kind, visits.worker_id",
         ),
         (
-            clash(&ds.supervisions, |s| (s.child.clone(), s.date, s.worker.clone())),
+            clash(&ds.supervisions, |s| {
+                (s.child.clone(), s.date, s.worker.clone())
+            }),
             "supervisions.child_id, supervisions.supervision_date, supervisions.worker_id",
         ),
         (
             clash(&ds.chronology, |c| {
-                (c.child.clone(), c.event_date, c.recorded_date, c.event.clone())
+                (
+                    c.child.clone(),
+                    c.event_date,
+                    c.recorded_date,
+                    c.event.clone(),
+                )
             }),
             "chronology_entries.child_id, chronology_entries.event_date, \
              chronology_entries.recorded_date, chronology_entries.event",
         ),
         (
-            clash(&ds.return_home_interviews, |r| (r.child.clone(), r.missing_start)),
+            clash(&ds.return_home_interviews, |r| {
+                (r.child.clone(), r.missing_start)
+            }),
             "return_home_interviews.child_id, return_home_interviews.missing_start_date",
         ),
         (

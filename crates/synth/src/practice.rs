@@ -66,7 +66,12 @@ pub(crate) fn add(ds: &mut Dataset, seed: u64, from: Day, reference: Day) {
 
 /// The population table: children aged 0 to 17 at 30 June of each of the six years before the
 /// reference date, ending at `latest` and growing by about 0.4% a year, stated as synthetic.
-pub(crate) fn population(area: &str, seed: u64, reference: Day, latest: u32) -> Vec<PopulationEstimate> {
+pub(crate) fn population(
+    area: &str,
+    seed: u64,
+    reference: Day,
+    latest: u32,
+) -> Vec<PopulationEstimate> {
     let last = reference.year() - 1;
     (0..6)
         .map(|back| {
@@ -205,10 +210,7 @@ impl ChildCtx<'_> {
             return;
         }
         let seen = rng.chance(0.95);
-        let old_enough = self
-            .child
-            .birth_date
-            .is_some_and(|b| d.age_of(day(b)) >= 4);
+        let old_enough = self.child.birth_date.is_some_and(|b| d.age_of(day(b)) >= 4);
         out.push(Visit {
             child: self.child.id.clone(),
             worker: self.worker_on(d),
@@ -358,7 +360,10 @@ impl ChildCtx<'_> {
             );
             for s in &r.section47s {
                 events.push((s.start_date, "Section 47 enquiry"));
-                events.extend(s.icpc_date.map(|d| (d, "Initial child protection conference")));
+                events.extend(
+                    s.icpc_date
+                        .map(|d| (d, "Initial child protection conference")),
+                );
             }
             events.extend(r.cin_plans.iter().map(|p| (p.start_date, "CIN plan")));
             for p in &r.cp_plans {

@@ -1213,16 +1213,41 @@ pub fn compute_all(
 }
 
 /// Computes every indicator of the catalogue that supports `kind`, over the `count` periods of
-/// that kind up to `as_at`, in catalogue order. Each indicator looks, in each period, only at the
-/// children with a record of the kind it counts on touching the period (see [`activity`]), and
-/// the indicators are shared out over the machine's cores; each is a pure function, so neither
-/// changes a figure.
+/// that kind up to `as_at`, in catalogue order: the figures, without the ids of the children
+/// behind them (the lists are dropped as each figure is made, so that a whole catalogue over a
+/// large council fits in memory). For the children behind a figure, compute that one figure
+/// with its indicator's `compute`, or use [`compute_catalogue_with_children`]. Each indicator
+/// looks, in each period, only at the children with a record of the kind it counts on touching
+/// the period (see [`activity`]), and the indicators are shared out over the machine's cores;
+/// each is a pure function, so neither changes a figure.
 pub fn compute_catalogue(
     inputs: &Inputs<'_>,
     kind: PeriodKind,
     as_at: Date,
     count: u32,
     settings: &Settings,
+) -> Vec<Series> {
+    catalogue(inputs, kind, as_at, count, settings, false)
+}
+
+/// [`compute_catalogue`], keeping with every figure the ids of the children behind it.
+pub fn compute_catalogue_with_children(
+    inputs: &Inputs<'_>,
+    kind: PeriodKind,
+    as_at: Date,
+    count: u32,
+    settings: &Settings,
+) -> Vec<Series> {
+    catalogue(inputs, kind, as_at, count, settings, true)
+}
+
+fn catalogue(
+    inputs: &Inputs<'_>,
+    kind: PeriodKind,
+    as_at: Date,
+    count: u32,
+    settings: &Settings,
+    keep_children: bool,
 ) -> Vec<Series> {
     let periods = periods(kind, as_at, count);
     let defs: Vec<&'static IndicatorDef> = CATALOGUE
@@ -1261,7 +1286,12 @@ pub fn compute_catalogue(
                     active: inputs.active.or(Some(a.as_slice())),
                     ..*inputs
                 };
-                (d.compute)(&inputs, p, settings)
+                let mut o = (d.compute)(&inputs, p, settings);
+                if !keep_children {
+                    o.numerator_children = Vec::new();
+                    o.denominator_children = Vec::new();
+                }
+                o
             })
             .collect(),
     };

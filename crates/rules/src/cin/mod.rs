@@ -90,6 +90,7 @@ rule_table! {
     rule_1105,
     rule_1510,
     rule_1520,
+    rule_1530,
     rule_1540,
     rule_1550,
     rule_1560q,

@@ -112,11 +112,7 @@ impl RawReturn {
         let at: Vec<Option<usize>> = table
             .columns()
             .iter()
-            .map(|c| {
-                header
-                    .iter()
-                    .position(|h| h.trim().eq_ignore_ascii_case(c))
-            })
+            .map(|c| header.iter().position(|h| h.trim().eq_ignore_ascii_case(c)))
             .collect();
         let mut rows = Vec::new();
         while let Some(row) = records.next_row()? {
@@ -202,8 +198,8 @@ mod tests {
     #[test]
     fn a_second_file_of_one_table_is_an_error() {
         let t = "CHILD,DOB,MISSING,MIS_START,MIS_END\n1,01/01/2010,M,01/05/2025,\n";
-        let e = RawReturn::from_texts([(Path::new("a.csv"), t), (Path::new("b.csv"), t)])
-            .unwrap_err();
+        let e =
+            RawReturn::from_texts([(Path::new("a.csv"), t), (Path::new("b.csv"), t)]).unwrap_err();
         assert_eq!(
             e.to_string(),
             "b.csv: line 1: a second Missing table (the first is a.csv); give one file per table"

@@ -46,7 +46,7 @@ pub(crate) fn date(v: &str) -> Option<Date> {
 }
 
 /// The DfE validators' name of a table, with `_last` for the previous year's.
-pub(crate) fn table_name(table: Table, previous: bool) -> &'static str {
+pub fn table_name(table: Table, previous: bool) -> &'static str {
     if !previous {
         return table.name();
     }

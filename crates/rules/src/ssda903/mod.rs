@@ -16,7 +16,7 @@
 
 mod common;
 
-pub use common::Ctx;
+pub use common::{Ctx, table_name};
 
 use crate::Finding;
 use formats::ssda903::raw::RawReturn;

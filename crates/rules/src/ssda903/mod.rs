@@ -48,6 +48,12 @@ crate::rule_table! {
     rule_114,
     rule_115,
     rule_116,
+    rule_120,
+    rule_131,
+    rule_132,
+    rule_141,
+    rule_143,
+    rule_147,
 }
 
 /// The collection years this crate has SSDA903 rule sets for.

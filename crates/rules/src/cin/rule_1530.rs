@@ -52,9 +52,7 @@ pub(crate) fn is_la_number(s: &str) -> bool {
     let known = KNOWN.get_or_init(|| {
         let mut known = [false; 1000];
         for (first, last) in parse(LIST).into_iter().flatten() {
-            for n in first..=last {
-                known[n] = true;
-            }
+            known[first..=last].fill(true);
         }
         known
     });

@@ -48,12 +48,14 @@ crate::rule_table! {
     rule_114,
     rule_115,
     rule_116,
+    rule_119,
     rule_120,
     rule_131,
     rule_132,
     rule_141,
     rule_143,
     rule_147,
+    rule_148,
 }
 
 /// The collection years this crate has SSDA903 rule sets for.

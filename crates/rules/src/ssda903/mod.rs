@@ -54,6 +54,8 @@ crate::rule_table! {
     rule_132,
     rule_141,
     rule_143,
+    rule_144,
+    rule_145,
     rule_147,
     rule_148,
 }

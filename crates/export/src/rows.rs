@@ -176,6 +176,7 @@ fn disabilities(ds: &Dataset, out: &mut dyn RowSink) -> Result<(), WriteError> {
 
 fn referrals(ds: &Dataset, out: &mut dyn RowSink) -> Result<(), WriteError> {
     for (id, c, r) in numbered_referrals(ds) {
+        let pp = r.pre_proceedings.as_ref();
         out.row(&[
             int(id),
             text(&c.id.0),
@@ -186,6 +187,16 @@ fn referrals(ds: &Dataset, out: &mut dyn RowSink) -> Result<(), WriteError> {
             code(r.reason_for_closure),
             flag(r.no_further_action),
             opt_date(r.initial_cpc_date),
+            opt_date(pp.and_then(|p| p.start_date)),
+            opt_date(pp.and_then(|p| p.letter_before_proceedings_date)),
+            opt_flag(pp.and_then(|p| p.fgdm_offered)),
+            opt_flag(pp.and_then(|p| p.fgdm_facilitated)),
+            opt_date(pp.and_then(|p| p.initial_meeting_date)),
+            opt_int(pp.and_then(|p| p.review_meetings)),
+            opt_date(pp.and_then(|p| p.step_decision_date)),
+            Value::Text(pp.and_then(|p| p.outcome.as_deref())),
+            opt_date(pp.and_then(|p| p.court_application_date)),
+            opt_date(pp.and_then(|p| p.letter_init_cp_date)),
         ])?;
     }
     Ok(())

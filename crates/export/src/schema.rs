@@ -211,6 +211,56 @@ pub const TABLES: [TableDoc; 29] = [
                 Date,
                 "Date of an initial child protection conference held without a section 47 enquiry at this level (CIN census CINdetails/DateOfInitialCPC).",
             ),
+            optional(
+                "pp_start_date",
+                Date,
+                "Date pre-proceedings started (CIN census PreProceedingsandFGDM/PPStartDate, from 2026-27); missing when the episode had none.",
+            ),
+            optional(
+                "pp_letter_before_proceedings_date",
+                Date,
+                "Date the letter before proceedings was sent (CIN census LBPSentDate, from 2026-27).",
+            ),
+            optional(
+                "pp_fgdm_offered",
+                Boolean,
+                "Whether a family group decision making meeting was offered (CIN census FGDMMeetingOffer, from 2026-27).",
+            ),
+            optional(
+                "pp_fgdm_facilitated",
+                Boolean,
+                "Whether a family group decision making meeting was facilitated (CIN census FGDMMeetingFac, from 2026-27).",
+            ),
+            optional(
+                "pp_initial_meeting_date",
+                Date,
+                "Date of the initial pre-proceedings meeting (CIN census InitialPPMeetingDate, from 2026-27).",
+            ),
+            optional(
+                "pp_review_meetings",
+                Integer,
+                "Number of pre-proceedings review meetings (CIN census ReviewMeetingsCount, from 2026-27).",
+            ),
+            optional(
+                "pp_step_decision_date",
+                Date,
+                "Date of the decision to step up to proceedings or down (CIN census StepDecisionDate, from 2026-27).",
+            ),
+            optional(
+                "pp_outcome",
+                Text,
+                "Outcome of pre-proceedings as written (CIN census PPOutcome, from 2026-27; the DfE has published no code list yet).",
+            ),
+            optional(
+                "pp_court_application_date",
+                Date,
+                "Date of the application to court (CIN census CourtAppDate, from 2026-27).",
+            ),
+            optional(
+                "pp_letter_init_cp_date",
+                Date,
+                "The date the CIN census element LetterInitCPDate records (from 2026-27).",
+            ),
         ],
     },
     TableDoc {

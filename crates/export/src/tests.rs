@@ -157,6 +157,18 @@ fn full_dataset() -> Dataset {
                     number_of_previous_plans: Some(2),
                     review_dates: vec![date(2023, 9, 1), date(2024, 1, 5)],
                 }],
+                pre_proceedings: Some(PreProceedings {
+                    start_date: Some(date(2023, 7, 3)),
+                    letter_before_proceedings_date: Some(date(2023, 7, 10)),
+                    fgdm_offered: Some(true),
+                    fgdm_facilitated: Some(false),
+                    initial_meeting_date: Some(date(2023, 7, 24)),
+                    review_meetings: Some(2),
+                    step_decision_date: Some(date(2023, 11, 1)),
+                    outcome: Some("A".to_owned()),
+                    court_application_date: Some(date(2023, 11, 20)),
+                    letter_init_cp_date: Some(date(2023, 12, 1)),
+                }),
             },
             Referral {
                 referral_date: date(2024, 6, 1),
@@ -177,6 +189,7 @@ fn full_dataset() -> Dataset {
                     number_of_previous_plans: None,
                     review_dates: vec![date(2024, 10, 1)],
                 }],
+                pre_proceedings: None,
             },
         ],
         cla_episodes: vec![ClaEpisode {
@@ -404,9 +417,12 @@ fn csv_children_referrals_and_their_records() {
     assert_eq!(
         files["referrals"],
         "referral_id,child_id,referral_date,source,primary_need,closure_date,reason_for_closure,\
-         no_further_action,initial_cpc_date\n\
-         1,A1,2023-04-03,5D,N1,2024-03-01,RC1,false,2023-05-01\n\
-         2,A1,2024-06-01,,,,,true,\n"
+         no_further_action,initial_cpc_date,pp_start_date,pp_letter_before_proceedings_date,\
+         pp_fgdm_offered,pp_fgdm_facilitated,pp_initial_meeting_date,pp_review_meetings,\
+         pp_step_decision_date,pp_outcome,pp_court_application_date,pp_letter_init_cp_date\n\
+         1,A1,2023-04-03,5D,N1,2024-03-01,RC1,false,2023-05-01,2023-07-03,2023-07-10,true,false,\
+         2023-07-24,2,2023-11-01,A,2023-11-20,2023-12-01\n\
+         2,A1,2024-06-01,,,,,true,,,,,,,,,,,\n"
     );
     assert_eq!(
         files["assessments"],
@@ -573,7 +589,17 @@ fn parquet_columns_are_typed_and_dates_are_dates() {
            OPTIONAL INT32 closure_date (DATE);\n  \
            OPTIONAL BYTE_ARRAY reason_for_closure (STRING);\n  \
            REQUIRED BOOLEAN no_further_action;\n  \
-           OPTIONAL INT32 initial_cpc_date (DATE);\n\
+           OPTIONAL INT32 initial_cpc_date (DATE);\n  \
+           OPTIONAL INT32 pp_start_date (DATE);\n  \
+           OPTIONAL INT32 pp_letter_before_proceedings_date (DATE);\n  \
+           OPTIONAL BOOLEAN pp_fgdm_offered;\n  \
+           OPTIONAL BOOLEAN pp_fgdm_facilitated;\n  \
+           OPTIONAL INT32 pp_initial_meeting_date (DATE);\n  \
+           OPTIONAL INT64 pp_review_meetings;\n  \
+           OPTIONAL INT32 pp_step_decision_date (DATE);\n  \
+           OPTIONAL BYTE_ARRAY pp_outcome (STRING);\n  \
+           OPTIONAL INT32 pp_court_application_date (DATE);\n  \
+           OPTIONAL INT32 pp_letter_init_cp_date (DATE);\n\
          }\n"
     );
     let rows: Vec<String> = reader
@@ -586,10 +612,18 @@ fn parquet_columns_are_typed_and_dates_are_dates() {
         [
             "{referral_id: 1, child_id: \"A1\", referral_date: 2023-04-03, source: \"5D\", \
              primary_need: \"N1\", closure_date: 2024-03-01, reason_for_closure: \"RC1\", \
-             no_further_action: false, initial_cpc_date: 2023-05-01}",
+             no_further_action: false, initial_cpc_date: 2023-05-01, pp_start_date: 2023-07-03, \
+             pp_letter_before_proceedings_date: 2023-07-10, pp_fgdm_offered: true, \
+             pp_fgdm_facilitated: false, pp_initial_meeting_date: 2023-07-24, \
+             pp_review_meetings: 2, pp_step_decision_date: 2023-11-01, pp_outcome: \"A\", \
+             pp_court_application_date: 2023-11-20, pp_letter_init_cp_date: 2023-12-01}",
             "{referral_id: 2, child_id: \"A1\", referral_date: 2024-06-01, source: null, \
              primary_need: null, closure_date: null, reason_for_closure: null, \
-             no_further_action: true, initial_cpc_date: null}",
+             no_further_action: true, initial_cpc_date: null, pp_start_date: null, \
+             pp_letter_before_proceedings_date: null, pp_fgdm_offered: null, \
+             pp_fgdm_facilitated: null, pp_initial_meeting_date: null, pp_review_meetings: null, \
+             pp_step_decision_date: null, pp_outcome: null, pp_court_application_date: null, \
+             pp_letter_init_cp_date: null}",
         ]
     );
 }

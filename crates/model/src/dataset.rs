@@ -255,6 +255,48 @@ pub struct Referral {
     pub section47s: Vec<Section47>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cp_plans: Vec<CpPlan>,
+    /// Pre-proceedings and family group decision making in this episode (the
+    /// `PreProceedingsandFGDM` block, from the 2026-27 census).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pre_proceedings: Option<PreProceedings>,
+}
+
+/// Pre-proceedings under the Public Law Outline and the family group decision making offered
+/// with them (CIN census `CINdetails/PreProceedingsandFGDM`, from 2026-27). The DfE has not yet
+/// published the block's schema or code list, so every item is optional and the outcome is kept
+/// as written.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PreProceedings {
+    /// `PPStartDate`: the day pre-proceedings started.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<Date>,
+    /// `LBPSentDate`: the day the letter before proceedings was sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter_before_proceedings_date: Option<Date>,
+    /// `FGDMMeetingOffer`: whether a family group decision making meeting was offered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fgdm_offered: Option<bool>,
+    /// `FGDMMeetingFac`: whether a family group decision making meeting was facilitated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fgdm_facilitated: Option<bool>,
+    /// `InitialPPMeetingDate`: the day of the initial pre-proceedings meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initial_meeting_date: Option<Date>,
+    /// `ReviewMeetingsCount`: how many pre-proceedings review meetings were held.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_meetings: Option<u32>,
+    /// `StepDecisionDate`: the day of the decision to step up to proceedings or down.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step_decision_date: Option<Date>,
+    /// `PPOutcome`: the outcome code, as written (no code list is published yet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+    /// `CourtAppDate`: the day the application to court was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub court_application_date: Option<Date>,
+    /// `LetterInitCPDate`: the date the census element `LetterInitCPDate` records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter_init_cp_date: Option<Date>,
 }
 
 impl Referral {

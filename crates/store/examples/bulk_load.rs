@@ -59,6 +59,7 @@ fn child(i: usize) -> Child {
                 } else {
                     vec![]
                 },
+                pre_proceedings: None,
             }
         })
         .collect();

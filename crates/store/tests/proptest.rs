@@ -117,6 +117,8 @@ fn referral() -> impl Strategy<Value = Referral> {
                     cin_plans,
                     section47s,
                     cp_plans,
+                    // Kept with the referral as one JSON value; the round trip tests cover its items.
+                    pre_proceedings: None,
                 }
             },
         )

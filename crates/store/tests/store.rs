@@ -21,6 +21,22 @@ both! {
         assert_eq!(rows, store::row_counts(&normalised(input.clone())));
         let stored = db.store.dataset().await.unwrap();
         assert_eq!(stored, normalised(input));
+        // The 2026-27 pre-proceedings block is kept with its referral, item by item.
+        let blocks: Vec<&PreProceedings> = stored
+            .children
+            .iter()
+            .flat_map(|c| &c.referrals)
+            .filter_map(|r| r.pre_proceedings.as_ref())
+            .collect();
+        assert_eq!(blocks.len(), longest_code_set());
+        let first = blocks
+            .iter()
+            .find(|p| p.outcome.as_deref() == Some("A'é\"0"))
+            .unwrap();
+        assert_eq!(first.review_meetings, Some(u32::MAX));
+        assert_eq!(first.fgdm_offered, Some(true));
+        assert_eq!(first.court_application_date, None);
+        assert_eq!(first.letter_init_cp_date, Some(d(2024, 10, 15)));
     }
 }
 

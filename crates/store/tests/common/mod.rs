@@ -112,6 +112,19 @@ pub fn full_child(i: usize) -> Child {
                     number_of_previous_plans: Some(u32::MAX - i as u32),
                     review_dates: vec![d(2024, 9, 1), d(2024, 9, 1), d(2024, 11, 30)],
                 }],
+                // The 2026-27 block, its outcome written with characters a store must keep.
+                pre_proceedings: Some(PreProceedings {
+                    start_date: Some(d(2024, 7, 1)),
+                    letter_before_proceedings_date: Some(d(2024, 7, 8)),
+                    fgdm_offered: Some(i.is_multiple_of(2)),
+                    fgdm_facilitated: None,
+                    initial_meeting_date: Some(d(2024, 7, 22)),
+                    review_meetings: Some(u32::MAX - i as u32),
+                    step_decision_date: Some(d(2024, 10, 1)),
+                    outcome: Some(format!("A'é\"{i}")),
+                    court_application_date: None,
+                    letter_init_cp_date: Some(d(2024, 10, 15)),
+                }),
             },
             Referral {
                 referral_date: d(2022, 1, 9),

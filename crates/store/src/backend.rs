@@ -88,7 +88,7 @@ impl Fail {
     }
 }
 
-fn corrupt(table: &'static str, column: &'static str) -> Fail {
+pub(crate) fn corrupt(table: &'static str, column: &'static str) -> Fail {
     Fail::Corrupt { table, column }
 }
 
@@ -121,6 +121,8 @@ macro_rules! on_pool {
         }
     };
 }
+
+pub(crate) use on_pool;
 
 /// Runs one multi-row `INSERT` per [`ROWS_PER_STATEMENT`] rows: `$head` is `INSERT INTO t (a, b) `
 /// and `$bind` binds one row's values in column order.
@@ -636,7 +638,7 @@ impl Pool {
 
     /// SHA-256 over every stored row of every table, in key order, with each value's text.
     pub(crate) async fn fingerprint(&self) -> Result<String, Fail> {
-        const TABLES: [(&str, &str); 5] = [
+        const TABLES: [(&str, &str); 7] = [
             (
                 "SELECT load_id, loaded_at, loaded_by FROM loads ORDER BY load_id",
                 "loads",
@@ -659,6 +661,17 @@ impl Pool {
                 "SELECT entry_id, at, actor, channel, action, subject, \
                  coalesce(child_id, '') AS child_id FROM access_log ORDER BY entry_id",
                 "access_log",
+            ),
+            (
+                "SELECT change_id, at, actor, channel, action, coalesce(source_name, '') AS source_name, \
+                 coalesce(source_sha256, '') AS source_sha256 FROM assurance_changes ORDER BY change_id",
+                "assurance_changes",
+            ),
+            (
+                "SELECT kind, key, change_id, coalesce(superseded_by, 0) AS superseded_by, \
+                 coalesce(child_id, '') AS child_id, doc FROM assurance_records \
+                 ORDER BY kind, key, change_id",
+                "assurance_records",
             ),
         ];
         let mut hash = Sha256::new();

@@ -23,6 +23,7 @@
 //! The schema is `migrations/sqlite/` and `migrations/postgres/`, run when a store is opened.
 
 mod access;
+mod assurance;
 mod backend;
 mod error;
 mod lineage;
@@ -32,6 +33,9 @@ mod tables;
 pub mod testing;
 
 pub use access::{AccessEntry, AccessRecord, Channel};
+pub use assurance::{
+    AssuranceEdit, AssuranceKind, AssuranceVersion, EditOutcome, EditSource, Reader,
+};
 pub use error::{BoxError, StoreError};
 pub use lineage::{
     LoadBatch, LoadOutcome, LoadRecord, ReturnKind, SourceFile, latest_collection_year, sha256_hex,

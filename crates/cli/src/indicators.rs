@@ -194,6 +194,7 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         dataset: &snapshot.dataset,
         population: population.as_ref(),
         active: None,
+        assurance: None,
     };
 
     if let (Some(id), Some(period)) = (&args.children, &args.period) {

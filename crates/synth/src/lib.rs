@@ -92,6 +92,7 @@
 //! - registered supported accommodation is inside the council's area (rule 241).
 
 pub mod asat;
+pub mod assurance;
 mod care;
 pub mod days;
 mod journey;

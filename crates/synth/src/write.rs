@@ -21,6 +21,8 @@ pub struct WrittenFiles {
     pub ssda903_prev: PathBuf,
     /// `extract/`: teams, workers, allocations and Family Safeguarding involvement.
     pub extract: PathBuf,
+    /// `assurance/`: audit cycles, audits, actions, workforce posts and family voice.
+    pub assurance: PathBuf,
     /// Children in the two censuses and the two returns, in the order above.
     pub children: [usize; 4],
 }
@@ -36,6 +38,7 @@ pub fn write(council: &Council, config: &SynthConfig, out: &Path) -> io::Result<
         ssda903: out.join("903"),
         ssda903_prev: out.join("903_prev"),
         extract: out.join("extract"),
+        assurance: out.join("assurance"),
         children: [0; 4],
     };
     let mut counts = [0; 4];
@@ -85,6 +88,10 @@ pub fn write(council: &Council, config: &SynthConfig, out: &Path) -> io::Result<
         family_safeguarding: data.family_safeguarding.clone(),
     };
     formats::extract::write_dir(&files.extract, &extract)?;
+    crate::assurance::write_dir(
+        &files.assurance,
+        &crate::assurance::generate(council, config.seed),
+    )?;
     Ok(WrittenFiles {
         children: counts,
         ..files

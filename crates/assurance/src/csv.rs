@@ -63,12 +63,12 @@
 //! whole row or file), the field and the rule broken. A file with any problem gives no records:
 //! import is all or nothing.
 
+use crate::AssuranceData;
 use crate::grade::{Domain, Grade, format_tags, parse_tags};
 use crate::programme::{Action, Audit, AuditKind, Cycle, Moderation};
 use crate::sample::PlanType;
 use crate::voice::{Feedback, FeedbackSource, Nomination, ParticipationEvent, Sentiment};
 use crate::workforce::{Post, PostSpell};
-use crate::AssuranceData;
 use model::{ChildId, Date, WorkerRole};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -317,7 +317,10 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Parsed, Vec<CsvProblem>> {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+            let line = 1 + bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
             return Err(whole(
                 line as u64,
                 "the file is not UTF-8 text (save it as CSV UTF-8)".into(),
@@ -523,10 +526,16 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Parsed, Vec<CsvProblem>> {
                 })
             };
             if p.team != post.team {
-                fail("team_id", format!("post {id} is in team {} on another row", post.team));
+                fail(
+                    "team_id",
+                    format!("post {id} is in team {} on another row", post.team),
+                );
             }
             if p.role != post.role {
-                fail("role", format!("post {id} is {} on another row", post.role.code()));
+                fail(
+                    "role",
+                    format!("post {id} is {} on another row", post.role.code()),
+                );
             }
             let spell = &p.spells[0];
             match previous_to {
@@ -536,7 +545,9 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Parsed, Vec<CsvProblem>> {
                 ),
                 Some(Some(t)) if spell.from <= t => fail(
                     "from",
-                    format!("post {id}'s spells overlap: this one starts on or before {t}, when the one before ends"),
+                    format!(
+                        "post {id}'s spells overlap: this one starts on or before {t}, when the one before ends"
+                    ),
                 ),
                 _ => {}
             }
@@ -605,7 +616,12 @@ impl Row<'_> {
 
     fn required(&mut self, name: &str) -> Option<String> {
         let v = self.id(name);
-        if v.is_none() && !self.problems.iter().any(|p| p.line == self.line && p.field == name) {
+        if v.is_none()
+            && !self
+                .problems
+                .iter()
+                .any(|p| p.line == self.line && p.field == name)
+        {
             self.fail(name, "required: the value is empty");
         }
         v
@@ -638,7 +654,12 @@ impl Row<'_> {
         self.date(name)
     }
 
-    fn parsed<T>(&mut self, name: &str, parse: impl Fn(&str) -> Option<T>, allowed: &str) -> Option<T> {
+    fn parsed<T>(
+        &mut self,
+        name: &str,
+        parse: impl Fn(&str) -> Option<T>,
+        allowed: &str,
+    ) -> Option<T> {
         let v = self.value(name)?;
         let p = parse(&v);
         if p.is_none() {
@@ -697,10 +718,7 @@ impl Row<'_> {
         if let (Some(a), Some(b)) = (earlier.1, later.1)
             && b < a
         {
-            self.fail(
-                later.0,
-                format!("{b} is before {} ({a})", earlier.0),
-            );
+            self.fail(later.0, format!("{b} is before {} ({a})", earlier.0));
         }
     }
 
@@ -733,22 +751,39 @@ impl Row<'_> {
         let auditor = self.id("auditor");
         let allocated_on = self.date("allocated_on");
         if auditor.is_some() != (allocated_on.is_some() || self.value("allocated_on").is_some()) {
-            let field = if auditor.is_some() { "allocated_on" } else { "auditor" };
-            self.fail(field, "auditor and allocated_on go together: give both or neither");
+            let field = if auditor.is_some() {
+                "allocated_on"
+            } else {
+                "auditor"
+            };
+            self.fail(
+                field,
+                "auditor and allocated_on go together: give both or neither",
+            );
         }
         let due_on = self.date("due_on");
         let completed_on = self.date("completed_on");
         let overall = self.grade("overall");
         if completed_on.is_some() != overall.is_some()
-            && !self.problems.iter().any(|p| p.line == self.line && (p.field == "completed_on" || p.field == "overall"))
+            && !self
+                .problems
+                .iter()
+                .any(|p| p.line == self.line && (p.field == "completed_on" || p.field == "overall"))
         {
-            let field = if completed_on.is_some() { "overall" } else { "completed_on" };
+            let field = if completed_on.is_some() {
+                "overall"
+            } else {
+                "completed_on"
+            };
             self.fail(field, "a completed audit has both completed_on and an overall grade; an audit not completed has neither");
         }
         if completed_on.is_some() && auditor.is_none() {
             self.fail("auditor", "a completed audit needs its auditor");
         }
-        self.order(("allocated_on", allocated_on), ("completed_on", completed_on));
+        self.order(
+            ("allocated_on", allocated_on),
+            ("completed_on", completed_on),
+        );
         let mut domains = BTreeMap::new();
         for d in Domain::ALL {
             if let Some(g) = self.grade(d.code()) {
@@ -781,7 +816,10 @@ impl Row<'_> {
             if completed_on.is_none() {
                 self.fail("moderator", "only a completed audit can be moderated");
             }
-            self.order(("completed_on", completed_on), ("moderated_on", moderated_on));
+            self.order(
+                ("completed_on", completed_on),
+                ("moderated_on", moderated_on),
+            );
             Some(Moderation {
                 moderator: moderator?,
                 date: moderated_on?,
@@ -791,11 +829,17 @@ impl Row<'_> {
         } else if given.iter().any(|g| *g) {
             let missing = ["moderator", "moderated_on", "moderated_overall"]
                 [given.iter().position(|g| !g).unwrap_or(0)];
-            self.fail(missing, "moderator, moderated_on and moderated_overall go together: give all three or none");
+            self.fail(
+                missing,
+                "moderator, moderated_on and moderated_overall go together: give all three or none",
+            );
             None
         } else {
             if !notes.is_empty() {
-                self.fail("moderation_notes", "notes need a moderation (moderator, moderated_on, moderated_overall)");
+                self.fail(
+                    "moderation_notes",
+                    "notes need a moderation (moderator, moderated_on, moderated_overall)",
+                );
             }
             None
         };
@@ -899,7 +943,10 @@ impl Row<'_> {
             "child, parent, carer, family_member, professional",
         );
         if self.value("source").is_none() {
-            self.fail("source", "required: child, parent, carer, family_member or professional");
+            self.fail(
+                "source",
+                "required: child, parent, carer, family_member or professional",
+            );
         }
         let team = self.id("team_id").unwrap_or_default();
         let sentiment = self.parsed("sentiment", Sentiment::parse, "positive, mixed, negative");
@@ -1042,7 +1089,11 @@ pub fn write(kind: FileKind, data: &AssuranceData) -> String {
                         date(s.to),
                         (if filled { "filled" } else { "vacant" }).to_owned(),
                         s.worker.clone().unwrap_or_default(),
-                        if filled { flag(s.agency) } else { String::new() },
+                        if filled {
+                            flag(s.agency)
+                        } else {
+                            String::new()
+                        },
                     ]);
                 }
             }

@@ -178,8 +178,14 @@ mod tests {
 
     #[test]
     fn grades_read_as_people_write_them() {
-        assert_eq!(Grade::parse("Requires improvement"), Some(Grade::RequiresImprovement));
-        assert_eq!(Grade::parse(" requires-improvement "), Some(Grade::RequiresImprovement));
+        assert_eq!(
+            Grade::parse("Requires improvement"),
+            Some(Grade::RequiresImprovement)
+        );
+        assert_eq!(
+            Grade::parse(" requires-improvement "),
+            Some(Grade::RequiresImprovement)
+        );
         assert_eq!(Grade::parse("RI"), Some(Grade::RequiresImprovement));
         assert_eq!(Grade::parse("GOOD"), Some(Grade::Good));
         assert_eq!(Grade::parse("satisfactory"), None);

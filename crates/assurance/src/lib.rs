@@ -126,12 +126,20 @@ impl AssuranceData {
         let mut out = Vec::new();
         for a in &self.audits {
             if self.cycle(&a.cycle).is_none() {
-                out.push(("audit", a.id.clone(), format!("cycle {} is not known", a.cycle)));
+                out.push((
+                    "audit",
+                    a.id.clone(),
+                    format!("cycle {} is not known", a.cycle),
+                ));
             }
             if let Some(f) = &a.follows
                 && !self.audits.iter().any(|x| &x.id == f)
             {
-                out.push(("audit", a.id.clone(), format!("follows audit {f}, which is not known")));
+                out.push((
+                    "audit",
+                    a.id.clone(),
+                    format!("follows audit {f}, which is not known"),
+                ));
             }
         }
         for x in &self.actions {

@@ -107,7 +107,9 @@ pub enum Design {
 pub enum SampleError {
     #[error("a sample of {size} cannot be drawn from {population} open, allocated children")]
     TooLarge { size: usize, population: usize },
-    #[error("no auditor may audit the case of child {child} (team {team}): every auditor is in that team")]
+    #[error(
+        "no auditor may audit the case of child {child} (team {team}): every auditor is in that team"
+    )]
     NoEligibleAuditor { child: String, team: String },
     #[error("no auditors were given")]
     NoAuditors,
@@ -190,9 +192,7 @@ pub fn select(
             out
         }
     };
-    chosen.sort_by(|a, b| {
-        (&a.team, a.plan_type, &a.child).cmp(&(&b.team, b.plan_type, &b.child))
-    });
+    chosen.sort_by(|a, b| (&a.team, a.plan_type, &a.child).cmp(&(&b.team, b.plan_type, &b.child)));
     Ok(chosen)
 }
 

@@ -112,10 +112,7 @@ pub fn starters_and_leavers(posts: &[Post], start: Date, end: Date) -> (u64, u64
     }
     let within = |d: Date| start <= d && d <= end;
     let starters = span.values().filter(|(f, _)| within(*f)).count() as u64;
-    let leavers = span
-        .values()
-        .filter(|(_, t)| t.is_some_and(within))
-        .count() as u64;
+    let leavers = span.values().filter(|(_, t)| t.is_some_and(within)).count() as u64;
     (starters, leavers)
 }
 

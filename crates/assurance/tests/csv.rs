@@ -29,14 +29,27 @@ fn audits_read_back_as_written() {
     assert_eq!(a.good_practice[0].as_str(), "relational-practice");
     assert_eq!(a.findings, "Knows the child well,\nplan child focused");
     let m = a.moderation.as_ref().unwrap();
-    assert_eq!((m.moderator.as_str(), m.overall), ("HOS", Grade::RequiresImprovement));
+    assert_eq!(
+        (m.moderator.as_str(), m.overall),
+        ("HOS", Grade::RequiresImprovement)
+    );
     assert_eq!(a.final_grade(), Some(Grade::RequiresImprovement));
     // The second record starts on line 4: the first spans lines 2 and 3.
-    assert_eq!(parsed.places[&("audit", "A1-DIP".to_owned())], ("audits.csv".into(), 4));
+    assert_eq!(
+        parsed.places[&("audit", "A1-DIP".to_owned())],
+        ("audits.csv".into(), 4)
+    );
     let dip = &parsed.data.audits[1];
-    assert_eq!((dip.kind, dip.follows.as_deref()), (AuditKind::Dip, Some("A1")));
+    assert_eq!(
+        (dip.kind, dip.follows.as_deref()),
+        (AuditKind::Dip, Some("A1"))
+    );
     // Written and read again: the same records.
-    let again = read("audits.csv", write(FileKind::Audits, &parsed.data).as_bytes()).unwrap();
+    let again = read(
+        "audits.csv",
+        write(FileKind::Audits, &parsed.data).as_bytes(),
+    )
+    .unwrap();
     assert_eq!(again.data, parsed.data);
 }
 
@@ -66,23 +79,27 @@ fn bad_audit_rows_are_located() {
 
 #[test]
 fn headers_are_checked() {
-    assert_eq!(
-        problems("x.csv", "audit_id,cycle_id,kind,extra\n"),
-        {
-            let mut v = vec![
+    assert_eq!(problems("x.csv", "audit_id,cycle_id,kind,extra\n"), {
+        let mut v = vec![
                 "x.csv:1:4: extra: not a column of audits.csv (columns: audit_id, cycle_id, kind, child_id, team_id, plan_type, worker_id, auditor, allocated_on, due_on, completed_on, overall, chronology, visits, assessment, plan, supervision, child_voice, good_practice, development, findings, follows, moderator, moderated_on, moderated_overall, moderation_notes)".to_owned(),
             ];
-            v.extend(FileKind::Audits.columns()[3..].iter().map(|c| {
-                format!("x.csv:1:0: {c}: the column is missing from audits.csv")
-            }));
-            v
-        }
-    );
+        v.extend(
+            FileKind::Audits.columns()[3..]
+                .iter()
+                .map(|c| format!("x.csv:1:0: {c}: the column is missing from audits.csv")),
+        );
+        v
+    });
     assert_eq!(
         problems("y.csv", "name,start\n"),
-        ["y.csv:1:0: (file): the first column is \"name\", which names none of the assurance files (expected one of cycle_id, audit_id, action_id, post_id, feedback_id, event_id, nomination_id)"]
+        [
+            "y.csv:1:0: (file): the first column is \"name\", which names none of the assurance files (expected one of cycle_id, audit_id, action_id, post_id, feedback_id, event_id, nomination_id)"
+        ]
     );
-    assert_eq!(problems("z.csv", ""), ["z.csv:1:0: (file): the file is empty: a header row is needed"]);
+    assert_eq!(
+        problems("z.csv", ""),
+        ["z.csv:1:0: (file): the file is empty: a header row is needed"]
+    );
     let latin1 = b"cycle_id,name,start_date,end_date\nQ1,caf\xe9,2024-01-01,2024-03-31\n";
     assert_eq!(
         read("w.csv", latin1).unwrap_err()[0].to_string(),
@@ -138,7 +155,11 @@ fn posts_group_spells_and_refuse_overlaps() {
     assert_eq!(parsed.data.posts.len(), 2);
     let p1 = &parsed.data.posts[0];
     assert_eq!(p1.spells.len(), 2);
-    assert_eq!(p1.spells[0].worker.as_deref(), Some("W2"), "spells in date order");
+    assert_eq!(
+        p1.spells[0].worker.as_deref(),
+        Some("W2"),
+        "spells in date order"
+    );
     assert!(p1.spells[0].agency);
     let again = read("p.csv", write(FileKind::Posts, &parsed.data).as_bytes()).unwrap();
     assert_eq!(again.data, parsed.data);

@@ -95,12 +95,17 @@ fn nothing_allocated_gives_no_percentages() {
 #[test]
 fn domains_and_themes_are_counted_most_named_first() {
     let mut a = audit(1, Some(Grade::Good));
-    a.domains.insert(Domain::Chronology, Grade::RequiresImprovement);
+    a.domains
+        .insert(Domain::Chronology, Grade::RequiresImprovement);
     a.domains.insert(Domain::Visits, Grade::Good);
     a.good_practice = vec![Tag::parse("relational-practice").unwrap()];
-    a.development = vec![Tag::parse("chronology").unwrap(), Tag::parse("plan-specificity").unwrap()];
+    a.development = vec![
+        Tag::parse("chronology").unwrap(),
+        Tag::parse("plan-specificity").unwrap(),
+    ];
     let mut b = audit(2, Some(Grade::RequiresImprovement));
-    b.domains.insert(Domain::Chronology, Grade::RequiresImprovement);
+    b.domains
+        .insert(Domain::Chronology, Grade::RequiresImprovement);
     b.development = vec![Tag::parse("plan-specificity").unwrap()];
     let s = summarise(&[a, b], &[], d(2024, 12, 1));
     assert_eq!(s.domain_grades[&Domain::Chronology], [0, 0, 2, 0]);
@@ -144,14 +149,17 @@ fn actions_are_tracked_to_closure() {
             ActionStatus::Closed,
             ActionStatus::ClosedLate,
             ActionStatus::Overdue,
-            ActionStatus::Open, // due today: not overdue yet
+            ActionStatus::Open,    // due today: not overdue yet
             ActionStatus::Overdue, // closed only after the day
         ]
     );
     let s = summarise(&[], &actions, day);
     assert_eq!(s.actions[&ActionStatus::Overdue], 2);
     assert_eq!(s.actions[&ActionStatus::Open], 1);
-    assert_eq!(actions[4].status_on(d(2024, 12, 2)), ActionStatus::ClosedLate);
+    assert_eq!(
+        actions[4].status_on(d(2024, 12, 2)),
+        ActionStatus::ClosedLate
+    );
 }
 
 #[test]
@@ -179,12 +187,25 @@ fn dip_samples_follow_requires_improvement_and_count_improvement() {
     assert_eq!(all[0].kind, AuditKind::Dip);
 
     // Half of four is two; the same seed chooses the same two.
-    let half = DipPlan { percent: 50, ..plan.clone() };
+    let half = DipPlan {
+        percent: 50,
+        ..plan.clone()
+    };
     let a = dip_sample(&audits, &half);
     assert_eq!(a.len(), 2);
     assert_eq!(a, dip_sample(&audits, &half));
     // 30% of four is 1.2: rounded up to two.
-    assert_eq!(dip_sample(&audits, &DipPlan { percent: 30, ..plan.clone() }).len(), 2);
+    assert_eq!(
+        dip_sample(
+            &audits,
+            &DipPlan {
+                percent: 30,
+                ..plan.clone()
+            }
+        )
+        .len(),
+        2
+    );
 
     // An audit already dip-sampled is not sampled again.
     let mut with_dip = audits.clone();

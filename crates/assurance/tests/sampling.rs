@@ -70,7 +70,10 @@ fn a_stratified_sample_respects_the_strata_and_the_seed() {
         // Reproducible, and the population's order does not matter.
         let mut reversed = pop.clone();
         reversed.reverse();
-        assert_eq!(s, select(&reversed, 5, Design::Stratified, seed, &[]).unwrap());
+        assert_eq!(
+            s,
+            select(&reversed, 5, Design::Stratified, seed, &[]).unwrap()
+        );
     }
     // Different seeds choose different children (six CP children, three chosen: 20 ways).
     let distinct: std::collections::BTreeSet<Vec<Candidate>> = (0..50)
@@ -106,7 +109,10 @@ fn excluded_children_and_too_large_samples() {
     assert!(s.iter().all(|c| !exclude.contains(&c.child)));
     assert_eq!(
         select(&pop, 5, Design::Random, 1, &exclude),
-        Err(SampleError::TooLarge { size: 5, population: 4 })
+        Err(SampleError::TooLarge {
+            size: 5,
+            population: 4
+        })
     );
 }
 
@@ -152,7 +158,11 @@ fn the_population_is_the_open_allocated_children_with_their_plan_type() {
     children.push(("C4", vec![c4], vec![]));
     // C5: open, but no allocation. C6: allocated, but the referral closed.
     children.push(("C5", vec![referral(d(2024, 1, 1), None)], vec![]));
-    children.push(("C6", vec![referral(d(2024, 1, 1), Some(d(2025, 1, 1)))], vec![]));
+    children.push((
+        "C6",
+        vec![referral(d(2024, 1, 1), Some(d(2025, 1, 1)))],
+        vec![],
+    ));
     // C7: on a CP plan and looked after: CP.
     let mut c7 = referral(d(2024, 1, 1), None);
     c7.cp_plans.push(CpPlan {
@@ -176,15 +186,14 @@ fn the_population_is_the_open_allocated_children_with_their_plan_type() {
             ..Child::default()
         });
     }
-    let alloc = |child: &str, worker: &str, team: &str, start: Date, end: Option<Date>| {
-        CaseAllocation {
+    let alloc =
+        |child: &str, worker: &str, team: &str, start: Date, end: Option<Date>| CaseAllocation {
             child: ChildId::from(child),
             worker: worker.into(),
             team: team.into(),
             start,
             end,
-        }
-    };
+        };
     ds.allocations = vec![
         alloc("C1", "W1", "T1", d(2024, 1, 1), None),
         // C1's latest-starting open allocation decides the team.
@@ -201,7 +210,14 @@ fn the_population_is_the_open_allocated_children_with_their_plan_type() {
     let pop = population(&ds, day);
     let got: Vec<(&str, &str, &str, PlanType)> = pop
         .iter()
-        .map(|c| (c.child.0.as_str(), c.team.as_str(), c.worker.as_str(), c.plan_type))
+        .map(|c| {
+            (
+                c.child.0.as_str(),
+                c.team.as_str(),
+                c.worker.as_str(),
+                c.plan_type,
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -235,13 +251,25 @@ fn audits_are_allocated_evenly_and_never_to_the_auditors_own_team() {
     assert_eq!(audits[5].id, "2024-Q3-006");
     assert_eq!(audits[0].due_on, Some(d(2024, 11, 30)));
     let auditors = [
-        Auditor { id: "A".into(), team: Some("T1".into()) },
-        Auditor { id: "B".into(), team: Some("T2".into()) },
-        Auditor { id: "C".into(), team: None },
+        Auditor {
+            id: "A".into(),
+            team: Some("T1".into()),
+        },
+        Auditor {
+            id: "B".into(),
+            team: Some("T2".into()),
+        },
+        Auditor {
+            id: "C".into(),
+            team: None,
+        },
     ];
     // T1 cases go to B or C, whichever has fewer (B first on a tie); T2 cases to A or C.
     assert_eq!(allocate(&mut audits, &auditors, d(2024, 7, 2)), Ok(6));
-    let who: Vec<&str> = audits.iter().map(|a| a.auditor.as_deref().unwrap()).collect();
+    let who: Vec<&str> = audits
+        .iter()
+        .map(|a| a.auditor.as_deref().unwrap())
+        .collect();
     assert_eq!(who, ["B", "C", "B", "C", "A", "A"]);
     assert!(audits.iter().all(|a| a.allocated_on == Some(d(2024, 7, 2))));
     // Allocating again changes nothing: everything is allocated.
@@ -256,5 +284,8 @@ fn audits_are_allocated_evenly_and_never_to_the_auditors_own_team() {
         })
     );
     assert_eq!(lone[0].auditor, None, "all or nothing");
-    assert_eq!(allocate(&mut lone, &[], d(2024, 7, 2)), Err(SampleError::NoAuditors));
+    assert_eq!(
+        allocate(&mut lone, &[], d(2024, 7, 2)),
+        Err(SampleError::NoAuditors)
+    );
 }

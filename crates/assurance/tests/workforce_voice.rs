@@ -1,8 +1,8 @@
 //! Hand-computed workforce and family-voice figures.
 
+use assurance::Tag;
 use assurance::voice::{self, *};
 use assurance::workforce::*;
-use assurance::Tag;
 use model::*;
 
 fn d(y: i16, m: i8, day: i8) -> Date {
@@ -26,7 +26,11 @@ fn posts() -> Vec<Post> {
         spells,
     };
     vec![
-        post("P1", WorkerRole::SocialWorker, vec![spell(d(2024, 1, 1), None, Some("W1"), false)]),
+        post(
+            "P1",
+            WorkerRole::SocialWorker,
+            vec![spell(d(2024, 1, 1), None, Some("W1"), false)],
+        ),
         post(
             "P2",
             WorkerRole::SocialWorker,
@@ -35,12 +39,25 @@ fn posts() -> Vec<Post> {
                 spell(d(2024, 7, 1), None, None, false),
             ],
         ),
-        post("P3", WorkerRole::MentalHealthWorker, vec![spell(d(2024, 4, 1), None, None, false)]),
-        post("P4", WorkerRole::DomesticAbuseWorker, vec![spell(d(2024, 5, 1), None, Some("W3"), false)]),
+        post(
+            "P3",
+            WorkerRole::MentalHealthWorker,
+            vec![spell(d(2024, 4, 1), None, None, false)],
+        ),
+        post(
+            "P4",
+            WorkerRole::DomesticAbuseWorker,
+            vec![spell(d(2024, 5, 1), None, Some("W3"), false)],
+        ),
         post(
             "P5",
             WorkerRole::SocialWorker,
-            vec![spell(d(2023, 1, 1), Some(d(2024, 2, 29)), Some("W4"), false)],
+            vec![spell(
+                d(2023, 1, 1),
+                Some(d(2024, 2, 29)),
+                Some("W4"),
+                false,
+            )],
         ),
     ]
 }
@@ -51,20 +68,46 @@ fn posts_filled_vacant_and_agency_on_a_day() {
     let (by_role, total) = posts_on(&posts(), d(2024, 4, 1));
     assert_eq!(
         by_role[&WorkerRole::SocialWorker],
-        PostCounts { posts: 2, filled: 2, vacant: 0, agency: 1 }
+        PostCounts {
+            posts: 2,
+            filled: 2,
+            vacant: 0,
+            agency: 1
+        }
     );
     assert_eq!(
         by_role[&WorkerRole::MentalHealthWorker],
-        PostCounts { posts: 1, filled: 0, vacant: 1, agency: 0 }
+        PostCounts {
+            posts: 1,
+            filled: 0,
+            vacant: 1,
+            agency: 0
+        }
     );
     assert!(!by_role.contains_key(&WorkerRole::DomesticAbuseWorker));
-    assert_eq!(total, PostCounts { posts: 3, filled: 2, vacant: 1, agency: 1 });
+    assert_eq!(
+        total,
+        PostCounts {
+            posts: 3,
+            filled: 2,
+            vacant: 1,
+            agency: 1
+        }
+    );
     assert!((total.vacancy_pct().unwrap() - 100.0 / 3.0).abs() < 1e-9);
     assert_eq!(total.agency_pct(), Some(50.0));
 
     // 1 July 2024: P2 falls vacant, P4 is filled.
     let (_, total) = posts_on(&posts(), d(2024, 7, 1));
-    assert_eq!(total, PostCounts { posts: 4, filled: 2, vacant: 2, agency: 0 });
+    assert_eq!(
+        total,
+        PostCounts {
+            posts: 4,
+            filled: 2,
+            vacant: 2,
+            agency: 0
+        }
+    );
     assert_eq!(total.vacancy_pct(), Some(50.0));
     assert_eq!(total.agency_pct(), Some(0.0));
     // The last day of a spell still counts it.
@@ -75,14 +118,20 @@ fn posts_filled_vacant_and_agency_on_a_day() {
 #[test]
 fn starters_and_leavers_in_a_period() {
     // January to June 2024: W1, W2 and W3 started; W2 (30 June) and W4 (29 February) left.
-    assert_eq!(starters_and_leavers(&posts(), d(2024, 1, 1), d(2024, 6, 30)), (3, 2));
+    assert_eq!(
+        starters_and_leavers(&posts(), d(2024, 1, 1), d(2024, 6, 30)),
+        (3, 2)
+    );
     // A worker moving between posts is neither a starter nor a leaver.
     let mut moved = posts();
     moved[2].spells = vec![
         spell(d(2024, 4, 1), Some(d(2024, 6, 30)), None, false),
         spell(d(2024, 7, 1), None, Some("W2"), false),
     ];
-    assert_eq!(starters_and_leavers(&moved, d(2024, 6, 1), d(2024, 7, 31)), (0, 0));
+    assert_eq!(
+        starters_and_leavers(&moved, d(2024, 6, 1), d(2024, 7, 31)),
+        (0, 0)
+    );
 }
 
 #[test]
@@ -112,10 +161,10 @@ fn caseloads_median_and_threshold() {
         alloc("C2", "W1", None),
         alloc("C3", "W1", None),
         alloc("C4", "W2", None),
-        alloc("C5", "F1", None),                   // not a social worker
-        alloc("C6", "X9", None),                   // not listed: counted
+        alloc("C5", "F1", None), // not a social worker
+        alloc("C6", "X9", None), // not listed: counted
         alloc("C7", "X9", None),
-        alloc("C8", "W2", Some(d(2025, 3, 30))),   // ended
+        alloc("C8", "W2", Some(d(2025, 3, 30))), // ended
     ];
     // The same child allocated to the same worker twice counts once.
     ds.allocations.push(CaseAllocation {
@@ -125,7 +174,11 @@ fn caseloads_median_and_threshold() {
     let loads = caseloads(&ds, day);
     assert_eq!(
         loads,
-        [("W1".to_owned(), 3), ("W2".to_owned(), 1), ("X9".to_owned(), 2)]
+        [
+            ("W1".to_owned(), 3),
+            ("W2".to_owned(), 1),
+            ("X9".to_owned(), 2)
+        ]
     );
     let s = summarise_caseloads(&loads, 2);
     assert_eq!((s.workers, s.cases, s.max, s.over_threshold), (3, 6, 3, 1));
@@ -151,10 +204,34 @@ fn family_voice_counts_and_themes() {
         summary: String::new(),
     };
     let feedback = [
-        fb("F1", d(2024, 12, 10), FeedbackSource::Parent, Sentiment::Positive, &["listened-to"]),
-        fb("F2", d(2024, 12, 10), FeedbackSource::Child, Sentiment::Positive, &["listened-to", "more-events"]),
-        fb("F3", d(2024, 12, 11), FeedbackSource::Parent, Sentiment::Mixed, &["contact"]),
-        fb("F4", d(2025, 1, 5), FeedbackSource::Child, Sentiment::Negative, &["school-visits"]),
+        fb(
+            "F1",
+            d(2024, 12, 10),
+            FeedbackSource::Parent,
+            Sentiment::Positive,
+            &["listened-to"],
+        ),
+        fb(
+            "F2",
+            d(2024, 12, 10),
+            FeedbackSource::Child,
+            Sentiment::Positive,
+            &["listened-to", "more-events"],
+        ),
+        fb(
+            "F3",
+            d(2024, 12, 11),
+            FeedbackSource::Parent,
+            Sentiment::Mixed,
+            &["contact"],
+        ),
+        fb(
+            "F4",
+            d(2025, 1, 5),
+            FeedbackSource::Child,
+            Sentiment::Negative,
+            &["school-visits"],
+        ),
     ];
     let events = [ParticipationEvent {
         id: "E1".into(),
@@ -174,12 +251,21 @@ fn family_voice_counts_and_themes() {
         themes: tags(&["tenacity"]),
         citation: String::new(),
     }];
-    let s = voice::summarise(&feedback, &events, &nominations, d(2024, 12, 1), d(2024, 12, 31));
+    let s = voice::summarise(
+        &feedback,
+        &events,
+        &nominations,
+        d(2024, 12, 1),
+        d(2024, 12, 31),
+    );
     assert_eq!(s.feedback, 3);
     assert_eq!(s.by_source[&FeedbackSource::Parent], 2);
     assert_eq!(s.by_source[&FeedbackSource::Child], 1);
     assert_eq!(s.by_sentiment[&Sentiment::Positive], 2);
-    assert_eq!((s.events, s.children_at_events, s.adults_at_events), (1, 38, 30));
+    assert_eq!(
+        (s.events, s.children_at_events, s.adults_at_events),
+        (1, 38, 30)
+    );
     assert_eq!(s.nominations, 1);
     let themes: Vec<(String, u64)> = s.themes.iter().map(|(t, n)| (t.to_string(), *n)).collect();
     assert_eq!(

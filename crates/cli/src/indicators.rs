@@ -87,14 +87,14 @@ enum Format {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum AudienceArg {
+pub(crate) enum AudienceArg {
     Internal,
     Scrutiny,
     Public,
 }
 
 impl AudienceArg {
-    fn audience(self) -> disclosure::Audience {
+    pub(crate) fn audience(self) -> disclosure::Audience {
         match self {
             AudienceArg::Internal => disclosure::Audience::Internal,
             AudienceArg::Scrutiny => disclosure::Audience::Scrutiny,
@@ -190,11 +190,20 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         .dataset_as_at(args.store_as_at)
         .await
         .context("cannot read the store")?;
+    // Audits are child-level: reading them for the assurance indicators is logged.
+    let assurance = store
+        .read_assurance(&store::Reader {
+            actor: crate::load::loaded_by(),
+            channel: Channel::Cli,
+            action: "harbour indicators".into(),
+        })
+        .await
+        .context("cannot read the store's assurance records")?;
     let inputs = Inputs {
         dataset: &snapshot.dataset,
         population: population.as_ref(),
         active: None,
-        assurance: None,
+        assurance: Some(&assurance),
     };
 
     if let (Some(id), Some(period)) = (&args.children, &args.period) {

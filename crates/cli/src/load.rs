@@ -16,6 +16,8 @@ enum Kind {
     Cin,
     Ssda903,
     Extract,
+    /// Practice-assurance records (audits, actions, posts, family voice): see `assurance::csv`.
+    Assurance,
 }
 
 pub(crate) async fn run(
@@ -35,6 +37,7 @@ pub(crate) async fn run(
     // taken from the bytes read here, so that no file is read again to be hashed.
     let mut ssda903_groups: BTreeMap<PathBuf, Vec<(PathBuf, SourceFile)>> = BTreeMap::new();
     let mut extract_files: Vec<(PathBuf, SourceFile)> = Vec::new();
+    let mut assurance_files: Vec<(String, Vec<u8>)> = Vec::new();
 
     let bar = crate::counter(files.len() as u64, "reading");
     for path in &files {
@@ -91,6 +94,7 @@ pub(crate) async fn run(
             Kind::Extract => {
                 extract_files.push((path.clone(), source_file(path, &bytes, ReturnKind::Extract)));
             }
+            Kind::Assurance => assurance_files.push((path.display().to_string(), bytes)),
         }
     }
 
@@ -193,6 +197,22 @@ pub(crate) async fn run(
         });
     }
 
+    // Assurance records are checked before anything is stored, so that a problem in them
+    // refuses the whole load.
+    let assurance = if assurance_files.is_empty() {
+        None
+    } else {
+        Some(
+            crate::assurance::check_files(
+                store,
+                &assurance_files,
+                &assurance::csv::FileKind::ALL,
+                "harbour load",
+            )
+            .await?,
+        )
+    };
+
     parts.sort_by_key(|(y, _)| *y);
     let mut dataset = Dataset::default();
     for (_, part) in parts {
@@ -204,6 +224,9 @@ pub(crate) async fn run(
         && dataset.allocations.is_empty()
         && dataset.family_safeguarding.is_empty()
     {
+        if let Some((data, source)) = assurance {
+            return store_assurance(store, data, source).await;
+        }
         return Err(Failure {
             code: 1,
             error: anyhow!(
@@ -238,6 +261,40 @@ pub(crate) async fn run(
             eprintln!("load {load_id}: {file_count} file(s), {children} children");
             for (table, n) in rows {
                 eprintln!("  {table:<28} {n:>9}");
+            }
+        }
+    }
+    if let Some((data, source)) = assurance {
+        store_assurance(store, data, source).await?;
+    }
+    Ok(())
+}
+
+/// Stores the assurance records of a load as one change (unchanged records are left alone).
+async fn store_assurance(
+    store: &store::Store,
+    data: assurance::AssuranceData,
+    source: Option<store::EditSource>,
+) -> Result<(), Failure> {
+    eprintln!("storing {} assurance record(s)", data.len());
+    let outcome = store
+        .edit_assurance(store::AssuranceEdit {
+            actor: loaded_by(),
+            channel: store::Channel::Cli,
+            action: "harbour load".into(),
+            source,
+            data,
+        })
+        .await
+        .context("storing the assurance records failed; they were not stored")?;
+    match outcome {
+        store::EditOutcome::Unchanged => {
+            eprintln!("assurance records: already stored, nothing changed")
+        }
+        store::EditOutcome::Changed { change_id, records } => {
+            eprintln!("assurance change {change_id}:");
+            for (kind, n) in records {
+                eprintln!("  {:<28} {n:>9}", kind.as_str());
             }
         }
     }
@@ -367,6 +424,10 @@ fn classify(path: &Path, bytes: &[u8]) -> Result<Kind, Failure> {
     let headers: Vec<&str> = header_line.split(',').map(str::trim).collect();
     if formats::ssda903::identify(&headers).is_some() {
         return Ok(Kind::Ssda903);
+    }
+    // Before the extract: assurance files also have team, worker and child columns.
+    if assurance::csv::identify(&headers).is_some() {
+        return Ok(Kind::Assurance);
     }
     if formats::extract::identify(&headers).is_some() {
         return Ok(Kind::Extract);

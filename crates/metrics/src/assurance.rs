@@ -5,7 +5,9 @@
 //! records given) their denominators are 0 and they have no value. Median caseload comes from
 //! the dataset's case allocations.
 
-use crate::{ALL_PERIODS, IndicatorDef, Inputs, Observation, Period, Polarity, Quadrant, Unit, ids};
+use crate::{
+    ALL_PERIODS, IndicatorDef, Inputs, Observation, Period, Polarity, Quadrant, Unit, ids,
+};
 use assurance::{AuditKind, workforce};
 use model::ChildId;
 
@@ -39,10 +41,12 @@ fn audit_completion(i: &Inputs<'_>, p: &Period) -> Observation {
     let (mut num, mut den) = (Vec::new(), Vec::new());
     let (mut n, mut d) = (0, 0);
     if let Some(data) = i.assurance {
-        for a in data.audits.iter().filter(|a| a.kind == AuditKind::Full && a.auditor.is_some()) {
-            let due = a
-                .due_on
-                .or_else(|| data.cycle(&a.cycle).map(|c| c.end));
+        for a in data
+            .audits
+            .iter()
+            .filter(|a| a.kind == AuditKind::Full && a.auditor.is_some())
+        {
+            let due = a.due_on.or_else(|| data.cycle(&a.cycle).map(|c| c.end));
             if !due.is_some_and(|due| p.start <= due && due <= p.end) {
                 continue;
             }
@@ -62,7 +66,10 @@ fn good_or_better(i: &Inputs<'_>, p: &Period) -> Observation {
     let (mut n, mut d) = (0, 0);
     for a in i.assurance.iter().flat_map(|x| &x.audits) {
         let in_period = a.completed_on.is_some_and(|c| p.start <= c && c <= p.end);
-        let Some(g) = a.final_grade().filter(|_| a.kind == AuditKind::Full && in_period) else {
+        let Some(g) = a
+            .final_grade()
+            .filter(|_| a.kind == AuditKind::Full && in_period)
+        else {
             continue;
         };
         d += 1;
@@ -102,7 +109,12 @@ fn median_caseload(i: &Inputs<'_>, p: &Period) -> Observation {
         .dataset
         .allocations
         .iter()
-        .filter(|a| a.is_open_on(p.end) && loads.binary_search_by(|(w, _)| w.as_str().cmp(&a.worker)).is_ok())
+        .filter(|a| {
+            a.is_open_on(p.end)
+                && loads
+                    .binary_search_by(|(w, _)| w.as_str().cmp(&a.worker))
+                    .is_ok()
+        })
         .map(|a| a.child.clone())
         .collect();
     children.sort();

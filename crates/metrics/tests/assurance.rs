@@ -69,7 +69,11 @@ fn data() -> AssuranceData {
         }],
         audits: vec![
             audit("1", nov30, Some((d(2024, 11, 20), Grade::Good))),
-            audit("2", nov30, Some((d(2025, 1, 10), Grade::RequiresImprovement))),
+            audit(
+                "2",
+                nov30,
+                Some((d(2025, 1, 10), Grade::RequiresImprovement)),
+            ),
             audit("3", nov30, None),
             // Due by its cycle's end; moderated in agreement.
             moderated(
@@ -80,7 +84,11 @@ fn data() -> AssuranceData {
             unallocated,
             // Due before the quarter; completed in it; moderated down.
             moderated(
-                audit("6", Some(d(2024, 9, 30)), Some((d(2024, 10, 2), Grade::Good))),
+                audit(
+                    "6",
+                    Some(d(2024, 9, 30)),
+                    Some((d(2024, 10, 2), Grade::Good)),
+                ),
                 d(2024, 10, 15),
                 Grade::RequiresImprovement,
             ),
@@ -188,7 +196,13 @@ fn without_assurance_records_there_is_no_value() {
         let (n, den, v, _) = figure(id, &inputs);
         assert_eq!((n, den, v), (0, Some(0), None), "{id}");
         let def = metrics::indicator(id).unwrap();
-        for field in [def.title, def.definition, def.numerator, def.denominator, def.source] {
+        for field in [
+            def.title,
+            def.definition,
+            def.numerator,
+            def.denominator,
+            def.source,
+        ] {
             assert!(!field.is_empty(), "{id}");
         }
         assert!(!def.period_kinds.is_empty());

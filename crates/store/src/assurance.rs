@@ -172,9 +172,9 @@ fn add(data: &mut AssuranceData, kind: AssuranceKind, doc: &str) -> Result<(), F
         AssuranceKind::Post => data.posts.push(serde_json::from_str(doc).map_err(bad)?),
         AssuranceKind::Feedback => data.feedback.push(serde_json::from_str(doc).map_err(bad)?),
         AssuranceKind::Event => data.events.push(serde_json::from_str(doc).map_err(bad)?),
-        AssuranceKind::Nomination => {
-            data.nominations.push(serde_json::from_str(doc).map_err(bad)?)
-        }
+        AssuranceKind::Nomination => data
+            .nominations
+            .push(serde_json::from_str(doc).map_err(bad)?),
     }
     Ok(())
 }

@@ -7,9 +7,7 @@ use assurance::*;
 use common::*;
 use model::ChildId;
 use std::collections::BTreeMap;
-use store::{
-    AssuranceEdit, AssuranceKind, Channel, EditOutcome, EditSource, Reader, StoreError,
-};
+use store::{AssuranceEdit, AssuranceKind, Channel, EditOutcome, EditSource, Reader, StoreError};
 
 fn cycle() -> Cycle {
     Cycle {

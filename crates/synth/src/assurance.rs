@@ -91,7 +91,10 @@ pub fn generate(council: &Council, seed: u64) -> AssuranceData {
     };
 
     // Eight quarterly cycles: the two collection years to the reference date.
-    let first = Day::from_date(council.year.end()).add_months(-24).plus(1).date();
+    let first = Day::from_date(council.year.end())
+        .add_months(-24)
+        .plus(1)
+        .date();
     for q in 0..8 {
         let start = Day::from_date(first).add_months(3 * q).date();
         let end = plus(Day::from_date(start).add_months(3).date(), -1);
@@ -108,9 +111,17 @@ pub fn generate(council: &Council, seed: u64) -> AssuranceData {
             end,
         };
         let population = sample::population(ds, start);
-        let size = (population.len() * 4).div_ceil(100).max(5).min(population.len());
-        let Ok(chosen) = sample::select(&population, size, Design::Stratified, seed ^ (q as u64 + 1), &[])
-        else {
+        let size = (population.len() * 4)
+            .div_ceil(100)
+            .max(5)
+            .min(population.len());
+        let Ok(chosen) = sample::select(
+            &population,
+            size,
+            Design::Stratified,
+            seed ^ (q as u64 + 1),
+            &[],
+        ) else {
             continue;
         };
         let mut audits = sample::audits_for(&cycle, &chosen, 1);
@@ -135,8 +146,16 @@ pub fn generate(council: &Council, seed: u64) -> AssuranceData {
             for d in Domain::ALL {
                 a.domains.insert(d, grade_near(&mut rng, g));
             }
-            let n_good = if g.is_good_or_better() { rng.range(2, 3) } else { rng.range(0, 1) };
-            let n_dev = if g.is_good_or_better() { rng.range(0, 1) } else { rng.range(1, 3) };
+            let n_good = if g.is_good_or_better() {
+                rng.range(2, 3)
+            } else {
+                rng.range(0, 1)
+            };
+            let n_dev = if g.is_good_or_better() {
+                rng.range(0, 1)
+            } else {
+                rng.range(1, 3)
+            };
             let mut good: Vec<&str> = (0..n_good).map(|_| rng.pick(&GOOD_PRACTICE)).collect();
             let mut dev: Vec<&str> = (0..n_dev).map(|_| rng.pick(&DEVELOPMENT)).collect();
             good.sort();
@@ -308,14 +327,16 @@ fn posts(council: &Council, rng: &mut Rng) -> Vec<Post> {
             });
         }
         let vacant_share = match role {
-            WorkerRole::MentalHealthWorker => 0.6,
-            WorkerRole::SubstanceUseWorker => 0.3,
+            WorkerRole::MentalHealthWorker => 0.7,
+            WorkerRole::SubstanceUseWorker => 0.35,
             WorkerRole::DomesticAbuseWorker => 0.1,
-            WorkerRole::SocialWorker => 0.08,
+            WorkerRole::SocialWorker => 0.12,
             WorkerRole::FamilyPractitioner => 0.1,
             WorkerRole::TeamManager => 0.0,
         };
-        let extra = (n as f64 * vacant_share).round() as usize;
+        // Vacant posts, each vacant from some day in the last two years: a local choice of
+        // shares, not a published rate.
+        let extra = (0..n).filter(|_| rng.chance(vacant_share)).count();
         for k in 0..extra {
             out.push(Post {
                 id: format!("{team}-{}-{:02}", role.code(), n + k + 1),
@@ -347,14 +368,46 @@ fn voice(council: &Council, rng: &mut Rng, data: &mut AssuranceData) {
         .filter(|w| w.role == Some(WorkerRole::SocialWorker))
         .collect();
     const THEMES: [(&str, &str, Sentiment); 8] = [
-        ("listened-to", "Felt listened to and understood why they had a social worker.", Sentiment::Positive),
-        ("things-got-better", "Said things had got better at home.", Sentiment::Positive),
-        ("communication", "Communication from the team has been very good.", Sentiment::Positive),
-        ("support-from-adult-workers", "Getting the support they need from the adult workers.", Sentiment::Positive),
-        ("more-events", "Would like more events like this.", Sentiment::Positive),
-        ("contact", "Happy with the support but would have liked more contact.", Sentiment::Mixed),
-        ("school-visits", "Did not like being visited at school.", Sentiment::Mixed),
-        ("changes-of-worker", "Found it hard when their social worker changed.", Sentiment::Negative),
+        (
+            "listened-to",
+            "Felt listened to and understood why they had a social worker.",
+            Sentiment::Positive,
+        ),
+        (
+            "things-got-better",
+            "Said things had got better at home.",
+            Sentiment::Positive,
+        ),
+        (
+            "communication",
+            "Communication from the team has been very good.",
+            Sentiment::Positive,
+        ),
+        (
+            "support-from-adult-workers",
+            "Getting the support they need from the adult workers.",
+            Sentiment::Positive,
+        ),
+        (
+            "more-events",
+            "Would like more events like this.",
+            Sentiment::Positive,
+        ),
+        (
+            "contact",
+            "Happy with the support but would have liked more contact.",
+            Sentiment::Mixed,
+        ),
+        (
+            "school-visits",
+            "Did not like being visited at school.",
+            Sentiment::Mixed,
+        ),
+        (
+            "changes-of-worker",
+            "Found it hard when their social worker changed.",
+            Sentiment::Negative,
+        ),
     ];
     let (mut f, mut e, mut n) = (0, 0, 0);
     for m in 0..24 {
@@ -373,7 +426,9 @@ fn voice(council: &Council, rng: &mut Rng, data: &mut AssuranceData) {
                     (FeedbackSource::FamilyMember, 5),
                     (FeedbackSource::Professional, 5),
                 ]),
-                team: teams[rng.range(0, teams.len() as i64 - 1) as usize].id.clone(),
+                team: teams[rng.range(0, teams.len() as i64 - 1) as usize]
+                    .id
+                    .clone(),
                 sentiment,
                 themes: tags(&[theme]),
                 summary: summary.into(),
@@ -383,7 +438,7 @@ fn voice(council: &Council, rng: &mut Rng, data: &mut AssuranceData) {
             let team = teams
                 .iter()
                 .filter(|t| t.family_safeguarding)
-                .nth(1)
+                .last()
                 .unwrap_or(&teams[0]);
             e += 1;
             let party = month.month() == 12;
@@ -391,7 +446,11 @@ fn voice(council: &Council, rng: &mut Rng, data: &mut AssuranceData) {
                 id: format!("EV{e:03}"),
                 date: plus(month, rng.range(0, days - 1)),
                 team: team.id.clone(),
-                name: if party { "Christmas party".into() } else { "Family participation session".into() },
+                name: if party {
+                    "Christmas party".into()
+                } else {
+                    "Family participation session".into()
+                },
                 children: if party { 38 } else { rng.range(6, 25) as u32 },
                 adults: rng.range(10, 35) as u32,
                 themes: tags(&["listened-to", "more-events"]),
@@ -413,8 +472,15 @@ fn voice(council: &Council, rng: &mut Rng, data: &mut AssuranceData) {
                 team: nominee.team.clone(),
                 nominee: nominee.id.clone(),
                 nominated_by: by.id.clone(),
-                themes: tags(&[rng.pick(&["tenacity", "creative-use-of-the-model", "relational-practice", "keeping-families-together"])]),
-                citation: "Practice that made a difference to the family, nominated by a colleague.".into(),
+                themes: tags(&[rng.pick(&[
+                    "tenacity",
+                    "creative-use-of-the-model",
+                    "relational-practice",
+                    "keeping-families-together",
+                ])]),
+                citation:
+                    "Practice that made a difference to the family, nominated by a colleague."
+                        .into(),
             });
         }
     }
@@ -424,7 +490,10 @@ fn voice(council: &Council, rng: &mut Rng, data: &mut AssuranceData) {
 pub fn write_dir(dir: &std::path::Path, data: &AssuranceData) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     for kind in assurance::csv::FileKind::ALL {
-        std::fs::write(dir.join(kind.file_name()), assurance::csv::write(kind, data))?;
+        std::fs::write(
+            dir.join(kind.file_name()),
+            assurance::csv::write(kind, data),
+        )?;
     }
     Ok(())
 }

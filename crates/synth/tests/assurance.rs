@@ -19,7 +19,12 @@ fn assurance_records_are_clean_plausible_and_deterministic() {
     // Every file reads back clean, and the records refer to each other correctly.
     let files: Vec<(String, Vec<u8>)> = FileKind::ALL
         .iter()
-        .map(|k| (k.file_name().to_owned(), assurance::csv::write(*k, &data).into_bytes()))
+        .map(|k| {
+            (
+                k.file_name().to_owned(),
+                assurance::csv::write(*k, &data).into_bytes(),
+            )
+        })
         .collect();
     let parsed = read_files(&files).unwrap_or_else(|p| panic!("{}", p[0]));
     macro_rules! same {
@@ -40,12 +45,21 @@ fn assurance_records_are_clean_plausible_and_deterministic() {
     assert_eq!(locate(data.cross_check(), &parsed.places), vec![]);
 
     // Every sampled child was open and allocated; audits are stratified per cycle.
-    let full: Vec<_> = data.audits.iter().filter(|a| a.kind == AuditKind::Full).collect();
+    let full: Vec<_> = data
+        .audits
+        .iter()
+        .filter(|a| a.kind == AuditKind::Full)
+        .collect();
     assert!(full.len() >= 8 * 5, "{}", full.len());
     let completed: Vec<_> = full.iter().filter(|a| a.is_completed()).collect();
     let share = completed.len() as f64 / full.len() as f64;
     assert!((0.7..0.95).contains(&share), "completion {share}");
-    let graded = |g: Grade| completed.iter().filter(|a| a.final_grade() == Some(g)).count() as f64;
+    let graded = |g: Grade| {
+        completed
+            .iter()
+            .filter(|a| a.final_grade() == Some(g))
+            .count() as f64
+    };
     let good = (graded(Grade::Outstanding) + graded(Grade::Good)) / completed.len() as f64;
     assert!((0.5..0.8).contains(&good), "good or better {good}");
     assert!(graded(Grade::Inadequate) / (completed.len() as f64) < 0.08);

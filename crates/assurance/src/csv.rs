@@ -557,7 +557,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Parsed, Vec<CsvProblem>> {
         parsed.data.posts.push(post);
     }
     if !problems.is_empty() {
-        problems.sort_by(|a, b| (a.line, a.column).cmp(&(b.line, b.column)));
+        problems.sort_by_key(|a| (a.line, a.column));
         return Err(problems);
     }
     for (id, line) in first_line {

@@ -437,8 +437,7 @@ fn voice(council: &Council, rng: &mut Rng, data: &mut AssuranceData) {
         if month.month() == 12 || rng.chance(0.25) {
             let team = teams
                 .iter()
-                .filter(|t| t.family_safeguarding)
-                .last()
+                .rfind(|t| t.family_safeguarding)
                 .unwrap_or(&teams[0]);
             e += 1;
             let party = month.month() == 12;

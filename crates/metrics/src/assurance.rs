@@ -122,8 +122,9 @@ fn median_caseload(i: &Inputs<'_>, p: &Period) -> Observation {
     Observation {
         period_start: p.start,
         period_end: p.end,
-        numerator: values.iter().map(|&n| u64::from(n)).sum(),
-        denominator: Some(values.len() as u64),
+        // The workers are the count shown beside the median (and withheld with it when few).
+        numerator: values.len() as u64,
+        denominator: None,
         value: workforce::median(&values),
         numerator_children: ids(children),
         denominator_children: Vec::new(),
@@ -202,10 +203,11 @@ pub(crate) const CASELOAD: IndicatorDef = IndicatorDef {
         children allocated to each social worker holding at least one case (the mean of the two \
         middle caseloads when there is an even number of workers). A child allocated twice to \
         the same worker counts once; workers recorded in another role (team managers, family \
-        practitioners, adult workers) are left out. The numerator is the cases held, the \
-        denominator the workers holding them.",
-    numerator: "Children allocated to case-holding social workers (summed over workers)",
-    denominator: "Social workers holding at least one case",
+        practitioners, adult workers) are left out. The figure is the median; the count beside \
+        it is the number of case-holding social workers, and the children behind it are those \
+        on their caseloads.",
+    numerator: "Social workers holding at least one case (the figure is their median caseload)",
+    denominator: "(none)",
     period_kinds: ALL_PERIODS,
     settings: &[],
     source: "local (case-management extract allocations); DfE CSC workforce statistics use the mean",

@@ -207,8 +207,20 @@ impl crate::Store {
     /// Every current assurance record. Audits and actions are child-level: the access log gets
     /// one entry per child whose audits or actions were read, in the same transaction.
     pub async fn read_assurance(&self, reader: &Reader) -> Result<AssuranceData, StoreError> {
+        self.read_assurance_as_at(reader, crate::AsAt::Latest).await
+    }
+
+    /// The assurance records as they stood at a moment ([`crate::AsAt::Time`]), or just after a
+    /// load ([`crate::AsAt::Load`]: every change made before the next load began, so that the
+    /// records a load brought, stored just after it, are included), logged as
+    /// [`Store::read_assurance`] is.
+    pub async fn read_assurance_as_at(
+        &self,
+        reader: &Reader,
+        as_at: crate::AsAt,
+    ) -> Result<AssuranceData, StoreError> {
         self.pool
-            .read_assurance(Some(reader), &AssuranceKind::ALL)
+            .read_assurance(Some(reader), &AssuranceKind::ALL, as_at)
             .await
             .map_err(|e| self.fail("reading the assurance records", e))
     }
@@ -226,6 +238,7 @@ impl crate::Store {
                     AssuranceKind::Event,
                     AssuranceKind::Nomination,
                 ],
+                crate::AsAt::Latest,
             )
             .await
             .map_err(|e| self.fail("reading the assurance records", e))
@@ -353,6 +366,7 @@ impl Pool {
         &self,
         reader: Option<&Reader>,
         kinds: &[AssuranceKind],
+        as_at: crate::AsAt,
     ) -> Result<AssuranceData, Fail> {
         on_pool!(self, p, Db => {
             let mut tx = if IS_POSTGRES {
@@ -360,16 +374,59 @@ impl Pool {
             } else {
                 p.begin().await?
             };
+            // The versions current at the cutoff: made before it, and not yet superseded by a
+            // change made before it. No cutoff: the current versions.
+            let cutoff: Option<String> = match as_at {
+                crate::AsAt::Latest => None,
+                crate::AsAt::Time(t) => Some(timestamp_text(
+                    t.checked_add(jiff::SignedDuration::from_micros(1)).unwrap_or(t),
+                )),
+                crate::AsAt::Load(n) => {
+                    let exists: i64 = sqlx::query("SELECT count(*) FROM loads WHERE load_id = $1")
+                        .bind(n)
+                        .fetch_one(&mut *tx)
+                        .await?
+                        .try_get(0)?;
+                    if exists == 0 {
+                        return Err(Fail::NoSuchLoad(n));
+                    }
+                    sqlx::query(
+                        "SELECT loaded_at FROM loads WHERE load_id > $1 ORDER BY load_id LIMIT 1",
+                    )
+                    .bind(n)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .map(|row| row.try_get::<String, _>(0))
+                    .transpose()?
+                }
+            };
             let mut data = AssuranceData::default();
             let mut children: BTreeSet<String> = BTreeSet::new();
             for kind in kinds {
-                let rows = sqlx::query(
-                    "SELECT doc, child_id FROM assurance_records \
-                     WHERE superseded_by IS NULL AND kind = $1 ORDER BY key",
-                )
-                .bind(kind.as_str())
-                .fetch_all(&mut *tx)
-                .await?;
+                let rows = match &cutoff {
+                    None => {
+                        sqlx::query(
+                            "SELECT doc, child_id FROM assurance_records \
+                             WHERE superseded_by IS NULL AND kind = $1 ORDER BY key",
+                        )
+                        .bind(kind.as_str())
+                        .fetch_all(&mut *tx)
+                        .await?
+                    }
+                    Some(cut) => {
+                        sqlx::query(
+                            "SELECT r.doc, r.child_id FROM assurance_records r \
+                             JOIN assurance_changes c ON c.change_id = r.change_id \
+                             LEFT JOIN assurance_changes s ON s.change_id = r.superseded_by \
+                             WHERE r.kind = $1 AND c.at < $2 \
+                             AND (r.superseded_by IS NULL OR s.at >= $2) ORDER BY r.key",
+                        )
+                        .bind(kind.as_str())
+                        .bind(cut.clone())
+                        .fetch_all(&mut *tx)
+                        .await?
+                    }
+                };
                 for row in &rows {
                     add(&mut data, *kind, row.try_get("doc")?)?;
                     if let Some(c) = row.try_get::<Option<String>, _>("child_id")? {

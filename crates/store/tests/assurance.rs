@@ -214,3 +214,41 @@ both! {
         assert_eq!(db.store.fingerprint().await.unwrap(), fp);
     }
 }
+
+both! {
+    async fn assurance_records_are_read_as_at_a_load_or_a_moment(db) {
+        let store = &db.store;
+        let mut ds = model::Dataset::default();
+        ds.children.push(full_child(1));
+        store.load(batch("one.xml", ds.clone())).await.unwrap();
+        store.edit_assurance(edit("alice", data())).await.unwrap();
+        let after_first = jiff::Timestamp::now();
+        let mut ds2 = model::Dataset::default();
+        ds2.children.push(full_child(2));
+        store.load(batch("two.xml", ds2)).await.unwrap();
+        let mut graded = audit("A1", "C1");
+        graded.overall = Some(Grade::Inadequate);
+        graded.completed_on = Some(d(2024, 9, 2));
+        store
+            .edit_assurance(edit("bob", AssuranceData { audits: vec![graded], ..Default::default() }))
+            .await
+            .unwrap();
+        let r = reader();
+        let at = |a| store.read_assurance_as_at(&r, a);
+        // After load 1: the edit made before load 2 began.
+        let one = at(store::AsAt::Load(1)).await.unwrap();
+        assert_eq!(one.audits[0].overall, None);
+        assert_eq!(one.audits.len(), 2);
+        // After load 2, the latest load: everything.
+        let two = at(store::AsAt::Load(2)).await.unwrap();
+        assert_eq!(two.audits[0].overall, Some(Grade::Inadequate));
+        assert_eq!(at(store::AsAt::Time(after_first)).await.unwrap(), one);
+        assert_eq!(at(store::AsAt::Latest).await.unwrap(), two);
+        let before_anything = jiff::Timestamp::from_second(0).unwrap();
+        assert!(at(store::AsAt::Time(before_anything)).await.unwrap().is_empty());
+        assert!(matches!(
+            at(store::AsAt::Load(9)).await.unwrap_err(),
+            StoreError::NoSuchLoad { load_id: 9, .. }
+        ));
+    }
+}

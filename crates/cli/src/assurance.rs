@@ -309,7 +309,11 @@ pub(crate) async fn audit(command: AuditCommand) -> Result<(), Failure> {
         } => {
             let store = open_store(&common.database).await?;
             let stored = store
-                .read_assurance(&reader("harbour audit sample"))
+                .read_assurance_in_bulk(
+                    &reader("harbour audit sample"),
+                    store::AsAt::Latest,
+                    "to draw a sample",
+                )
                 .await
                 .context("cannot read the store")?;
             let cycle = find_cycle(&stored, &cycle)?;
@@ -373,7 +377,11 @@ pub(crate) async fn audit(command: AuditCommand) -> Result<(), Failure> {
         } => {
             let store = open_store(&common.database).await?;
             let stored = store
-                .read_assurance(&reader("harbour audit allocate"))
+                .read_assurance_in_bulk(
+                    &reader("harbour audit allocate"),
+                    store::AsAt::Latest,
+                    "to allocate audits",
+                )
                 .await
                 .context("cannot read the store")?;
             let cycle = find_cycle(&stored, &cycle)?;
@@ -418,7 +426,11 @@ pub(crate) async fn audit(command: AuditCommand) -> Result<(), Failure> {
         } => {
             let store = open_store(&common.database).await?;
             let stored = store
-                .read_assurance(&reader("harbour audit dip"))
+                .read_assurance_in_bulk(
+                    &reader("harbour audit dip"),
+                    store::AsAt::Latest,
+                    "to schedule dip samples",
+                )
                 .await
                 .context("cannot read the store")?;
             let cycle = find_cycle(&stored, &cycle)?;
@@ -456,7 +468,11 @@ pub(crate) async fn audit(command: AuditCommand) -> Result<(), Failure> {
         } => {
             let store = open_store(&summary.common.database).await?;
             let stored = store
-                .read_assurance(&reader("harbour audit summary"))
+                .read_assurance_in_bulk(
+                    &reader("harbour audit summary"),
+                    store::AsAt::Latest,
+                    "for aggregate figures",
+                )
                 .await
                 .context("cannot read the store")?;
             let cycle = match cycle {
@@ -803,7 +819,7 @@ pub(crate) async fn check_files(
     // Checked against what is stored: a cycle or audit named may be there already.
     let mut merged = if kinds.contains(&FileKind::Audits) || kinds.contains(&FileKind::Actions) {
         store
-            .read_assurance(&reader(action))
+            .read_assurance_in_bulk(&reader(action), store::AsAt::Latest, "to check an import")
             .await
             .context("cannot read the store")?
     } else {

@@ -192,13 +192,14 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         .context("cannot read the store")?;
     // Audits are child-level: reading them for the assurance indicators is logged.
     let assurance = store
-        .read_assurance_as_at(
+        .read_assurance_in_bulk(
             &store::Reader {
                 actor: crate::load::loaded_by(),
                 channel: Channel::Cli,
                 action: "harbour indicators".into(),
             },
             args.store_as_at,
+            "for aggregate figures",
         )
         .await
         .context("cannot read the store's assurance records")?;

@@ -168,6 +168,15 @@ both! {
         );
         assert!(log.iter().all(|e| e.entry.action == "harbour audit summary"));
 
+        // Read for figures: one entry, naming no child.
+        store
+            .read_assurance_in_bulk(&reader(), store::AsAt::Latest, "for aggregate figures")
+            .await
+            .unwrap();
+        let log = store.access_log(1).await.unwrap();
+        assert_eq!(log[0].entry.subject, "audit records of 2 children, for aggregate figures");
+        assert_eq!(log[0].entry.child_id, None);
+
         store.assurance_history(&reader(), AssuranceKind::Audit, "A2").await.unwrap();
         let log = store.access_log(1).await.unwrap();
         assert_eq!(log[0].entry.subject, "history of audit A2 of child C2");

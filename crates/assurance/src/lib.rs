@@ -123,9 +123,19 @@ impl AssuranceData {
     /// following an audit that is not there, an action naming an audit that is not there or a
     /// child other than its audit's. Each as `(kind, id, message)`.
     pub fn cross_check(&self) -> Vec<(&'static str, String, String)> {
+        self.cross_check_with(&References::default())
+    }
+
+    /// [`AssuranceData::cross_check`], where cycles and audits may also be among `known` (those
+    /// already stored); a record here replaces a known one with the same id.
+    pub fn cross_check_with(&self, known: &References) -> Vec<(&'static str, String, String)> {
+        let mut refs = known.clone();
+        let own = self.references();
+        refs.cycles.extend(own.cycles);
+        refs.audits.extend(own.audits);
         let mut out = Vec::new();
         for a in &self.audits {
-            if self.cycle(&a.cycle).is_none() {
+            if !refs.cycles.contains(&a.cycle) {
                 out.push((
                     "audit",
                     a.id.clone(),
@@ -133,7 +143,7 @@ impl AssuranceData {
                 ));
             }
             if let Some(f) = &a.follows
-                && !self.audits.iter().any(|x| &x.id == f)
+                && !refs.audits.contains_key(f)
             {
                 out.push((
                     "audit",
@@ -143,13 +153,13 @@ impl AssuranceData {
             }
         }
         for x in &self.actions {
-            match self.audits.iter().find(|a| a.id == x.audit) {
+            match refs.audits.get(&x.audit) {
                 None => out.push((
                     "action",
                     x.id.clone(),
                     format!("audit {} is not known", x.audit),
                 )),
-                Some(a) if a.child != x.child => out.push((
+                Some(child) if *child != x.child => out.push((
                     "action",
                     x.id.clone(),
                     format!("child {} is not the child of audit {}", x.child, x.audit),
@@ -159,4 +169,24 @@ impl AssuranceData {
         }
         out
     }
+
+    /// The ids other records may refer to.
+    pub fn references(&self) -> References {
+        References {
+            cycles: self.cycles.iter().map(|c| c.id.clone()).collect(),
+            audits: self
+                .audits
+                .iter()
+                .map(|a| (a.id.clone(), a.child.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// The ids records refer to: cycles, and audits with their child. Enough to check an import
+/// against what is stored without reading any audit.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct References {
+    pub cycles: std::collections::BTreeSet<String>,
+    pub audits: std::collections::BTreeMap<String, model::ChildId>,
 }

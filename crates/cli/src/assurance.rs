@@ -771,7 +771,7 @@ pub(crate) async fn import(
         files.push((path.display().to_string(), bytes));
     }
     let store = open_store(&args.common.database).await?;
-    let (data, source) = check_files(&store, &files, kinds, action).await?;
+    let (data, source) = check_files(&store, &files, kinds).await?;
     record(&store, action, source, data).await?;
     Ok(())
 }
@@ -782,7 +782,6 @@ pub(crate) async fn check_files(
     store: &Store,
     files: &[(String, Vec<u8>)],
     kinds: &[FileKind],
-    action: &str,
 ) -> Result<(AssuranceData, Option<EditSource>), Failure> {
     let parsed = match assurance::csv::read_files(files) {
         Ok(p) => p,
@@ -816,24 +815,13 @@ pub(crate) async fn check_files(
     if !wrong.is_empty() {
         return Err(refuse(wrong));
     }
-    // Checked against what is stored: a cycle or audit named may be there already.
-    let mut merged = if kinds.contains(&FileKind::Audits) || kinds.contains(&FileKind::Actions) {
-        store
-            .read_assurance_in_bulk(&reader(action), store::AsAt::Latest, "to check an import")
-            .await
-            .context("cannot read the store")?
-    } else {
-        store
-            .read_workforce_and_voice()
-            .await
-            .context("cannot read the store")?
-    };
-    merged.merge(parsed.data.clone());
-    let problems = assurance::csv::locate(merged.cross_check(), &parsed.places);
-    let problems: Vec<_> = problems
-        .into_iter()
-        .filter(|p| p.file != "(stored)")
-        .collect();
+    // Checked against what is stored: a cycle or audit named may be there already. Only ids
+    // are read, so a refused import leaves no trace, not even in the access log.
+    let known = store
+        .assurance_references()
+        .await
+        .context("cannot read the store")?;
+    let problems = assurance::csv::locate(parsed.data.cross_check_with(&known), &parsed.places);
     if !problems.is_empty() {
         return Err(refuse(problems));
     }

@@ -203,13 +203,8 @@ pub(crate) async fn run(
         None
     } else {
         Some(
-            crate::assurance::check_files(
-                store,
-                &assurance_files,
-                &assurance::csv::FileKind::ALL,
-                "harbour load",
-            )
-            .await?,
+            crate::assurance::check_files(store, &assurance_files, &assurance::csv::FileKind::ALL)
+                .await?,
         )
     };
 

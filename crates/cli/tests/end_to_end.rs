@@ -235,8 +235,8 @@ fn history_lineage_export_and_the_access_log() {
 
     // The export is in the access log, and so is reading the log.
     let log = String::from_utf8(ok(&["access-log", "--database", &db]).stdout).unwrap();
-    // Each `harbour indicators` (and the second load's check) read the synthetic audits in
-    // bulk: one entry each, naming no child.
+    // Each `harbour indicators` read the synthetic audits in bulk for its figures: one entry
+    // each, naming no child.
     let lines: Vec<&str> = log
         .lines()
         .filter(|l| !l.contains(",\"audit records of "))

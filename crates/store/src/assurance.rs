@@ -241,6 +241,17 @@ impl crate::Store {
             .map_err(|e| self.fail("reading the assurance records", e))
     }
 
+    /// The ids of the current cycles and audits (with each audit's child), to check what is
+    /// imported against what is stored. Nothing of an audit but its id and child is read, and
+    /// nothing is shown, so nothing is written to the access log: an import that is refused
+    /// leaves the store exactly as it was.
+    pub async fn assurance_references(&self) -> Result<assurance::References, StoreError> {
+        self.pool
+            .assurance_references()
+            .await
+            .map_err(|e| self.fail("reading the assurance records' ids", e))
+    }
+
     /// The current records that are not about a child (cycles, posts, family voice); no access
     /// log entry is needed.
     pub async fn read_workforce_and_voice(&self) -> Result<AssuranceData, StoreError> {
@@ -481,6 +492,30 @@ impl Pool {
             tx.commit().await?;
             data.normalise();
             Ok(data)
+        })
+    }
+
+    async fn assurance_references(&self) -> Result<assurance::References, Fail> {
+        on_pool!(self, p, Db => {
+            let rows = sqlx::query(
+                "SELECT kind, key, child_id FROM assurance_records \
+                 WHERE superseded_by IS NULL AND kind IN ('audit_cycle', 'audit')",
+            )
+            .fetch_all(p)
+            .await?;
+            let mut refs = assurance::References::default();
+            for row in &rows {
+                let kind: &str = row.try_get("kind")?;
+                let key: String = row.try_get("key")?;
+                if kind == "audit" {
+                    let child: Option<String> = row.try_get("child_id")?;
+                    let child = child.ok_or(corrupt("assurance_records", "child_id"))?;
+                    refs.audits.insert(key, model::ChildId(child));
+                } else {
+                    refs.cycles.insert(key);
+                }
+            }
+            Ok(refs)
         })
     }
 

@@ -336,7 +336,11 @@ fn posts(council: &Council, rng: &mut Rng) -> Vec<Post> {
         };
         // Vacant posts, each vacant from some day in the last two years: a local choice of
         // shares, not a published rate.
-        let extra = (0..n).filter(|_| rng.chance(vacant_share)).count();
+        let mut extra = (0..n).filter(|_| rng.chance(vacant_share)).count();
+        // The seed's hardest posts to fill: every team with mental health workers has a vacancy.
+        if role == WorkerRole::MentalHealthWorker {
+            extra = extra.max(1);
+        }
         for k in 0..extra {
             out.push(Post {
                 id: format!("{team}-{}-{:02}", role.code(), n + k + 1),

@@ -1,5 +1,5 @@
-//! `harbour load`: finds the returns and extracts among the given paths, reads them, and hands
-//! them to the store as one all-or-nothing batch.
+//! `harbour load`: finds the returns, extracts and practice-assurance files among the given
+//! paths, reads them, and hands them to the store as one all-or-nothing batch (one transaction).
 
 use crate::Failure;
 use anyhow::{Context as _, anyhow};
@@ -198,7 +198,7 @@ pub(crate) async fn run(
     }
 
     // Assurance records are checked before anything is stored, so that a problem in them
-    // refuses the whole load.
+    // refuses the whole load; they are then stored in the load's one transaction.
     let assurance = if assurance_files.is_empty() {
         None
     } else {
@@ -213,15 +213,12 @@ pub(crate) async fn run(
     for (_, part) in parts {
         dataset.merge(part);
     }
-    if dataset.children.is_empty()
+    let no_returns = dataset.children.is_empty()
         && dataset.teams.is_empty()
         && dataset.workers.is_empty()
         && dataset.allocations.is_empty()
-        && dataset.family_safeguarding.is_empty()
-    {
-        if let Some((data, source)) = assurance {
-            return store_assurance(store, data, source).await;
-        }
+        && dataset.family_safeguarding.is_empty();
+    if no_returns && assurance.is_none() {
         return Err(Failure {
             code: 1,
             error: anyhow!(
@@ -232,14 +229,28 @@ pub(crate) async fn run(
         });
     }
     let children = dataset.children.len();
+    let assurance_records = assurance.as_ref().map_or(0, |(data, _)| data.len());
     let batch = LoadBatch {
-        files: sources,
+        // Returns that hold no records are not recorded as a load of their own.
+        files: if no_returns { Vec::new() } else { sources },
         dataset,
         loaded_by: loaded_by(),
+        assurance: assurance.map(|(data, source)| store::AssuranceEdit {
+            actor: loaded_by(),
+            channel: store::Channel::Cli,
+            action: "harbour load".into(),
+            source,
+            data,
+        }),
     };
     let file_count = batch.files.len();
     eprintln!(
-        "storing {children} children from {file_count} file(s) in {} (all or nothing)",
+        "storing {children} children from {file_count} file(s){} in {} (all or nothing)",
+        if batch.assurance.is_some() {
+            format!(" and {assurance_records} assurance record(s)")
+        } else {
+            String::new()
+        },
         store.name()
     );
     match store
@@ -249,51 +260,55 @@ pub(crate) async fn run(
     {
         LoadOutcome::AlreadyLoaded => {
             eprintln!(
-                "already loaded: these {file_count} file(s) are in the store; nothing changed"
+                "already loaded: these {file_count} file(s){} are in the store; nothing changed",
+                if assurance_records > 0 {
+                    " and their assurance records"
+                } else {
+                    ""
+                }
             );
         }
-        LoadOutcome::Loaded { load_id, rows } => {
+        LoadOutcome::Loaded {
+            load_id,
+            rows,
+            assurance,
+        } => {
             eprintln!("load {load_id}: {file_count} file(s), {children} children");
             for (table, n) in rows {
                 eprintln!("  {table:<28} {n:>9}");
             }
+            match assurance {
+                store::EditOutcome::Changed { change_id, records } => {
+                    print_assurance_change(change_id, records)
+                }
+                store::EditOutcome::Unchanged if assurance_records > 0 => {
+                    eprintln!("assurance records: already stored, nothing changed")
+                }
+                store::EditOutcome::Unchanged => {}
+            }
         }
-    }
-    if let Some((data, source)) = assurance {
-        store_assurance(store, data, source).await?;
+        LoadOutcome::AssuranceOnly { change_id, records } => {
+            if file_count > 0 {
+                eprintln!(
+                    "these {file_count} file(s) are in the store already; only the assurance \
+                     records changed"
+                );
+            }
+            print_assurance_change(change_id, records);
+        }
     }
     Ok(())
 }
 
-/// Stores the assurance records of a load as one change (unchanged records are left alone).
-async fn store_assurance(
-    store: &store::Store,
-    data: assurance::AssuranceData,
-    source: Option<store::EditSource>,
-) -> Result<(), Failure> {
-    eprintln!("storing {} assurance record(s)", data.len());
-    let outcome = store
-        .edit_assurance(store::AssuranceEdit {
-            actor: loaded_by(),
-            channel: store::Channel::Cli,
-            action: "harbour load".into(),
-            source,
-            data,
-        })
-        .await
-        .context("storing the assurance records failed; they were not stored")?;
-    match outcome {
-        store::EditOutcome::Unchanged => {
-            eprintln!("assurance records: already stored, nothing changed")
-        }
-        store::EditOutcome::Changed { change_id, records } => {
-            eprintln!("assurance change {change_id}:");
-            for (kind, n) in records {
-                eprintln!("  {:<28} {n:>9}", kind.as_str());
-            }
-        }
+/// Says how many assurance records of each kind a load's change gave a new version.
+fn print_assurance_change(
+    change_id: i64,
+    records: std::collections::BTreeMap<store::AssuranceKind, usize>,
+) {
+    eprintln!("assurance change {change_id}:");
+    for (kind, n) in records {
+        eprintln!("  {:<28} {n:>9}", kind.as_str());
     }
-    Ok(())
 }
 
 /// Why an SSDA903 file, or a folder of them, whose tables hold only their header rows cannot be

@@ -126,6 +126,7 @@ async fn main() {
         files: vec![file(name)],
         dataset,
         loaded_by: "bulk".into(),
+        assurance: None,
     };
 
     let t = Instant::now();

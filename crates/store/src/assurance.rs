@@ -116,11 +116,11 @@ pub struct AssuranceVersion {
     pub record: AssuranceData,
 }
 
-struct Doc {
-    kind: AssuranceKind,
-    key: String,
-    child_id: Option<String>,
-    doc: String,
+pub(crate) struct Doc {
+    pub(crate) kind: AssuranceKind,
+    pub(crate) key: String,
+    pub(crate) child_id: Option<String>,
+    pub(crate) doc: String,
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> String {
@@ -180,26 +180,35 @@ fn add(data: &mut AssuranceData, kind: AssuranceKind, doc: &str) -> Result<(), F
 }
 
 /// Rows per statement: five columns each, far under either backend's bound parameters.
-const ROWS: usize = 1_000;
+pub(crate) const ROWS: usize = 1_000;
+
+/// The documents of an edit's records, refused if two records of one kind share an id.
+pub(crate) fn prepare(data: &AssuranceData) -> Result<Vec<Doc>, Fail> {
+    let docs = split(data);
+    let mut seen = BTreeSet::new();
+    for d in &docs {
+        if !seen.insert((d.kind, d.key.as_str())) {
+            return Err(Fail::Refused(format!(
+                "two {} records share the id {}",
+                d.kind.as_str(),
+                d.key
+            )));
+        }
+    }
+    Ok(docs)
+}
+
+/// Postgres: serialises writers of assurance records (SQLite's `BEGIN IMMEDIATE` already does).
+pub(crate) const LOCK_ASSURANCE: &str = "LOCK TABLE assurance_changes IN SHARE ROW EXCLUSIVE MODE";
 
 impl crate::Store {
     /// Records an edit in one transaction: each record whose document differs from its current
     /// version (or is new) gets a new version; if none does, nothing is recorded. Two records
-    /// of one kind with the same id are refused.
+    /// of one kind with the same id are refused. (A `harbour load` brings its assurance records
+    /// in its own transaction instead: [`crate::LoadBatch::assurance`].)
     pub async fn edit_assurance(&self, edit: AssuranceEdit) -> Result<EditOutcome, StoreError> {
-        let docs = split(&edit.data);
-        let mut seen = BTreeSet::new();
-        for d in &docs {
-            if !seen.insert((d.kind, d.key.as_str())) {
-                return Err(StoreError::Constraint {
-                    db: self.db.clone(),
-                    operation: "recording an assurance edit",
-                    constraint: format!("two {} records share the id {}", d.kind.as_str(), d.key),
-                });
-            }
-        }
         self.pool
-            .edit_assurance(edit, docs)
+            .edit_assurance(edit)
             .await
             .map_err(|e| self.fail("recording an assurance edit", e))
     }
@@ -210,9 +219,10 @@ impl crate::Store {
         self.read_assurance_as_at(reader, crate::AsAt::Latest).await
     }
 
-    /// The assurance records as they stood at a moment ([`crate::AsAt::Time`]), or just after a
-    /// load ([`crate::AsAt::Load`]: every change made before the next load began, so that the
-    /// records a load brought, stored just after it, are included), logged as
+    /// The assurance records as they stood at a moment ([`crate::AsAt::Time`]: every change
+    /// made at or before it), or just after a load ([`crate::AsAt::Load`]: every change made
+    /// before the next load; the records a load brought are recorded in its transaction at its
+    /// time, so they are included, and those of the next load are not), logged as
     /// [`Store::read_assurance`] is.
     pub async fn read_assurance_as_at(
         &self,
@@ -288,105 +298,24 @@ impl crate::Store {
 }
 
 impl Pool {
-    async fn edit_assurance(
-        &self,
-        edit: AssuranceEdit,
-        docs: Vec<Doc>,
-    ) -> Result<EditOutcome, Fail> {
+    async fn edit_assurance(&self, edit: AssuranceEdit) -> Result<EditOutcome, Fail> {
+        let docs = prepare(&edit.data)?;
         on_pool!(self, p, Db => {
             let mut tx = if IS_POSTGRES {
                 let mut tx = p.begin().await?;
-                sqlx::query("LOCK TABLE assurance_changes IN SHARE ROW EXCLUSIVE MODE")
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query(LOCK_ASSURANCE).execute(&mut *tx).await?;
                 tx
             } else {
                 p.begin_with("BEGIN IMMEDIATE").await?
             };
-            // The current document of each record named.
-            let mut current: BTreeMap<(AssuranceKind, String), String> = BTreeMap::new();
-            for kind in AssuranceKind::ALL {
-                let keys: Vec<&str> = docs
-                    .iter()
-                    .filter(|d| d.kind == kind)
-                    .map(|d| d.key.as_str())
-                    .collect();
-                for chunk in keys.chunks(ROWS) {
-                    let mut q = QueryBuilder::<Db>::new(
-                        "SELECT key, doc FROM assurance_records WHERE superseded_by IS NULL AND kind = ",
-                    );
-                    q.push_bind(kind.as_str()).push(" AND key IN (");
-                    let mut list = q.separated(", ");
-                    for k in chunk {
-                        list.push_bind(k.to_string());
-                    }
-                    q.push(")");
-                    for row in q.build().fetch_all(&mut *tx).await? {
-                        current.insert((kind, row.try_get("key")?), row.try_get("doc")?);
-                    }
-                }
-            }
-            let changed: Vec<&Doc> = docs
-                .iter()
-                .filter(|d| current.get(&(d.kind, d.key.clone())) != Some(&d.doc))
-                .collect();
-            if changed.is_empty() {
+            let at = timestamp_text(jiff::Timestamp::now());
+            let outcome = write_assurance!(Db, tx, &edit, &docs, at);
+            if outcome == EditOutcome::Unchanged {
                 tx.rollback().await?;
-                return Ok(EditOutcome::Unchanged);
+            } else {
+                tx.commit().await?;
             }
-            let change_id: i64 = sqlx::query(
-                "INSERT INTO assurance_changes (at, actor, channel, action, source_name, source_sha256) \
-                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING change_id",
-            )
-            .bind(timestamp_text(jiff::Timestamp::now()))
-            .bind(&edit.actor)
-            .bind(edit.channel.as_str())
-            .bind(&edit.action)
-            .bind(edit.source.as_ref().map(|s| s.name.clone()))
-            .bind(edit.source.as_ref().map(|s| s.sha256.clone()))
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get(0)?;
-            let mut records = BTreeMap::new();
-            for kind in AssuranceKind::ALL {
-                let replaced: Vec<&str> = changed
-                    .iter()
-                    .filter(|d| d.kind == kind && current.contains_key(&(kind, d.key.clone())))
-                    .map(|d| d.key.as_str())
-                    .collect();
-                for chunk in replaced.chunks(ROWS) {
-                    let mut q = QueryBuilder::<Db>::new("UPDATE assurance_records SET superseded_by = ");
-                    q.push_bind(change_id)
-                        .push(" WHERE superseded_by IS NULL AND kind = ")
-                        .push_bind(kind.as_str())
-                        .push(" AND key IN (");
-                    let mut list = q.separated(", ");
-                    for k in chunk {
-                        list.push_bind(k.to_string());
-                    }
-                    q.push(")");
-                    q.build().execute(&mut *tx).await?;
-                }
-                let n = changed.iter().filter(|d| d.kind == kind).count();
-                if n > 0 {
-                    records.insert(kind, n);
-                }
-            }
-            for chunk in changed.chunks(ROWS) {
-                let mut q = QueryBuilder::<Db>::new(
-                    "INSERT INTO assurance_records (kind, key, change_id, child_id, doc) ",
-                );
-                q.push_values(chunk, |mut s, d| {
-                    s.push_bind(d.kind.as_str())
-                        .push_bind(d.key.clone())
-                        .push_bind(change_id)
-                        .push_bind(d.child_id.clone())
-                        .push_bind(d.doc.clone());
-                });
-                q.build().execute(&mut *tx).await?;
-            }
-            tx.commit().await?;
-            Ok(EditOutcome::Changed { change_id, records })
+            Ok(outcome)
         })
     }
 
@@ -589,3 +518,104 @@ macro_rules! log_children {
     }};
 }
 use log_children;
+
+/// Writes an edit's changed records inside the writing transaction `$tx` (of database type
+/// `$db`), which holds the write lock on assurance records: reads the current document of each
+/// record named, and if any differs (or is new) records one change made `$at` (timestamp text)
+/// and a new version of each such record, superseding the old. Evaluates to the
+/// [`EditOutcome`]; the caller commits, or rolls back when nothing changed. Shared by
+/// [`crate::Store::edit_assurance`] and the load's transaction.
+macro_rules! write_assurance {
+    ($db:ty, $tx:expr, $edit:expr, $docs:expr, $at:expr) => {{
+        use $crate::assurance::{AssuranceKind, Doc, EditOutcome, ROWS};
+        let edit: &$crate::assurance::AssuranceEdit = $edit;
+        let docs: &[Doc] = $docs;
+        let at: String = $at;
+        // The current document of each record named.
+        let mut current: std::collections::BTreeMap<(AssuranceKind, String), String> =
+            std::collections::BTreeMap::new();
+        for kind in AssuranceKind::ALL {
+            let keys: Vec<&str> = docs
+                .iter()
+                .filter(|d| d.kind == kind)
+                .map(|d| d.key.as_str())
+                .collect();
+            for chunk in keys.chunks(ROWS) {
+                let mut q = sqlx::QueryBuilder::<$db>::new(
+                    "SELECT key, doc FROM assurance_records WHERE superseded_by IS NULL AND kind = ",
+                );
+                q.push_bind(kind.as_str()).push(" AND key IN (");
+                let mut list = q.separated(", ");
+                for k in chunk {
+                    list.push_bind(k.to_string());
+                }
+                q.push(")");
+                for row in q.build().fetch_all(&mut *$tx).await? {
+                    current.insert((kind, row.try_get("key")?), row.try_get("doc")?);
+                }
+            }
+        }
+        let changed: Vec<&Doc> = docs
+            .iter()
+            .filter(|d| current.get(&(d.kind, d.key.clone())) != Some(&d.doc))
+            .collect();
+        if changed.is_empty() {
+            EditOutcome::Unchanged
+        } else {
+            let change_id: i64 = sqlx::query(
+                "INSERT INTO assurance_changes (at, actor, channel, action, source_name, source_sha256) \
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING change_id",
+            )
+            .bind(at)
+            .bind(&edit.actor)
+            .bind(edit.channel.as_str())
+            .bind(&edit.action)
+            .bind(edit.source.as_ref().map(|s| s.name.clone()))
+            .bind(edit.source.as_ref().map(|s| s.sha256.clone()))
+            .fetch_one(&mut *$tx)
+            .await?
+            .try_get(0)?;
+            let mut records = std::collections::BTreeMap::new();
+            for kind in AssuranceKind::ALL {
+                let replaced: Vec<&str> = changed
+                    .iter()
+                    .filter(|d| d.kind == kind && current.contains_key(&(kind, d.key.clone())))
+                    .map(|d| d.key.as_str())
+                    .collect();
+                for chunk in replaced.chunks(ROWS) {
+                    let mut q =
+                        sqlx::QueryBuilder::<$db>::new("UPDATE assurance_records SET superseded_by = ");
+                    q.push_bind(change_id)
+                        .push(" WHERE superseded_by IS NULL AND kind = ")
+                        .push_bind(kind.as_str())
+                        .push(" AND key IN (");
+                    let mut list = q.separated(", ");
+                    for k in chunk {
+                        list.push_bind(k.to_string());
+                    }
+                    q.push(")");
+                    q.build().execute(&mut *$tx).await?;
+                }
+                let n = changed.iter().filter(|d| d.kind == kind).count();
+                if n > 0 {
+                    records.insert(kind, n);
+                }
+            }
+            for chunk in changed.chunks(ROWS) {
+                let mut q = sqlx::QueryBuilder::<$db>::new(
+                    "INSERT INTO assurance_records (kind, key, change_id, child_id, doc) ",
+                );
+                q.push_values(chunk, |mut s, d| {
+                    s.push_bind(d.kind.as_str())
+                        .push_bind(d.key.clone())
+                        .push_bind(change_id)
+                        .push_bind(d.child_id.clone())
+                        .push_bind(d.doc.clone());
+                });
+                q.build().execute(&mut *$tx).await?;
+            }
+            EditOutcome::Changed { change_id, records }
+        }
+    }};
+}
+pub(crate) use write_assurance;

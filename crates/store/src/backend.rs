@@ -6,6 +6,7 @@
 //! must differ (taking the write lock, a read snapshot) the body asks [`IS_POSTGRES`].
 
 use crate::access::{AccessEntry, AccessRecord, Channel};
+use crate::assurance::{EditOutcome, write_assurance};
 use crate::lineage::{LoadBatch, LoadOutcome, LoadRecord, ReturnKind, SourceFile};
 use crate::records::{self, Kind, Record, Value};
 use crate::tables::{DATA_TABLES, row_counts};
@@ -44,6 +45,8 @@ pub(crate) enum Fail {
     NoSuchLoad(i64),
     /// Two records of a batch share a natural key (`table.column, …`).
     DuplicateKey(&'static str),
+    /// A write refused before it began, and why (two assurance records share an id).
+    Refused(String),
 }
 
 impl From<sqlx::Error> for Fail {
@@ -63,6 +66,11 @@ impl Fail {
                 db,
                 operation,
                 constraint: format!("two records of one load share the key {key}"),
+            },
+            Fail::Refused(constraint) => StoreError::Constraint {
+                db,
+                operation,
+                constraint,
             },
             Fail::Sql(sqlx::Error::Database(e))
                 if matches!(
@@ -232,14 +240,23 @@ impl Pool {
             files,
             dataset,
             loaded_by,
+            assurance,
         } = batch;
+        let assurance = match assurance {
+            Some(edit) => {
+                let docs = crate::assurance::prepare(&edit.data)?;
+                Some((edit, docs))
+            }
+            None => None,
+        };
         let mut seen = BTreeSet::new();
         let files: Vec<SourceFile> = files
             .into_iter()
             .filter(|f| seen.insert(f.sha256.clone()))
             .collect();
-        // A file once loaded stays loaded, so a batch found fully loaded here needs no lock.
-        if self.known_hashes(&files).await?.len() == files.len() {
+        // A file once loaded stays loaded, so a batch found fully loaded here needs no lock
+        // (unless its assurance records are to be compared with those stored).
+        if assurance.is_none() && self.known_hashes(&files).await?.len() == files.len() {
             return Ok(LoadOutcome::AlreadyLoaded);
         }
         // Normalise the batch outside the write lock: fold repeated children, sort.
@@ -253,12 +270,19 @@ impl Pool {
 
         on_pool!(self, p, Db => {
             // Take the write lock first, so that the already-loaded check below cannot race
-            // another load, and loads are numbered in the order they commit.
+            // another load, and loads are numbered in the order they commit; and the lock on
+            // assurance records too if the batch brings some, so that their change is timed and
+            // numbered in the order changes commit.
             let mut tx = if IS_POSTGRES {
                 let mut tx = p.begin().await?;
                 sqlx::query("LOCK TABLE loads IN SHARE ROW EXCLUSIVE MODE")
                     .execute(&mut *tx)
                     .await?;
+                if assurance.is_some() {
+                    sqlx::query(crate::assurance::LOCK_ASSURANCE)
+                        .execute(&mut *tx)
+                        .await?;
+                }
                 tx
             } else {
                 p.begin_with("BEGIN IMMEDIATE").await?
@@ -277,12 +301,31 @@ impl Pool {
             }
             let new_files: Vec<&SourceFile> =
                 files.iter().filter(|f| !known.contains(&f.sha256)).collect();
-            if new_files.is_empty() {
+            if new_files.is_empty() && assurance.is_none() {
                 tx.rollback().await?;
                 return Ok(LoadOutcome::AlreadyLoaded);
             }
-
             let loaded_at = timestamp_text(jiff::Timestamp::now());
+            // The assurance records first: they do not depend on the returns, and a load whose
+            // return files are all stored already may still bring changed ones. Their change
+            // is made at the load's time, so that reads as at the load include it.
+            let edited = match &assurance {
+                Some((edit, docs)) => write_assurance!(Db, tx, edit, docs, loaded_at.clone()),
+                None => EditOutcome::Unchanged,
+            };
+            if new_files.is_empty() {
+                return match edited {
+                    EditOutcome::Unchanged => {
+                        tx.rollback().await?;
+                        Ok(LoadOutcome::AlreadyLoaded)
+                    }
+                    EditOutcome::Changed { change_id, records } => {
+                        tx.commit().await?;
+                        Ok(LoadOutcome::AssuranceOnly { change_id, records })
+                    }
+                };
+            }
+
             let load_id: i64 = sqlx::query(
                 "INSERT INTO loads (loaded_at, loaded_by) VALUES ($1, $2) RETURNING load_id",
             )
@@ -383,7 +426,11 @@ impl Pool {
             }
             BulkInsert::insert_versions(&mut *tx, load_id, plan.versions).await?;
             tx.commit().await?;
-            Ok(LoadOutcome::Loaded { load_id, rows })
+            Ok(LoadOutcome::Loaded {
+                load_id,
+                rows,
+                assurance: edited,
+            })
         })
     }
 

@@ -261,3 +261,114 @@ both! {
         ));
     }
 }
+
+both! {
+    async fn a_load_stores_its_returns_and_assurance_records_in_one_transaction(db) {
+        let store = &db.store;
+        let mut ds = model::Dataset::default();
+        ds.children.push(full_child(1));
+        let with = |name: &str, ds: &model::Dataset, data: AssuranceData| store::LoadBatch {
+            assurance: Some(AssuranceEdit {
+                action: "harbour load".into(),
+                ..edit("loader", data)
+            }),
+            ..batch(name, ds.clone())
+        };
+        // Two audits with one id: refused before anything is written, returns included.
+        let empty = store.fingerprint().await.unwrap();
+        let mut twice = data();
+        twice.audits.push(audit("A1", "C9"));
+        let err = store.load(with("one.xml", &ds, twice)).await.unwrap_err();
+        assert!(
+            matches!(&err, StoreError::Constraint { constraint, .. }
+                if constraint == "two audit records share the id A1"),
+            "{err:?}"
+        );
+        assert_eq!(store.fingerprint().await.unwrap(), empty);
+        assert!(store.loads().await.unwrap().is_empty());
+
+        let outcome = store.load(with("one.xml", &ds, data())).await.unwrap();
+        let store::LoadOutcome::Loaded { load_id: 1, assurance, .. } = outcome else {
+            panic!("{outcome:?}");
+        };
+        // One cycle, two audits, one post, one piece of feedback: change 1.
+        let expected = BTreeMap::from([
+            (AssuranceKind::Cycle, 1),
+            (AssuranceKind::Audit, 2),
+            (AssuranceKind::Post, 1),
+            (AssuranceKind::Feedback, 1),
+        ]);
+        assert_eq!(assurance, EditOutcome::Changed { change_id: 1, records: expected });
+        // The change is made at the load's time, by its loader.
+        let loaded_at = store.loads().await.unwrap()[0].loaded_at.clone();
+        let history = store.assurance_history(&reader(), AssuranceKind::Audit, "A1").await.unwrap();
+        assert_eq!(history.len(), 1);
+        assert_eq!((history[0].at.as_str(), history[0].actor.as_str()), (loaded_at.as_str(), "loader"));
+        assert_eq!(history[0].action, "harbour load");
+
+        // The same files again: nothing changes.
+        let fp = store.fingerprint().await.unwrap();
+        assert_eq!(
+            store.load(with("one.xml", &ds, data())).await.unwrap(),
+            store::LoadOutcome::AlreadyLoaded
+        );
+        assert_eq!(store.fingerprint().await.unwrap(), fp);
+
+        // The same return with an audit graded since: only the assurance records change, with
+        // no new load.
+        let mut graded = data();
+        graded.audits[1].overall = Some(Grade::Good);
+        graded.audits[1].completed_on = Some(d(2024, 9, 3));
+        assert_eq!(
+            store.load(with("one.xml", &ds, graded.clone())).await.unwrap(),
+            store::LoadOutcome::AssuranceOnly {
+                change_id: 2,
+                records: BTreeMap::from([(AssuranceKind::Audit, 1)]),
+            }
+        );
+        assert_eq!(store.loads().await.unwrap().len(), 1);
+
+        // A new return with the same assurance records: a load, and no assurance change.
+        let mut ds2 = model::Dataset::default();
+        ds2.children.push(full_child(2));
+        let outcome = store.load(with("two.xml", &ds2, graded)).await.unwrap();
+        assert!(
+            matches!(outcome, store::LoadOutcome::Loaded { load_id: 2, assurance: EditOutcome::Unchanged, .. }),
+            "{outcome:?}"
+        );
+        // As at load 1: the records load 1 brought and the grading made before load 2.
+        let one = store.read_assurance_as_at(&reader(), store::AsAt::Load(1)).await.unwrap();
+        assert_eq!(one.audits.len(), 2);
+        assert_eq!(one.audits[1].overall, Some(Grade::Good));
+        assert_eq!(one.audits[0].overall, None);
+    }
+}
+
+both! {
+    async fn reads_as_at_a_load_include_its_records_and_not_the_next_loads(db) {
+        let store = &db.store;
+        let load = |name: &str, data: AssuranceData| store::LoadBatch {
+            assurance: Some(edit("loader", data)),
+            ..batch(name, model::Dataset { children: vec![full_child(1)], ..Default::default() })
+        };
+        store.load(load("one.xml", data())).await.unwrap();
+        let mut graded = audit("A1", "C1");
+        graded.overall = Some(Grade::Inadequate);
+        graded.completed_on = Some(d(2024, 9, 2));
+        let next = AssuranceData { audits: vec![graded], ..Default::default() };
+        let outcome = store.load(load("two.xml", next)).await.unwrap();
+        assert!(matches!(outcome, store::LoadOutcome::Loaded { load_id: 2, .. }), "{outcome:?}");
+        let r = reader();
+        let at = |n| store.read_assurance_as_at(&r, store::AsAt::Load(n));
+        let one = at(1).await.unwrap();
+        assert_eq!(one.audits.len(), 2);
+        assert_eq!(one.audits[0].overall, None, "load 2's grading is not in load 1");
+        assert_eq!(at(2).await.unwrap().audits[0].overall, Some(Grade::Inadequate));
+        // As at the moment of load 1: the same as at load 1.
+        let first: jiff::Timestamp = store.loads().await.unwrap()[0].loaded_at.parse().unwrap();
+        assert_eq!(
+            store.read_assurance_as_at(&reader(), store::AsAt::Time(first)).await.unwrap(),
+            one
+        );
+    }
+}

@@ -325,6 +325,7 @@ pub fn batch(name: &str, dataset: Dataset) -> LoadBatch {
         )],
         dataset,
         loaded_by: "tester".into(),
+        assurance: None,
     }
 }
 

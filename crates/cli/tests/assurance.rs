@@ -305,3 +305,76 @@ fn bad_files_are_refused_with_their_place_and_nothing_is_stored() {
     ]);
     assert!(w.contains("\"value\": \"c\""), "{w}");
 }
+
+/// A digest of everything the store holds.
+fn fingerprint(db: &str) -> String {
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let store = store::Store::open(db).await.unwrap();
+        let f = store.fingerprint().await.unwrap();
+        store.close().await;
+        f
+    })
+}
+
+#[test]
+fn a_load_with_a_bad_assurance_file_stores_nothing_not_even_its_returns() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("council");
+    let out_s = out.display().to_string();
+    ok(&[
+        "synth",
+        "--children",
+        "200",
+        "--seed",
+        "9",
+        "--year",
+        "2026",
+        "--out",
+        &out_s,
+    ]);
+    let actions = out.join("assurance").join("audit_actions.csv");
+    let good = std::fs::read_to_string(&actions).unwrap();
+    assert!(good.ends_with('\n'));
+    let bad_line = good.lines().count() + 1;
+    std::fs::write(
+        &actions,
+        format!("{good}X999,A404,C1,T1,Update chronology,TM1,2026-01-10,2026-01-01,\n"),
+    )
+    .unwrap();
+    let db = dir.path().join("h.db").display().to_string();
+    let empty = dir.path().join("empty.db").display().to_string();
+    let nothing = fingerprint(&empty);
+
+    let refused = harbour(&["load", "--database", &db, &out_s]);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        err.contains(&format!(
+            "{}:{bad_line}:8: due_on: 2026-01-01 is before raised_on (2026-01-10)",
+            actions.display()
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("storing "), "{err}");
+    // Nothing at all: no load, no returns, no assurance records, no access-log entry.
+    assert_eq!(fingerprint(&db), nothing);
+
+    // Fixed, the returns and the assurance records land together, as load 1 and change 1.
+    std::fs::write(&actions, &good).unwrap();
+    let loaded = harbour(&["load", "--database", &db, &out_s]);
+    let err = String::from_utf8_lossy(&loaded.stderr);
+    assert!(loaded.status.success(), "{err}");
+    assert!(err.contains("load 1: "), "{err}");
+    assert!(err.contains("assurance change 1:"), "{err}");
+    let after = fingerprint(&db);
+
+    // Loaded again: nothing changes, and the load says so.
+    let again = harbour(&["load", "--database", &db, &out_s]);
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(again.status.success(), "{err}");
+    assert!(
+        err.contains("and their assurance records are in the store; nothing changed"),
+        "{err}"
+    );
+    assert_eq!(fingerprint(&db), after);
+}

@@ -540,20 +540,9 @@ macro_rules! write_assurance {
                 .filter(|d| d.kind == kind)
                 .map(|d| d.key.as_str())
                 .collect();
-            for chunk in keys.chunks(ROWS) {
-                let mut q = sqlx::QueryBuilder::<$db>::new(
-                    "SELECT key, doc FROM assurance_records WHERE superseded_by IS NULL AND kind = ",
-                );
-                q.push_bind(kind.as_str()).push(" AND key IN (");
-                let mut list = q.separated(", ");
-                for k in chunk {
-                    list.push_bind(k.to_string());
-                }
-                q.push(")");
-                for row in q.build().fetch_all(&mut *$tx).await? {
-                    current.insert((kind, row.try_get("key")?), row.try_get("doc")?);
-                }
-            }
+            $crate::backend::current_docs!($db, $tx, "assurance_records", kind, keys, |row| {
+                current.insert((kind, row.try_get("key")?), row.try_get("doc")?)
+            });
         }
         let changed: Vec<&Doc> = docs
             .iter()
@@ -582,20 +571,7 @@ macro_rules! write_assurance {
                     .filter(|d| d.kind == kind && current.contains_key(&(kind, d.key.clone())))
                     .map(|d| d.key.as_str())
                     .collect();
-                for chunk in replaced.chunks(ROWS) {
-                    let mut q =
-                        sqlx::QueryBuilder::<$db>::new("UPDATE assurance_records SET superseded_by = ");
-                    q.push_bind(change_id)
-                        .push(" WHERE superseded_by IS NULL AND kind = ")
-                        .push_bind(kind.as_str())
-                        .push(" AND key IN (");
-                    let mut list = q.separated(", ");
-                    for k in chunk {
-                        list.push_bind(k.to_string());
-                    }
-                    q.push(")");
-                    q.build().execute(&mut *$tx).await?;
-                }
+                $crate::backend::supersede!($db, $tx, "assurance_records", kind, replaced, change_id);
                 let n = changed.iter().filter(|d| d.kind == kind).count();
                 if n > 0 {
                     records.insert(kind, n);

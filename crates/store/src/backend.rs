@@ -28,7 +28,7 @@ static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 /// Rows per multi-row statement: under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters
 /// for every statement here (at most six columns).
-const ROWS_PER_STATEMENT: usize = 1_000;
+pub(crate) const ROWS_PER_STATEMENT: usize = 1_000;
 /// Records read per page when reading a snapshot, to bound the memory of one read.
 const PAGE: i64 = 5_000;
 
@@ -145,6 +145,54 @@ macro_rules! insert_rows {
         }
     };
 }
+
+/// Runs `$each` on each row (`key`, `doc`) of the current versions in `$table` (`records` or
+/// `assurance_records`) of the records of kind `$kind` whose keys are `$keys`.
+macro_rules! current_docs {
+    ($db:ty, $tx:expr, $table:literal, $kind:expr, $keys:expr, |$row:ident| $each:expr) => {
+        for chunk in $keys.chunks($crate::backend::ROWS_PER_STATEMENT) {
+            let mut q = sqlx::QueryBuilder::<$db>::new(concat!(
+                "SELECT key, doc FROM ",
+                $table,
+                " WHERE superseded_by IS NULL AND kind = "
+            ));
+            q.push_bind($kind.as_str()).push(" AND key IN (");
+            let mut list = q.separated(", ");
+            for k in chunk {
+                list.push_bind(k.to_string());
+            }
+            q.push(")");
+            for $row in q.build().fetch_all(&mut *$tx).await? {
+                $each;
+            }
+        }
+    };
+}
+
+pub(crate) use current_docs;
+
+/// Marks the current versions in `$table` of the records of kind `$kind` whose keys are `$keys`
+/// superseded by `$by` (a load or a change).
+macro_rules! supersede {
+    ($db:ty, $tx:expr, $table:literal, $kind:expr, $keys:expr, $by:expr) => {
+        for chunk in $keys.chunks($crate::backend::ROWS_PER_STATEMENT) {
+            let mut q =
+                sqlx::QueryBuilder::<$db>::new(concat!("UPDATE ", $table, " SET superseded_by = "));
+            q.push_bind($by)
+                .push(" WHERE superseded_by IS NULL AND kind = ")
+                .push_bind($kind.as_str())
+                .push(" AND key IN (");
+            let mut list = q.separated(", ");
+            for k in chunk {
+                list.push_bind(k.to_string());
+            }
+            q.push(")");
+            q.build().execute(&mut *$tx).await?;
+        }
+    };
+}
+
+pub(crate) use supersede;
 
 /// RFC 3339 UTC with microseconds, fixed width, so that stored timestamps sort as text.
 pub(crate) fn timestamp_text(t: jiff::Timestamp) -> String {
@@ -387,20 +435,9 @@ impl Pool {
                     }
                     continue;
                 }
-                for chunk in keys.chunks(ROWS_PER_STATEMENT) {
-                    let mut q = QueryBuilder::<Db>::new(
-                        "SELECT key, doc FROM records WHERE superseded_by IS NULL AND kind = ",
-                    );
-                    q.push_bind(kind.as_str()).push(" AND key IN (");
-                    let mut list = q.separated(", ");
-                    for k in chunk {
-                        list.push_bind(k.to_string());
-                    }
-                    q.push(")");
-                    for row in q.build().fetch_all(&mut *tx).await? {
-                        stored.insert((kind, row.try_get("key")?), row.try_get("doc")?);
-                    }
-                }
+                current_docs!(Db, tx, "records", kind, keys, |row| {
+                    stored.insert((kind, row.try_get("key")?), row.try_get("doc")?)
+                });
             }
             let plan = plan_versions(batch, stored)?;
             for kind in Kind::ALL {
@@ -410,19 +447,7 @@ impl Pool {
                     .filter(|(k, _)| *k == kind)
                     .map(|(_, key)| key.as_str())
                     .collect();
-                for chunk in keys.chunks(ROWS_PER_STATEMENT) {
-                    let mut q = QueryBuilder::<Db>::new("UPDATE records SET superseded_by = ");
-                    q.push_bind(load_id)
-                        .push(" WHERE superseded_by IS NULL AND kind = ")
-                        .push_bind(kind.as_str())
-                        .push(" AND key IN (");
-                    let mut list = q.separated(", ");
-                    for k in chunk {
-                        list.push_bind(k.to_string());
-                    }
-                    q.push(")");
-                    q.build().execute(&mut *tx).await?;
-                }
+                supersede!(Db, tx, "records", kind, keys, load_id);
             }
             BulkInsert::insert_versions(&mut *tx, load_id, plan.versions).await?;
             tx.commit().await?;

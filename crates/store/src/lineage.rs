@@ -1,7 +1,7 @@
 //! What a load is made of and what the store remembers about it.
 
-use sha2::{Digest, Sha256};
 use crate::EditOutcome;
+use sha2::{Digest, Sha256};
 use std::fmt;
 
 /// The kind of source a file is.

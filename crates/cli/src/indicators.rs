@@ -108,14 +108,14 @@ enum Format {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum AudienceArg {
+pub(crate) enum AudienceArg {
     Internal,
     Scrutiny,
     Public,
 }
 
 impl AudienceArg {
-    fn audience(self) -> disclosure::Audience {
+    pub(crate) fn audience(self) -> disclosure::Audience {
         match self {
             AudienceArg::Internal => disclosure::Audience::Internal,
             AudienceArg::Scrutiny => disclosure::Audience::Scrutiny,
@@ -232,10 +232,24 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
     // Without --population, the population table loaded into the store.
     let population =
         population.or_else(|| Population::from_estimates(&snapshot.dataset.population));
+    // Audits are child-level: reading them for the assurance indicators is logged.
+    let assurance = store
+        .read_assurance_in_bulk(
+            &store::Reader {
+                actor: crate::load::loaded_by(),
+                channel: Channel::Cli,
+                action: "harbour indicators".into(),
+            },
+            args.store_as_at,
+            "for aggregate figures",
+        )
+        .await
+        .context("cannot read the store's assurance records")?;
     let inputs = Inputs {
         dataset: &snapshot.dataset,
         population: population.as_ref(),
         active: None,
+        assurance: Some(&assurance),
     };
 
     if let (Some(id), Some(period)) = (&args.children, &args.period) {

@@ -1,5 +1,5 @@
-//! `harbour load`: finds the returns and extracts among the given paths, reads them, and hands
-//! them to the store as one all-or-nothing batch.
+//! `harbour load`: finds the returns, extracts and practice-assurance files among the given
+//! paths, reads them, and hands them to the store as one all-or-nothing batch (one transaction).
 
 use crate::Failure;
 use anyhow::{Context as _, anyhow};
@@ -17,6 +17,8 @@ enum Kind {
     Ssda903,
     Extract,
     Population,
+    /// Practice-assurance records (audits, actions, posts, family voice): see `assurance::csv`.
+    Assurance,
 }
 
 pub(crate) async fn run(
@@ -36,6 +38,7 @@ pub(crate) async fn run(
     // taken from the bytes read here, so that no file is read again to be hashed.
     let mut ssda903_groups: BTreeMap<PathBuf, Vec<(PathBuf, SourceFile)>> = BTreeMap::new();
     let mut extract_files: Vec<(PathBuf, SourceFile)> = Vec::new();
+    let mut assurance_files: Vec<(String, Vec<u8>)> = Vec::new();
 
     let bar = crate::counter(files.len() as u64, "reading");
     for path in &files {
@@ -107,6 +110,7 @@ pub(crate) async fn run(
                     },
                 ));
             }
+            Kind::Assurance => assurance_files.push((path.display().to_string(), bytes)),
         }
     }
 
@@ -215,12 +219,24 @@ pub(crate) async fn run(
         });
     }
 
+    // Assurance records are checked before anything is stored, so that a problem in them
+    // refuses the whole load; they are then stored in the load's one transaction.
+    let assurance = if assurance_files.is_empty() {
+        None
+    } else {
+        Some(
+            crate::assurance::check_files(store, &assurance_files, &assurance::csv::FileKind::ALL)
+                .await?,
+        )
+    };
+
     parts.sort_by_key(|(y, _)| *y);
     let mut dataset = Dataset::default();
     for (_, part) in parts {
         dataset.merge(part);
     }
-    if store::row_counts(&dataset).iter().all(|(_, n)| *n == 0) {
+    let no_returns = store::row_counts(&dataset).iter().all(|(_, n)| *n == 0);
+    if no_returns && assurance.is_none() {
         return Err(Failure {
             code: 1,
             error: anyhow!(
@@ -231,14 +247,28 @@ pub(crate) async fn run(
         });
     }
     let children = dataset.children.len();
+    let assurance_records = assurance.as_ref().map_or(0, |(data, _)| data.len());
     let batch = LoadBatch {
-        files: sources,
+        // Returns that hold no records are not recorded as a load of their own.
+        files: if no_returns { Vec::new() } else { sources },
         dataset,
         loaded_by: loaded_by(),
+        assurance: assurance.map(|(data, source)| store::AssuranceEdit {
+            actor: loaded_by(),
+            channel: store::Channel::Cli,
+            action: "harbour load".into(),
+            source,
+            data,
+        }),
     };
     let file_count = batch.files.len();
     eprintln!(
-        "storing {children} children from {file_count} file(s) in {} (all or nothing)",
+        "storing {children} children from {file_count} file(s){} in {} (all or nothing)",
+        if batch.assurance.is_some() {
+            format!(" and {assurance_records} assurance record(s)")
+        } else {
+            String::new()
+        },
         store.name()
     );
     match store
@@ -248,17 +278,55 @@ pub(crate) async fn run(
     {
         LoadOutcome::AlreadyLoaded => {
             eprintln!(
-                "already loaded: these {file_count} file(s) are in the store; nothing changed"
+                "already loaded: these {file_count} file(s){} are in the store; nothing changed",
+                if assurance_records > 0 {
+                    " and their assurance records"
+                } else {
+                    ""
+                }
             );
         }
-        LoadOutcome::Loaded { load_id, rows } => {
+        LoadOutcome::Loaded {
+            load_id,
+            rows,
+            assurance,
+        } => {
             eprintln!("load {load_id}: {file_count} file(s), {children} children");
             for (table, n) in rows {
                 eprintln!("  {table:<28} {n:>9}");
             }
+            match assurance {
+                store::EditOutcome::Changed { change_id, records } => {
+                    print_assurance_change(change_id, records)
+                }
+                store::EditOutcome::Unchanged if assurance_records > 0 => {
+                    eprintln!("assurance records: already stored, nothing changed")
+                }
+                store::EditOutcome::Unchanged => {}
+            }
+        }
+        LoadOutcome::AssuranceOnly { change_id, records } => {
+            if file_count > 0 {
+                eprintln!(
+                    "these {file_count} file(s) are in the store already; only the assurance \
+                     records changed"
+                );
+            }
+            print_assurance_change(change_id, records);
         }
     }
     Ok(())
+}
+
+/// Says how many assurance records of each kind a load's change gave a new version.
+fn print_assurance_change(
+    change_id: i64,
+    records: std::collections::BTreeMap<store::AssuranceKind, usize>,
+) {
+    eprintln!("assurance change {change_id}:");
+    for (kind, n) in records {
+        eprintln!("  {:<28} {n:>9}", kind.as_str());
+    }
 }
 
 /// Why an SSDA903 file, or a folder of them, whose tables hold only their header rows cannot be
@@ -384,6 +452,10 @@ fn classify(path: &Path, bytes: &[u8]) -> Result<Kind, Failure> {
     let headers: Vec<&str> = header_line.split(',').map(str::trim).collect();
     if formats::ssda903::identify(&headers).is_some() {
         return Ok(Kind::Ssda903);
+    }
+    // Before the extract: assurance files also have team, worker and child columns.
+    if assurance::csv::identify(&headers).is_some() {
+        return Ok(Kind::Assurance);
     }
     if formats::extract::identify(&headers).is_some() {
         return Ok(Kind::Extract);

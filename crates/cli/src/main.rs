@@ -4,6 +4,7 @@
 //! crates. Exit codes: 0 success, 1 the input has errors (a refused load), 2 usage or environment
 //! problems.
 
+mod assurance;
 mod indicators;
 mod load;
 mod stored;
@@ -98,6 +99,23 @@ enum Command {
         db: Database,
         #[arg(long, default_value_t = 100)]
         limit: u32,
+    },
+    /// The case-audit programme: cycles, samples, allocation, dip samples, import, export and
+    /// summaries.
+    Audit {
+        #[command(subcommand)]
+        command: assurance::AuditCommand,
+    },
+    /// The workforce: posts by discipline, vacancies, agency staff, starters, leavers and
+    /// caseloads.
+    Workforce {
+        #[command(subcommand)]
+        command: assurance::WorkforceCommand,
+    },
+    /// Family voice: feedback, participation events and nominations.
+    Voice {
+        #[command(subcommand)]
+        command: assurance::VoiceCommand,
     },
     /// Check returns against the DfE validation rules (CIN census), found by content.
     Validate(validate::ValidateArgs),
@@ -228,6 +246,9 @@ async fn run(command: Command) -> Result<(), Failure> {
             write_out(None, &stored::access_log(&store, limit).await?)?;
             Ok(())
         }
+        Command::Audit { command } => assurance::audit(command).await,
+        Command::Workforce { command } => assurance::workforce(command).await,
+        Command::Voice { command } => assurance::voice(command).await,
         Command::Validate(args) => validate::run(args),
         Command::Rule(args) => validate::rule(args),
         Command::Serve { db, bind } => {

@@ -7,6 +7,7 @@
 //! the figure.
 
 mod activity;
+mod assurance;
 mod children_in_need;
 mod escalation;
 mod family_safeguarding;
@@ -21,6 +22,10 @@ use model::calendar::DayCount;
 use model::{ChildId, Dataset, Date};
 use std::fmt::Write as _;
 
+pub use assurance::{
+    AGENCY_RATE_PCT, AUDIT_COMPLETION_PCT, AUDITS_GOOD_OR_BETTER_PCT, MEDIAN_CASELOAD,
+    MODERATION_AGREEMENT_PCT, VACANCY_RATE_PCT,
+};
 pub use escalation::{CareEntryRoute, care_entries_in, cp_starts_in};
 pub use periods::{Period, PeriodKind, periods};
 pub use population::{Population, PopulationError};
@@ -36,6 +41,9 @@ pub struct Inputs<'a> {
     /// a kind the indicator counts on. The others cannot count in it, so they are skipped. See
     /// [`activity::Activity::active_in`].
     pub active: Option<&'a [u32]>,
+    /// The practice-assurance records (audits, workforce posts), for the assurance indicators;
+    /// without them those indicators have no value.
+    pub assurance: Option<&'a ::assurance::AssuranceData>,
 }
 
 impl<'a> Inputs<'a> {
@@ -44,6 +52,7 @@ impl<'a> Inputs<'a> {
             dataset,
             population: None,
             active: None,
+            assurance: None,
         }
     }
 
@@ -1102,6 +1111,13 @@ pub const CATALOGUE: &[IndicatorDef] = &[
         source: "Statutory guidance on children who run away or go missing (2014); Annex A list 8",
         compute: |i, p, _| looked_after::cla_missing_rhi_72h_pct(i, p),
     },
+    // Practice assurance: the audit programme and the workforce (module `assurance`).
+    assurance::AUDIT_COMPLETION,
+    assurance::GOOD_OR_BETTER,
+    assurance::MODERATION_AGREEMENT,
+    assurance::CASELOAD,
+    assurance::VACANCY,
+    assurance::AGENCY,
 ];
 
 /// Looks an indicator up by id.

@@ -20,6 +20,7 @@ fn skipping_inactive_children_changes_no_figure() {
             dataset: &council.dataset,
             population: Some(&population),
             active: None,
+            assurance: None,
         };
         let settings = Settings::default();
         let as_at = council.year.end();

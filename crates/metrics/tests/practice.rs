@@ -45,6 +45,7 @@ fn run(id: &str, ds: &Dataset, p: &Period, s: &Settings) -> Observation {
         dataset: ds,
         population: Some(&pop),
         active: None,
+        assurance: None,
     };
     (indicator(id).unwrap().compute)(&inputs, p, s)
 }
@@ -540,6 +541,7 @@ fn the_synthetic_councils_figures_are_plausible() {
         dataset: &council.dataset,
         population: Some(&population),
         active: None,
+        assurance: None,
     };
     let periods = periods(PeriodKind::Month, council.year.end(), 12);
     let rate = |id: &str| {

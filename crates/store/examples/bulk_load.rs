@@ -127,6 +127,7 @@ async fn main() {
         files: vec![file(name)],
         dataset,
         loaded_by: "bulk".into(),
+        assurance: None,
     };
 
     let t = Instant::now();

@@ -14,7 +14,7 @@ both! {
             .load(batch("full.xml", input.clone()))
             .await
             .unwrap();
-        let LoadOutcome::Loaded { load_id, rows } = outcome else {
+        let LoadOutcome::Loaded { load_id, rows, .. } = outcome else {
             panic!("not loaded: {outcome:?}")
         };
         assert_eq!(load_id, 1);
@@ -388,10 +388,11 @@ both! {
                 files: vec![cin.clone(), ssda.clone(), cin.clone()],
                 dataset: input.clone(),
                 loaded_by: "analyst@council".into(),
+                assurance: None,
             })
             .await
             .unwrap();
-        let LoadOutcome::Loaded { load_id, rows } = outcome else {
+        let LoadOutcome::Loaded { load_id, rows, .. } = outcome else {
             panic!()
         };
         let referrals = rows.iter().find(|(t, _)| t == "referrals").unwrap().1;
@@ -411,6 +412,7 @@ both! {
                 files: vec![cin.clone(), extract.clone()],
                 dataset: Dataset::default(),
                 loaded_by: "etl".into(),
+                assurance: None,
             })
             .await
             .unwrap();
@@ -450,6 +452,7 @@ both! {
                 files: vec![],
                 dataset: full_dataset(),
                 loaded_by: "x".into(),
+                assurance: None,
             })
             .await
             .unwrap_err();

@@ -65,6 +65,14 @@
 //! 15; workers (14% agency) hold a post for months to years, and every case is allocated to a post
 //! in the right service. Social worker episodes (SSDA903 SWEpisodes) are the child's allocations.
 //!
+//! **Assurance** (module [`assurance`]): eight quarterly audit cycles over the last two collection
+//! years, each a stratified sample (4% of the open, allocated children, at least five) allocated
+//! to the team managers and two QA auditors, graded at the seed's mix (outstanding 12%, good 54%,
+//! requires improvement 32%, inadequate 2%; about 87% completed), 15% moderated, dip samples of
+//! those graded requires improvement, and actions tracked to closure; workforce posts built from
+//! the workers, with vacancies (mental health hardest to fill); family feedback, participation
+//! events and nominations. Written to `DIR/assurance/` in the `assurance::csv` layouts.
+//!
 //! **Population.** The council's child population aged 0-17 is derived, not chosen: it is the
 //! number that makes the last year's referrals 519 per 10,000 children (England 2024-25). Every
 //! other rate per 10,000 (S47s, ICPCs, CP plans, children looked after) is then an outcome of the
@@ -100,6 +108,7 @@
 //! - registered supported accommodation is inside the council's area (rule 241).
 
 pub mod asat;
+pub mod assurance;
 mod care;
 pub mod days;
 mod journey;

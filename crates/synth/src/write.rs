@@ -24,6 +24,8 @@ pub struct WrittenFiles {
     pub extract: PathBuf,
     /// `population.csv`: children aged 0 to 17 by year, stated as synthetic.
     pub population: PathBuf,
+    /// `assurance/`: audit cycles, audits, actions, workforce posts and family voice.
+    pub assurance: PathBuf,
     /// Children in the two censuses and the two returns, in the order above.
     pub children: [usize; 4],
 }
@@ -40,6 +42,7 @@ pub fn write(council: &Council, config: &SynthConfig, out: &Path) -> io::Result<
         ssda903_prev: out.join("903_prev"),
         extract: out.join("extract"),
         population: out.join("population.csv"),
+        assurance: out.join("assurance"),
         children: [0; 4],
     };
     let mut counts = [0; 4];
@@ -97,6 +100,10 @@ pub fn write(council: &Council, config: &SynthConfig, out: &Path) -> io::Result<
     formats::extract::write_dir(&files.extract, &extract)?;
     drop(extract);
     formats::population::write_file(&files.population, &data.population)?;
+    crate::assurance::write_dir(
+        &files.assurance,
+        &crate::assurance::generate(council, config.seed),
+    )?;
     Ok(WrittenFiles {
         children: counts,
         ..files

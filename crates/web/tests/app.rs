@@ -169,6 +169,7 @@ async fn load(store: &Store, dataset: Dataset, collection_year: Option<i16>) {
             )],
             dataset,
             loaded_by: "web-tests".into(),
+            assurance: None,
         })
         .await
         .unwrap();

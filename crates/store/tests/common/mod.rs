@@ -394,6 +394,7 @@ pub fn batch(name: &str, dataset: Dataset) -> LoadBatch {
         )],
         dataset,
         loaded_by: "tester".into(),
+        assurance: None,
     }
 }
 

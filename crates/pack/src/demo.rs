@@ -3,8 +3,9 @@
 //!
 //! The plan is the seed's Aiming Higher roadmap for 2025/26 and 2026/27: its workstreams, items
 //! and quarterly milestones as the scrutiny panel saw them (owners are roles, not people). Its
-//! statuses and updates, the recommendations' responses and dates, the savings figures and the
-//! weekly costs are illustrative, made up for the demo: no council's real figures.
+//! statuses and updates, the recommendations' responses and dates, the savings figures, the
+//! weekly costs and the indicator targets (`targets.csv`, `indicator_id,target`) are
+//! illustrative, made up for the demo: no council's real figures.
 
 use crate::placements::CostTable;
 use crate::plan::Plan;
@@ -12,7 +13,7 @@ use crate::recommendations::{self, Recommendation};
 use crate::savings::{self, SavingsLine};
 
 /// Every demo file: its name and its contents.
-pub const FILES: [(&str, &str); 5] = [
+pub const FILES: [(&str, &str); 6] = [
     ("plan.csv", include_str!("../data/demo/plan.csv")),
     (
         "plan_updates.csv",
@@ -27,6 +28,7 @@ pub const FILES: [(&str, &str); 5] = [
         "placement_costs.csv",
         include_str!("../data/demo/placement_costs.csv"),
     ),
+    ("targets.csv", include_str!("../data/demo/targets.csv")),
 ];
 
 fn file(name: &str) -> (&'static str, &'static str) {

@@ -13,13 +13,17 @@
 //! [`PackError`] naming the file, line, column, field and rule. Nothing here does I/O beyond
 //! reading the file it is given, or knows about storage or HTTP.
 
+pub mod build;
 pub mod demo;
+pub mod html;
 pub mod placements;
 pub mod plan;
 pub mod quarter;
 pub mod recommendations;
 pub mod savings;
 mod table;
+pub mod view;
+pub mod xlsx;
 
 pub use quarter::Quarter;
 

@@ -213,6 +213,8 @@ pub struct TypeFigures {
     pub placement_type: PlacementType,
     /// Children in this type of placement on the quarter's last day.
     pub children_at_end: u64,
+    /// Children with at least one day in this type of placement during the quarter.
+    pub children_in_quarter: u64,
     /// Days in care in this type of placement during the quarter.
     pub days: i64,
     /// What the priced days cost, in whole pounds (rounded half up).
@@ -283,13 +285,18 @@ pub fn by_quarter(
         .map(|&q| {
             let (first, last) = (q.start(), q.end());
             let mut figures: HashMap<PlacementType, (u64, i64, i64, i64)> = HashMap::new();
+            let mut children: HashMap<PlacementType, u64> = HashMap::new();
             for child in &dataset.children {
+                let mut placed: Vec<PlacementType> = Vec::new();
                 for e in &child.cla_episodes {
                     let t = PlacementType::of(e.placement, e.placement_provider);
                     let days = days_in(e, first, last);
                     let open_at_end = e.is_open_on(last);
                     if days == 0 && !open_at_end {
                         continue;
+                    }
+                    if days > 0 && !placed.contains(&t) {
+                        placed.push(t);
                     }
                     let f = figures.entry(t).or_default();
                     f.0 += u64::from(open_at_end);
@@ -299,6 +306,9 @@ pub fn by_quarter(
                         None => f.3 += days,
                     }
                 }
+                for t in placed {
+                    *children.entry(t).or_default() += 1;
+                }
             }
             QuarterPlacements {
                 quarter: q,
@@ -307,9 +317,10 @@ pub fn by_quarter(
                     .filter_map(|t| {
                         figures
                             .get(&t)
-                            .map(|&(children, days, week_days, unpriced)| TypeFigures {
+                            .map(|&(at_end, days, week_days, unpriced)| TypeFigures {
                                 placement_type: t,
-                                children_at_end: children,
+                                children_at_end: at_end,
+                                children_in_quarter: children.get(&t).copied().unwrap_or(0),
                                 days,
                                 // Σ days × weekly price, in pounds-per-week-days: divide by 7 once,
                                 // rounding half up, so no penny is lost to rounding per episode.
@@ -436,6 +447,7 @@ mod tests {
                 (
                     t.placement_type,
                     t.children_at_end,
+                    t.children_in_quarter,
                     t.days,
                     t.spend_gbp,
                     t.unpriced_days,
@@ -446,12 +458,12 @@ mod tests {
             f,
             vec![
                 // 700 × 92 / 7 = 9,200
-                (PlacementType::LaFostering, 1, 92, 9_200, 0),
+                (PlacementType::LaFostering, 1, 1, 92, 9_200, 0),
                 // 1,000 × 14 / 7 = 2,000
-                (PlacementType::AgencyFostering, 0, 14, 2_000, 0),
+                (PlacementType::AgencyFostering, 0, 1, 14, 2_000, 0),
                 // 5,000 × 78 / 7 = 55,714.29 → 55,714
-                (PlacementType::ChildrensHome, 1, 78, 55_714, 0),
-                (PlacementType::SupportedAccommodation, 0, 91, 0, 91),
+                (PlacementType::ChildrensHome, 1, 1, 78, 55_714, 0),
+                (PlacementType::SupportedAccommodation, 0, 1, 91, 0, 91),
             ]
         );
         assert_eq!(got[0].spend_gbp(), 66_914);

@@ -18,7 +18,7 @@ pub(crate) struct Args {
     /// `internal`: exact figures, for council staff.
     #[arg(long, value_enum, default_value_t = PackAudience::Scrutiny)]
     audience: PackAudience,
-    /// The folder to write `pack.html` and `pack.xlsx` to (created if missing).
+    /// The folder to write `pack.html`, `pack.xlsx` and `pack.pdf` to (created if missing).
     #[arg(long)]
     out: PathBuf,
     /// A folder with the pack's own inputs, each optional: plan.csv, plan_updates.csv,
@@ -245,11 +245,30 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
     let xlsx_path = args.out.join("pack.xlsx");
     let mut workbook = pack::xlsx::workbook(&built).context("cannot make the workbook")?;
     crate::xlsx::save(&mut workbook, &xlsx_path)?;
+    #[cfg(feature = "pdf")]
+    {
+        let pdf_path = args.out.join("pack.pdf");
+        let pdf = pack_pdf::render(&built).context("cannot make the PDF")?;
+        std::fs::write(&pdf_path, pdf)
+            .with_context(|| format!("cannot write {}", pdf_path.display()))?;
+    }
     eprintln!(
-        "pack for {quarter} ({}): {} and {}",
+        "pack for {quarter} ({}): {}",
         built.audience,
-        html_path.display(),
-        xlsx_path.display()
+        [
+            "pack.html",
+            "pack.xlsx",
+            if cfg!(feature = "pdf") {
+                "pack.pdf"
+            } else {
+                ""
+            }
+        ]
+        .iter()
+        .filter(|n| !n.is_empty())
+        .map(|n| args.out.join(n).display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
     );
     Ok(())
 }

@@ -418,6 +418,11 @@ fn explain(id: &str, settings: &Settings) -> Result<String, Failure> {
 fn read_targets(path: &std::path::Path) -> Result<Vec<(String, f64)>, Failure> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {name}"))?;
+    parse_targets(&name, &text)
+}
+
+/// `indicator_id,target` rows of the file `name`.
+pub(crate) fn parse_targets(name: &str, text: &str) -> Result<Vec<(String, f64)>, Failure> {
     let bad = |line: usize, cause: String| Failure {
         code: 1,
         error: anyhow!("{name}: line {line}: {cause}"),

@@ -7,6 +7,7 @@
 mod assurance;
 mod indicators;
 mod load;
+mod report;
 mod stored;
 mod validate;
 mod xlsx;
@@ -71,6 +72,10 @@ enum Command {
     },
     /// Compute the indicators from the store.
     Indicators(indicators::Args),
+    /// Write the scrutiny pack for a quarter (HTML, PDF and XLSX): the scorecard with trends, targets
+    /// and benchmarks, plan progress, Family Safeguarding, budget and placements,
+    /// recommendations and provenance.
+    Report(report::Args),
     /// Write the child-journey tables of the stored data (29 tables, described in docs/export.md)
     /// for analysts; readable as they are by DuckDB, pandas, R or a spreadsheet.
     Export {
@@ -222,6 +227,7 @@ async fn run(command: Command) -> Result<(), Failure> {
             load::run(&store, &paths, year.map(model::CollectionYear)).await
         }
         Command::Indicators(args) => indicators::run(args).await,
+        Command::Report(args) => report::run(args).await,
         Command::Export {
             db,
             format,

@@ -11,6 +11,7 @@ shared="${HARBOUR_SHARED:-$root/../shared}"
 need_apt=()
 command -v xmllint >/dev/null || need_apt+=(libxml2-utils)
 command -v chromium >/dev/null || need_apt+=(chromium)
+command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing ${need_apt[*]} from Debian's packages" >&2
   export DEBIAN_FRONTEND=noninteractive

@@ -55,6 +55,7 @@ pub(crate) struct Args {
     #[arg(long, requires = "scorecard")]
     targets: Option<PathBuf>,
     /// Population aged 0 to 17 for rates per 10,000: a CSV `area,year,children_0_17,vintage`.
+    /// Without it, the population table loaded into the store (if any) is used.
     #[arg(long)]
     population: Option<PathBuf>,
     /// Days before a CP plan starts that a CIN plan may have ended and still count.
@@ -69,9 +70,29 @@ pub(crate) struct Args {
     /// The assessment timescale, in working days.
     #[arg(long, default_value_t = 45)]
     assessment_working_days: u32,
-    /// The ICPC timescale, in working days from the start of the section 47 enquiry.
+    /// The ICPC timescale, in working days from its anchor.
     #[arg(long, default_value_t = 15)]
     icpc_working_days: u32,
+    /// Where the ICPC timescale counts from: the section 47 start (the DfE) or the last
+    /// strategy discussion that led to the enquiry (Working Together).
+    #[arg(long, value_enum, default_value_t = IcpcAnchorArg::S47Start)]
+    icpc_anchor: IcpcAnchorArg,
+    /// The most working days between CP visits (child seen).
+    #[arg(long, default_value_t = 10)]
+    cp_visit_working_days: u32,
+    /// The most working days between CIN visits (child seen).
+    #[arg(long, default_value_t = 20)]
+    cin_visit_working_days: u32,
+    /// Regulation 28: the first visit within this many weeks of a placement starting.
+    #[arg(long, default_value_t = 1)]
+    cla_visit_first_weeks: u32,
+    /// Regulation 28: then at most this many weeks apart.
+    #[arg(long, default_value_t = 6)]
+    cla_visit_weeks: u32,
+    /// Regulation 28: at most this many months apart after the first year of a long-term
+    /// placement.
+    #[arg(long, default_value_t = 3)]
+    cla_visit_long_term_months: u32,
     /// Compute on the stored data as it stood after a load (its number), at a date (the end
     /// of that day, UTC) or a timestamp; `latest` by default.
     #[arg(long, default_value = "latest")]
@@ -87,14 +108,14 @@ enum Format {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum AudienceArg {
+pub(crate) enum AudienceArg {
     Internal,
     Scrutiny,
     Public,
 }
 
 impl AudienceArg {
-    fn audience(self) -> disclosure::Audience {
+    pub(crate) fn audience(self) -> disclosure::Audience {
         match self {
             AudienceArg::Internal => disclosure::Audience::Internal,
             AudienceArg::Scrutiny => disclosure::Audience::Scrutiny,
@@ -132,6 +153,15 @@ enum StartDay {
     One,
 }
 
+/// `--icpc-anchor`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum IcpcAnchorArg {
+    #[value(name = "s47_start")]
+    S47Start,
+    #[value(name = "strategy_discussion")]
+    StrategyDiscussion,
+}
+
 pub(crate) async fn run(args: Args) -> Result<(), Failure> {
     let settings = Settings {
         cin_lookback_days: args.cin_lookback_days,
@@ -142,6 +172,15 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         },
         assessment_working_days: args.assessment_working_days,
         icpc_working_days: args.icpc_working_days,
+        icpc_anchor: match args.icpc_anchor {
+            IcpcAnchorArg::S47Start => metrics::IcpcAnchor::S47Start,
+            IcpcAnchorArg::StrategyDiscussion => metrics::IcpcAnchor::StrategyDiscussion,
+        },
+        cp_visit_working_days: args.cp_visit_working_days,
+        cin_visit_working_days: args.cin_visit_working_days,
+        cla_visit_first_weeks: args.cla_visit_first_weeks,
+        cla_visit_weeks: args.cla_visit_weeks,
+        cla_visit_long_term_months: args.cla_visit_long_term_months,
     };
     let policy = disclosure::Policy::new(args.smallest_shown).map_err(|e| Failure {
         code: 2,
@@ -190,10 +229,27 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         .dataset_as_at(args.store_as_at)
         .await
         .context("cannot read the store")?;
+    // Without --population, the population table loaded into the store.
+    let population =
+        population.or_else(|| Population::from_estimates(&snapshot.dataset.population));
+    // Audits are child-level: reading them for the assurance indicators is logged.
+    let assurance = store
+        .read_assurance_in_bulk(
+            &store::Reader {
+                actor: crate::load::loaded_by(),
+                channel: Channel::Cli,
+                action: "harbour indicators".into(),
+            },
+            args.store_as_at,
+            "for aggregate figures",
+        )
+        .await
+        .context("cannot read the store's assurance records")?;
     let inputs = Inputs {
         dataset: &snapshot.dataset,
         population: population.as_ref(),
         active: None,
+        assurance: Some(&assurance),
     };
 
     if let (Some(id), Some(period)) = (&args.children, &args.period) {
@@ -362,6 +418,11 @@ fn explain(id: &str, settings: &Settings) -> Result<String, Failure> {
 fn read_targets(path: &std::path::Path) -> Result<Vec<(String, f64)>, Failure> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {name}"))?;
+    parse_targets(&name, &text)
+}
+
+/// `indicator_id,target` rows of the file `name`.
+pub(crate) fn parse_targets(name: &str, text: &str) -> Result<Vec<(String, f64)>, Failure> {
     let bad = |line: usize, cause: String| Failure {
         code: 1,
         error: anyhow!("{name}: line {line}: {cause}"),

@@ -4,8 +4,10 @@
 //! crates. Exit codes: 0 success, 1 the input has errors (a refused load), 2 usage or environment
 //! problems.
 
+mod assurance;
 mod indicators;
 mod load;
+mod report;
 mod stored;
 mod users;
 mod validate;
@@ -60,7 +62,8 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Load returns and extracts (folders or files) into the store, all or nothing.
+    /// Load returns, extracts, a population table and assurance CSVs (folders or files) into the
+    /// store, all or nothing, in one transaction.
     Load {
         /// CIN census XML files, SSDA903 CSVs, extract CSVs, or folders holding them.
         #[arg(required = true)]
@@ -73,7 +76,11 @@ enum Command {
     },
     /// Compute the indicators from the store.
     Indicators(indicators::Args),
-    /// Write the child-journey tables of the stored data (22 tables, described in docs/export.md)
+    /// Write the scrutiny pack for a quarter (HTML, PDF and XLSX): the scorecard with trends, targets
+    /// and benchmarks, plan progress, Family Safeguarding, budget and placements,
+    /// recommendations and provenance.
+    Report(report::Args),
+    /// Write the child-journey tables of the stored data (29 tables, described in docs/export.md)
     /// for analysts; readable as they are by DuckDB, pandas, R or a spreadsheet.
     Export {
         #[command(flatten)]
@@ -101,6 +108,23 @@ enum Command {
         db: Database,
         #[arg(long, default_value_t = 100)]
         limit: u32,
+    },
+    /// The case-audit programme: cycles, samples, allocation, dip samples, import, export and
+    /// summaries.
+    Audit {
+        #[command(subcommand)]
+        command: assurance::AuditCommand,
+    },
+    /// The workforce: posts by discipline, vacancies, agency staff, starters, leavers and
+    /// caseloads.
+    Workforce {
+        #[command(subcommand)]
+        command: assurance::WorkforceCommand,
+    },
+    /// Family voice: feedback, participation events and nominations.
+    Voice {
+        #[command(subcommand)]
+        command: assurance::VoiceCommand,
     },
     /// Check returns against the DfE validation rules (CIN census), found by content.
     Validate(validate::ValidateArgs),
@@ -222,6 +246,7 @@ async fn run(command: Command) -> Result<(), Failure> {
             load::run(&store, &paths, year.map(model::CollectionYear)).await
         }
         Command::Indicators(args) => indicators::run(args).await,
+        Command::Report(args) => report::run(args).await,
         Command::Export {
             db,
             format,
@@ -246,6 +271,9 @@ async fn run(command: Command) -> Result<(), Failure> {
             write_out(None, &stored::access_log(&store, limit).await?)?;
             Ok(())
         }
+        Command::Audit { command } => assurance::audit(command).await,
+        Command::Workforce { command } => assurance::workforce(command).await,
+        Command::Voice { command } => assurance::voice(command).await,
         Command::Validate(args) => validate::run(args),
         Command::Rule(args) => validate::rule(args),
         Command::Serve {

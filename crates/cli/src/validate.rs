@@ -1,13 +1,16 @@
 //! `harbour validate` and `harbour rule`: the DfE rules over returns, found by content.
 //!
-//! Only the CIN census has rules so far; other returns are named and passed over. Findings go to
-//! stdout (or `--out`) as text, CSV or JSON; the summary goes to stderr. Exit code 1 when any
-//! finding is an error (queries alone do not fail) or a census is not well-formed XML; 2 when a
-//! file given is not a census, or a census's year cannot be told or has no rule set.
+//! CIN census XML files are told by their `<Message>` root; SSDA903 CSV files by their header
+//! row (all the 903 tables given make one return, `--prev DIR` the previous year's). Other files
+//! are named and passed over. Findings go to stdout (or `--out`) as text, CSV, JSON or a
+//! workbook; the summary goes to stderr. Exit code 1 when any finding is an error (queries alone
+//! do not fail) or a file cannot be read; 2 when a file given is neither return, or a return's
+//! year cannot be told (a 903 return needs `--year`) or has no rule set.
 
 use crate::Failure;
 use anyhow::anyhow;
 use formats::cin::raw::RawReader;
+use formats::ssda903::raw::RawReturn;
 use rules::Severity;
 use rules::cin::{Census, ValidateError};
 use std::io::{BufReader, Read as _, Write};
@@ -15,9 +18,13 @@ use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct ValidateArgs {
-    /// Returns to check: CIN census XML files, or folders holding them.
+    /// Returns to check: CIN census XML files, SSDA903 CSV tables, or folders holding them.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    /// The previous year's SSDA903 return (a folder of its CSV tables), for the 903 rules that
+    /// compare the two years; its tables are reported with the suffix `_last`.
+    #[arg(long)]
+    prev: Option<PathBuf>,
     /// Collection year, named by the year it ends (2026 = 2025-26); by default the year of each
     /// census's ReferenceDate.
     #[arg(long)]
@@ -31,11 +38,22 @@ pub struct ValidateArgs {
 
 #[derive(clap::Args)]
 pub struct RuleArgs {
-    /// The rule's code, e.g. 8500 or 8525Q.
+    /// The rule's code, e.g. 8500 or 8525Q (CIN) or 101 (SSDA903; CIN first when both have it,
+    /// `--return 903` for the 903 rule).
     code: String,
+    /// Which return's rule: cin or 903.
+    #[arg(long = "return", value_name = "RETURN")]
+    return_kind: Option<ReturnKind>,
     /// Show the version of this collection year (named by the year it ends).
     #[arg(long)]
     year: Option<i16>,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
+enum ReturnKind {
+    Cin,
+    #[value(name = "903")]
+    Ssda903,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq)]
@@ -62,9 +80,9 @@ pub fn run(args: ValidateArgs) -> Result<(), Failure> {
     if args.format == Format::Xlsx {
         crate::xlsx::out_path(args.out.as_deref())?;
     }
-    let files = census_files(&args.paths)?;
+    let found = return_files(&args.paths)?;
     let mut results: Vec<(PathBuf, Census)> = Vec::new();
-    for file in files {
+    for file in found.cin {
         // A census that is not well-formed XML has errors (exit 1); one whose year cannot be told
         // or has no rule set needs --year (exit 2).
         let reader = RawReader::open(&file).map_err(|e| Failure {
@@ -83,7 +101,19 @@ pub fn run(args: ValidateArgs) -> Result<(), Failure> {
         })?;
         results.push((file, census));
     }
-    let rows: Vec<Row> = results
+    let ssda903 = if found.ssda903.is_empty() {
+        if args.prev.is_some() {
+            return Err(anyhow!("--prev is for an SSDA903 return, and none was given").into());
+        }
+        None
+    } else {
+        Some(validate_903(
+            &found.ssda903,
+            args.prev.as_deref(),
+            args.year,
+        )?)
+    };
+    let mut rows: Vec<Row> = results
         .iter()
         .flat_map(|(file, census)| {
             census.findings.iter().map(move |finding| {
@@ -97,6 +127,19 @@ pub fn run(args: ValidateArgs) -> Result<(), Failure> {
             })
         })
         .collect();
+    if let Some((_, validated, files)) = &ssda903 {
+        for finding in &validated.findings {
+            let rule = rules::ssda903::rule(finding.rule_code, Some(validated.year));
+            rows.push(Row {
+                file: files
+                    .get(finding.table)
+                    .map_or(Path::new(""), PathBuf::as_path),
+                finding,
+                severity: rule.map_or(Severity::Error, |r| r.severity),
+                message: rule.map_or("", |r| r.message),
+            });
+        }
+    }
     let text = match args.format {
         Format::Text => text(&rows),
         Format::Csv => csv(&rows),
@@ -105,7 +148,18 @@ pub fn run(args: ValidateArgs) -> Result<(), Failure> {
             let mut years: Vec<i16> = results.iter().map(|(_, c)| c.year).collect();
             years.sort_unstable();
             years.dedup();
-            let mut workbook = crate::xlsx::findings(&rows, &years)?;
+            let mut in_force: Vec<(&'static str, Severity, &'static str)> = years
+                .iter()
+                .flat_map(|year| rules::cin::rules_for(*year))
+                .map(|r| (r.code, r.severity, r.message))
+                .collect();
+            if let Some((_, validated, _)) = &ssda903 {
+                in_force.extend(
+                    rules::ssda903::rules_for(validated.year)
+                        .map(|r| (r.code, r.severity, r.message)),
+                );
+            }
+            let mut workbook = crate::xlsx::findings(&rows, &in_force)?;
             crate::xlsx::save(&mut workbook, crate::xlsx::out_path(args.out.as_deref())?)?;
             String::new()
         }
@@ -132,6 +186,19 @@ pub fn run(args: ValidateArgs) -> Result<(), Failure> {
             census.year % 100
         );
     }
+    if let Some((ret, validated, _)) = &ssda903 {
+        eprintln!(
+            "SSDA903 return: {} children, rules of {}-{:02}{}",
+            validated.children,
+            validated.year - 1,
+            validated.year % 100,
+            if ret.previous.is_some() {
+                ", with the previous year's return"
+            } else {
+                ", without the previous year's return (--prev): the rules that compare the two years see only this year"
+            }
+        );
+    }
     eprintln!("{errors} errors, {queries} queries");
     if errors > 0 {
         return Err(Failure {
@@ -143,27 +210,52 @@ pub fn run(args: ValidateArgs) -> Result<(), Failure> {
 }
 
 pub fn rule(args: RuleArgs) -> Result<(), Failure> {
-    let Some(rule) = rules::cin::rule(&args.code, args.year) else {
+    let cin = || {
+        rules::cin::rule(&args.code, args.year).map(|r| {
+            (
+                "CIN",
+                r.code,
+                r.severity,
+                r.years,
+                r.message,
+                rules::cin::explanation(r.code),
+            )
+        })
+    };
+    let ssda903 = || {
+        rules::ssda903::rule(&args.code, args.year).map(|r| {
+            (
+                "SSDA903",
+                r.code,
+                r.severity,
+                r.years,
+                r.message,
+                rules::ssda903::explanation(r.code),
+            )
+        })
+    };
+    let found = match args.return_kind {
+        Some(ReturnKind::Cin) => cin(),
+        Some(ReturnKind::Ssda903) => ssda903(),
+        None => cin().or_else(ssda903),
+    };
+    let Some((kind, code, severity, years, message, explanation)) = found else {
         return Err(anyhow!(
-            "no CIN rule {}{}; `harbour validate` lists the codes it finds",
+            "no rule {}{}; `harbour validate` lists the codes it finds",
             args.code,
             args.year.map(|y| format!(" in {y}")).unwrap_or_default()
         )
         .into());
     };
-    let years: Vec<String> = rule
-        .years
+    let years: Vec<String> = years
         .iter()
         .map(|y| format!("{}-{:02}", y - 1, y % 100))
         .collect();
     let mut out = format!(
-        "CIN rule {} ({}; {})\n{}\n\n",
-        rule.code,
-        rule.severity,
+        "{kind} rule {code} ({severity}; {})\n{message}\n\n",
         years.join(", "),
-        rule.message
     );
-    out.push_str(&rules::cin::explanation(rule.code).unwrap_or_default());
+    out.push_str(&explanation.unwrap_or_default());
     if !out.ends_with('\n') {
         out.push('\n');
     }
@@ -173,10 +265,73 @@ pub fn rule(args: RuleArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The CIN census files among `paths` (folders are searched, one level deep and below), told by
-/// content: an XML file whose root element is `Message`. Other files are named on stderr.
-fn census_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
-    let mut found = Vec::new();
+/// An SSDA903 return read and validated, with the file behind each table name (`_last` for the
+/// previous year's).
+type Validated903 = (
+    rules::ssda903::Return,
+    rules::ssda903::Validated,
+    std::collections::HashMap<&'static str, PathBuf>,
+);
+
+fn validate_903(
+    files: &[PathBuf],
+    prev: Option<&Path>,
+    year: Option<i16>,
+) -> Result<Validated903, Failure> {
+    let Some(year) = year else {
+        return Err(Failure {
+            code: 2,
+            error: anyhow!(
+                "an SSDA903 return does not say its year: give it with --year (2026 for 2025-26)"
+            ),
+        });
+    };
+    let read = |paths: &[PathBuf]| {
+        RawReturn::read(paths).map_err(|e| Failure {
+            code: 1,
+            error: anyhow!(e),
+        })
+    };
+    let current = read(files)?;
+    let previous = match prev {
+        Some(dir) => {
+            let ret = read(&[dir.to_owned()])?;
+            if ret.tables().is_empty() {
+                return Err(Failure {
+                    code: 2,
+                    error: anyhow!(
+                        "{}: no SSDA903 table in the previous year's return",
+                        dir.display()
+                    ),
+                });
+            }
+            Some(ret)
+        }
+        None => None,
+    };
+    let mut names = std::collections::HashMap::new();
+    for (ret, last) in [(Some(&current), false), (previous.as_ref(), true)] {
+        for t in ret.map_or(&[][..], |r| r.tables()) {
+            names.insert(rules::ssda903::table_name(t.table, last), t.file.clone());
+        }
+    }
+    let ret = rules::ssda903::Return { current, previous };
+    let validated = rules::ssda903::validate_return(&ret, year, |_| true).map_err(|e| Failure {
+        code: 2,
+        error: anyhow!(e),
+    })?;
+    Ok((ret, validated, names))
+}
+
+/// The returns' files among `paths` (folders are searched, and below), told by content.
+#[derive(Default)]
+struct Found {
+    cin: Vec<PathBuf>,
+    ssda903: Vec<PathBuf>,
+}
+
+fn return_files(paths: &[PathBuf]) -> Result<Found, Failure> {
+    let mut found = Found::default();
     let mut stack: Vec<PathBuf> = paths.iter().rev().cloned().collect();
     while let Some(path) = stack.pop() {
         if path.is_dir() {
@@ -187,21 +342,50 @@ fn census_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
             entries.sort();
             stack.extend(entries.into_iter().rev());
         } else if is_census(&path)? {
-            found.push(path);
+            found.cin.push(path);
+        } else if is_903_table(&path)? {
+            found.ssda903.push(path);
         } else if paths.contains(&path) {
             return Err(anyhow!(
-                "{}: not a CIN census (no <Message> root); only CIN census rules are in this version",
+                "{}: neither a CIN census (no <Message> root) nor an SSDA903 table (its header row is not one)",
                 path.display()
             )
             .into());
         } else {
-            eprintln!("{}: not a CIN census, passed over", path.display());
+            eprintln!(
+                "{}: not a CIN census or an SSDA903 table, passed over",
+                path.display()
+            );
         }
     }
-    if found.is_empty() {
-        return Err(anyhow!("no CIN census found").into());
+    if found.cin.is_empty() && found.ssda903.is_empty() {
+        return Err(anyhow!("no CIN census or SSDA903 table found").into());
     }
     Ok(found)
+}
+
+/// Whether the file's first line is the header row of an SSDA903 table.
+fn is_903_table(path: &Path) -> Result<bool, Failure> {
+    if !path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    {
+        return Ok(false);
+    }
+    let file =
+        std::fs::File::open(path).map_err(|e| anyhow!("cannot read {}: {e}", path.display()))?;
+    let mut head = Vec::with_capacity(4096);
+    BufReader::new(file)
+        .take(4096)
+        .read_to_end(&mut head)
+        .map_err(|e| anyhow!("cannot read {}: {e}", path.display()))?;
+    let text = String::from_utf8_lossy(head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head));
+    let first = text.lines().next().unwrap_or("");
+    let names: Vec<&str> = first
+        .split(',')
+        .map(|h| h.trim().trim_matches('"'))
+        .collect();
+    Ok(formats::ssda903::identify(&names).is_some())
 }
 
 /// Whether the file's first element, after any declaration, comments and byte-order mark, is
@@ -234,6 +418,7 @@ fn text(rows: &[Row]) -> String {
         let f = r.finding;
         let place = match (f.line, f.column) {
             (Some(line), Some(column)) => format!("{}:{line}:{column}", r.file.display()),
+            (Some(line), None) => format!("{}:{line}", r.file.display()),
             _ => r.file.display().to_string(),
         };
         let who = if f.child_id.is_empty() {

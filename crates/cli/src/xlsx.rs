@@ -263,9 +263,13 @@ pub(crate) fn indicators(
     Ok(workbook)
 }
 
-/// `harbour validate --format xlsx`: the findings as the CSV has them, and every rule of the
-/// collection years checked with its number of findings.
-pub(crate) fn findings(rows: &[Row], years: &[i16]) -> anyhow::Result<Workbook> {
+/// `harbour validate --format xlsx`: the findings as the CSV has them, and every rule in force
+/// (code, severity, message: the rule sets of the returns and years checked) with its number of
+/// findings.
+pub(crate) fn findings(
+    rows: &[Row],
+    in_force: &[(&'static str, Severity, &'static str)],
+) -> anyhow::Result<Workbook> {
     let findings = rows
         .iter()
         .map(|r| {
@@ -289,10 +293,7 @@ pub(crate) fn findings(rows: &[Row], years: &[i16]) -> anyhow::Result<Workbook> 
     // The rules in force, in rule-set order, then any code found that is not among them.
     let mut rules: Vec<(&str, Severity, &str, u64)> = Vec::new();
     let mut index: HashMap<(&str, Severity, &str), usize> = HashMap::new();
-    let in_force = years
-        .iter()
-        .flat_map(|year| rules::cin::rules_for(*year))
-        .map(|rule| (rule.code, rule.severity, rule.message));
+    let in_force = in_force.iter().copied();
     let found = rows
         .iter()
         .map(|r| (r.finding.rule_code, r.severity, r.message));

@@ -67,6 +67,13 @@ fn synth_load_indicators() {
         "903/episodes.csv",
         "903_prev/episodes.csv",
         "extract/family_safeguarding.csv",
+        "extract/contacts.csv",
+        "extract/strategy_discussions.csv",
+        "extract/visits.csv",
+        "extract/supervisions.csv",
+        "extract/chronology.csv",
+        "extract/return_home_interviews.csv",
+        "population.csv",
     ] {
         assert!(
             names.contains(&expected),
@@ -111,6 +118,63 @@ fn synth_load_indicators() {
     assert!(
         fsm_total > 0,
         "Family Safeguarding is open to some children"
+    );
+    // Rates per 10,000 from the population table loaded with the returns, with its vintage.
+    for id in ["referrals_per_10k", "contacts_per_10k", "cla_per_10k"] {
+        let last = rows.iter().rfind(|r| r[0] == id).unwrap();
+        assert!(
+            !last[4].is_empty() && last[5].parse::<f64>().is_ok_and(|v| v > 0.0),
+            "{last:?}"
+        );
+    }
+    let loads = String::from_utf8(ok(&["loads", "--database", db]).stdout).unwrap();
+    assert!(loads.contains("population"), "{loads}");
+    // The ICPC anchor is a setting, shown beside the figure.
+    let explained = String::from_utf8(
+        ok(&[
+            "indicators",
+            "--database",
+            db,
+            "--explain",
+            "icpc_15wd_pct",
+            "--icpc-anchor",
+            "strategy_discussion",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert!(
+        explained.contains("ICPC anchor: the last strategy discussion"),
+        "{explained}"
+    );
+    let anchored = String::from_utf8(
+        ok(&[
+            "indicators",
+            "--database",
+            db,
+            "--icpc-anchor",
+            "strategy_discussion",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    let icpc = |csv: &str| -> (u64, u64) {
+        csv.lines()
+            .filter(|l| l.starts_with("icpc_15wd_pct,"))
+            .map(|l| {
+                let f: Vec<&str> = l.split(',').collect();
+                (f[3].parse::<u64>().unwrap(), f[4].parse::<u64>().unwrap())
+            })
+            .fold((0, 0), |(n, d), (a, b)| (n + a, d + b))
+    };
+    let (s47, strategy) = (icpc(&csv), icpc(&anchored));
+    assert!(
+        strategy.1 > 0 && strategy.1 <= s47.1,
+        "{s47:?} {strategy:?}"
+    );
+    assert!(
+        strategy.0 * s47.1 <= s47.0 * strategy.1,
+        "counting from the earlier strategy discussion is never more timely: {s47:?} {strategy:?}"
     );
 
     // A bad file refuses the load and leaves the store as it was.
@@ -231,17 +295,32 @@ fn history_lineage_export_and_the_access_log() {
     ]);
     let children = std::fs::read_to_string(Path::new(&out).join("children.csv")).unwrap();
     assert_eq!(children.lines().count() as u64 - 1, children_in_load_1);
-    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 22);
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        store::DATA_TABLES.len()
+    );
 
     // The export is in the access log, and so is reading the log.
     let log = String::from_utf8(ok(&["access-log", "--database", &db]).stdout).unwrap();
-    let lines: Vec<&str> = log.lines().collect();
+    // Each `harbour indicators` read the synthetic audits in bulk for its figures: one entry
+    // each, naming no child.
+    let lines: Vec<&str> = log
+        .lines()
+        .filter(|l| !l.contains(",\"audit records of "))
+        .collect();
     assert_eq!(
         lines[0],
         "entry_id,at,actor,channel,action,subject,child_id"
     );
     assert!(lines[1].contains(",cli,harbour access-log,"), "{log}");
-    assert!(lines[2].starts_with("1,"), "{log}");
+    assert!(
+        log.contains(",cli,harbour indicators,\"audit records of "),
+        "{log}"
+    );
+    assert!(
+        lines[2].starts_with(&format!("{},", log.lines().count() - 2)),
+        "{log}"
+    );
     assert!(lines[2].contains(",cli,harbour export,"), "{log}");
     assert!(lines[2].contains("data as at load 1"), "{log}");
     assert_eq!(lines.len(), 3, "{log}");

@@ -6,8 +6,11 @@
 //! waits until the process says it is storing (the transaction is about to begin), then kills it
 //! after a random delay spread over the time a whole write takes. After each kill the store's
 //! fingerprint (a digest of every row of every table) must equal the one from before the load;
-//! if the load happened to finish first, it must equal the completed load's. Finally the load is
-//! run to completion and the data must equal that of an undisturbed store.
+//! if the load happened to finish first, it must hold the completed load's data and assurance
+//! records. Finally the load is run to completion and the data must equal that of an undisturbed
+//! store. The synthetic council's folder includes its practice-assurance files
+//! (`assurance/*.csv`), which the load stores in the same transaction as the returns, so a kill
+//! can never leave the returns stored without them.
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -123,11 +126,24 @@ fn time_a_write(db: &str, newer: &Path) -> Duration {
     start.elapsed()
 }
 
-fn read(rt: &tokio::runtime::Runtime, db: &str) -> (model::Dataset, usize) {
+/// What a store holds after the loads: the dataset, the assurance records (read in bulk, which
+/// writes one access-log entry) and the number of loads.
+type Stored = (model::Dataset, assurance::AssuranceData, usize);
+
+fn read(rt: &tokio::runtime::Runtime, db: &str) -> Stored {
     rt.block_on(async {
         let store = store::Store::open(db).await.unwrap();
+        let reader = store::Reader {
+            actor: "kill-test".into(),
+            channel: store::Channel::Cli,
+            action: "cargo test".into(),
+        };
         let data = (
             store.dataset().await.unwrap(),
+            store
+                .read_assurance_in_bulk(&reader, store::AsAt::Latest, "to compare stores")
+                .await
+                .unwrap(),
             store.loads().await.unwrap().len(),
         );
         store.close().await;
@@ -142,12 +158,20 @@ fn kill_loads_at_random(fresh_db: &dyn Fn() -> String, tmp: &Path) {
     let newer = tmp.join("newer");
     synth(&older, "21");
     synth(&newer, "22");
+    // The synthetic council brings practice-assurance files with its returns, so each killed
+    // load would write both in its one transaction.
+    let assurance_files = std::fs::read_dir(newer.join("assurance")).unwrap().count();
+    assert!(assurance_files >= 5, "{assurance_files} assurance files");
 
     // The undisturbed result, and how long its second load's write takes.
     let reference_db = fresh_db();
     load(&reference_db, &older);
     let write_time = time_a_write(&reference_db, &newer);
-    let (reference, _) = read(&rt, &reference_db);
+    let (reference, reference_assurance, _) = read(&rt, &reference_db);
+    assert!(
+        !reference_assurance.audits.is_empty() && !reference_assurance.posts.is_empty(),
+        "the loads stored assurance records"
+    );
 
     let seed = std::env::var("HARBOUR_KILL_SEED")
         .ok()
@@ -170,7 +194,7 @@ fn kill_loads_at_random(fresh_db: &dyn Fn() -> String, tmp: &Path) {
         }
         // The load committed before the kill came: it must be whole. Then start again from a
         // store holding only the older return.
-        let (stored, loads) = read(&rt, &db);
+        let (stored, stored_assurance, loads) = read(&rt, &db);
         assert_eq!(
             loads, 2,
             "{context}: the store changed but holds no whole load"
@@ -178,6 +202,10 @@ fn kill_loads_at_random(fresh_db: &dyn Fn() -> String, tmp: &Path) {
         assert!(
             stored == reference,
             "{context}: a committed load differs from the reference"
+        );
+        assert!(
+            stored_assurance == reference_assurance,
+            "{context}: a committed load's assurance records differ from the reference"
         );
         completed += 1;
         db = fresh_db();
@@ -195,8 +223,12 @@ fn kill_loads_at_random(fresh_db: &dyn Fn() -> String, tmp: &Path) {
 
     // A re-run completes, and gives what an undisturbed store holds.
     load(&db, &newer);
-    let (stored, loads) = read(&rt, &db);
+    let (stored, stored_assurance, loads) = read(&rt, &db);
     assert!(stored == reference, "the completed re-run differs");
+    assert!(
+        stored_assurance == reference_assurance,
+        "the completed re-run's assurance records differ"
+    );
     assert_eq!(loads, 2, "one load before, one after: no half loads");
 }
 

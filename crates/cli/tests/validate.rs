@@ -139,3 +139,76 @@ fn rule_explains_a_code() {
     let out = harbour(&["rule", "9999"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// An SSDA903 return of two tables (recognised by their header rows, whatever their names) with
+/// the previous year's: a bad sex code and a date that is not one, each at its table and 0-based
+/// row, file and line.
+#[test]
+fn an_ssda903_return_is_validated_with_its_previous_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = dir.path().join("now");
+    let prev = dir.path().join("prev");
+    std::fs::create_dir_all(&now).unwrap();
+    std::fs::create_dir_all(&prev).unwrap();
+    std::fs::write(
+        now.join("a.csv"),
+        "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/02/2012,WBRI,UN1,,\nC2,1,01/02/2012,WBRI,UN1,,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        now.join("b.csv"),
+        "CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED\nC1,01/02/2012,31/06/2025,,\n",
+    )
+    .unwrap();
+    std::fs::write(now.join("notes.txt"), "not a table").unwrap();
+    std::fs::write(
+        prev.join("header.csv"),
+        "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/02/2012,WBRI,UN1,,\n",
+    )
+    .unwrap();
+    let (now_s, prev_s) = (now.to_str().unwrap(), prev.to_str().unwrap());
+
+    let out = harbour(&[
+        "validate", now_s, "--prev", prev_s, "--year", "2026", "--format", "csv",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = stdout(&out);
+    let a = now.join("a.csv");
+    let b = now.join("b.csv");
+    assert_eq!(
+        csv,
+        format!(
+            "rule_code,child_id,table,field,row,line,column,severity,value,message,file\n\
+             101,C2,Header,SEX,1,3,,error,1,The child or young person’s reported sex is not valid.,{}\n\
+             115,C1,PlacedAdoption,DATE_PLACED,0,2,,error,31/06/2025,Date of Local Authority's (LA) decision that a child should be placed for adoption is not a valid date.,{}\n",
+            a.display(),
+            b.display()
+        )
+    );
+    let text = stdout(&harbour(&["validate", now_s, "--year", "2026"]));
+    assert!(
+        text.contains(&format!(
+            "{}:3: error[101] child C2 Header row 1, SEX value \"1\"",
+            a.display()
+        )),
+        "{text}"
+    );
+    // A 903 return says no year of its own.
+    let out = harbour(&["validate", now_s]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--year"));
+
+    let out = harbour(&["rule", "101", "--return", "903", "--year", "2024"]);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("SSDA903 rule 101 (error; 2023-24)\nGender code is not valid.\n"),
+        "{text}"
+    );
+    let out = harbour(&["rule", "115"]);
+    assert!(stdout(&out).starts_with("SSDA903 rule 115 (error; 2023-24, 2024-25, 2025-26)\n"));
+}

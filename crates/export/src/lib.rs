@@ -1,7 +1,7 @@
 //! The child-journey tables written as files for analysts: one Parquet or CSV file per table,
 //! flat, typed and documented, readable as they are by DuckDB, pandas, R or a spreadsheet.
 //!
-//! [`write_tables`] writes the 22 tables of a [`model::Dataset`] (the same tables, with the same
+//! [`write_tables`] writes the 29 tables of a [`model::Dataset`] (the same tables, with the same
 //! row counts, as the store's) into a directory. [`TABLES`] describes every table and column and
 //! is the one source of truth: the writers check each row against it and `docs/export.md` is
 //! generated from it ([`markdown`]).

@@ -73,7 +73,7 @@ pub(crate) fn check(table: &TableDoc, values: &[Value<'_>]) -> Result<(), WriteE
 type Rows = fn(&Dataset, &mut dyn RowSink) -> Result<(), WriteError>;
 
 /// The rows of every table, in the order of [`crate::TABLES`] (a test checks the names match).
-pub(crate) const ROWS: [(&str, Rows); 22] = [
+pub(crate) const ROWS: [(&str, Rows); 29] = [
     ("children", children),
     ("disabilities", disabilities),
     ("referrals", referrals),
@@ -96,6 +96,13 @@ pub(crate) const ROWS: [(&str, Rows); 22] = [
     ("workers", workers),
     ("case_allocations", case_allocations),
     ("family_safeguarding", family_safeguarding),
+    ("contacts", contacts),
+    ("strategy_discussions", strategy_discussions),
+    ("visits", visits),
+    ("supervisions", supervisions),
+    ("chronology_entries", chronology_entries),
+    ("return_home_interviews", return_home_interviews),
+    ("population", population),
 ];
 
 fn text(s: &str) -> Value<'_> {
@@ -169,6 +176,7 @@ fn disabilities(ds: &Dataset, out: &mut dyn RowSink) -> Result<(), WriteError> {
 
 fn referrals(ds: &Dataset, out: &mut dyn RowSink) -> Result<(), WriteError> {
     for (id, c, r) in numbered_referrals(ds) {
+        let pp = r.pre_proceedings.as_ref();
         out.row(&[
             int(id),
             text(&c.id.0),
@@ -179,6 +187,16 @@ fn referrals(ds: &Dataset, out: &mut dyn RowSink) -> Result<(), WriteError> {
             code(r.reason_for_closure),
             flag(r.no_further_action),
             opt_date(r.initial_cpc_date),
+            opt_date(pp.and_then(|p| p.start_date)),
+            opt_date(pp.and_then(|p| p.letter_before_proceedings_date)),
+            opt_flag(pp.and_then(|p| p.fgdm_offered)),
+            opt_flag(pp.and_then(|p| p.fgdm_facilitated)),
+            opt_date(pp.and_then(|p| p.initial_meeting_date)),
+            opt_int(pp.and_then(|p| p.review_meetings)),
+            opt_date(pp.and_then(|p| p.step_decision_date)),
+            Value::Text(pp.and_then(|p| p.outcome.as_deref())),
+            opt_date(pp.and_then(|p| p.court_application_date)),
+            opt_date(pp.and_then(|p| p.letter_init_cp_date)),
         ])?;
     }
     Ok(())
@@ -472,6 +490,83 @@ fn family_safeguarding(ds: &Dataset, out: &mut dyn RowSink) -> Result<(), WriteE
             flag(f.domestic_abuse_worker),
             flag(f.mental_health_worker),
             flag(f.substance_use_worker),
+        ])?;
+    }
+    Ok(())
+}
+
+fn contacts(ds: &Dataset, out: &mut dyn RowSink) -> Result<(), WriteError> {
+    for c in &ds.contacts {
+        out.row(&[
+            text(&c.child.0),
+            date(c.date),
+            code(c.source),
+            flag(c.led_to_referral),
+        ])?;
+    }
+    Ok(())
+}
+
+fn strategy_discussions(ds: &Dataset, out: &mut dyn RowSink) -> Result<(), WriteError> {
+    for s in &ds.strategy_discussions {
+        out.row(&[text(&s.child.0), date(s.date), opt_date(s.s47_start)])?;
+    }
+    Ok(())
+}
+
+fn visits(ds: &Dataset, out: &mut dyn RowSink) -> Result<(), WriteError> {
+    for v in &ds.visits {
+        out.row(&[
+            text(&v.child.0),
+            text(&v.worker),
+            date(v.date),
+            text(v.kind.code()),
+            flag(v.seen),
+            flag(v.seen_alone),
+        ])?;
+    }
+    Ok(())
+}
+
+fn supervisions(ds: &Dataset, out: &mut dyn RowSink) -> Result<(), WriteError> {
+    for s in &ds.supervisions {
+        out.row(&[text(&s.child.0), text(&s.worker), date(s.date)])?;
+    }
+    Ok(())
+}
+
+fn chronology_entries(ds: &Dataset, out: &mut dyn RowSink) -> Result<(), WriteError> {
+    for c in &ds.chronology {
+        out.row(&[
+            text(&c.child.0),
+            date(c.event_date),
+            date(c.recorded_date),
+            text(&c.event),
+        ])?;
+    }
+    Ok(())
+}
+
+fn return_home_interviews(ds: &Dataset, out: &mut dyn RowSink) -> Result<(), WriteError> {
+    for r in &ds.return_home_interviews {
+        out.row(&[
+            text(&r.child.0),
+            date(r.missing_start),
+            opt_date(r.offered),
+            opt_flag(r.accepted),
+            opt_date(r.completed),
+        ])?;
+    }
+    Ok(())
+}
+
+fn population(ds: &Dataset, out: &mut dyn RowSink) -> Result<(), WriteError> {
+    for p in &ds.population {
+        out.row(&[
+            text(&p.area),
+            Value::Integer(Some(i64::from(p.year))),
+            Value::Integer(Some(i64::try_from(p.children_0_17).unwrap_or(i64::MAX))),
+            text(&p.vintage),
         ])?;
     }
     Ok(())

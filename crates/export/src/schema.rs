@@ -86,7 +86,7 @@ const REFERRAL_ID: ColumnDoc = required(
 
 /// Every exported table, in the order they are written (the order of the store's tables: parents
 /// before children, the workforce last).
-pub const TABLES: [TableDoc; 22] = [
+pub const TABLES: [TableDoc; 29] = [
     TableDoc {
         name: "children",
         description: "One row per child, unborn child or young person known to children's social care (CIN census `Child`, SSDA903 Header and UASC).",
@@ -210,6 +210,56 @@ pub const TABLES: [TableDoc; 22] = [
                 "initial_cpc_date",
                 Date,
                 "Date of an initial child protection conference held without a section 47 enquiry at this level (CIN census CINdetails/DateOfInitialCPC).",
+            ),
+            optional(
+                "pp_start_date",
+                Date,
+                "Date pre-proceedings started (CIN census PreProceedingsandFGDM/PPStartDate, from 2026-27); missing when the episode had none.",
+            ),
+            optional(
+                "pp_letter_before_proceedings_date",
+                Date,
+                "Date the letter before proceedings was sent (CIN census LBPSentDate, from 2026-27).",
+            ),
+            optional(
+                "pp_fgdm_offered",
+                Boolean,
+                "Whether a family group decision making meeting was offered (CIN census FGDMMeetingOffer, from 2026-27).",
+            ),
+            optional(
+                "pp_fgdm_facilitated",
+                Boolean,
+                "Whether a family group decision making meeting was facilitated (CIN census FGDMMeetingFac, from 2026-27).",
+            ),
+            optional(
+                "pp_initial_meeting_date",
+                Date,
+                "Date of the initial pre-proceedings meeting (CIN census InitialPPMeetingDate, from 2026-27).",
+            ),
+            optional(
+                "pp_review_meetings",
+                Integer,
+                "Number of pre-proceedings review meetings (CIN census ReviewMeetingsCount, from 2026-27).",
+            ),
+            optional(
+                "pp_step_decision_date",
+                Date,
+                "Date of the decision to step up to proceedings or down (CIN census StepDecisionDate, from 2026-27).",
+            ),
+            optional(
+                "pp_outcome",
+                Text,
+                "Outcome of pre-proceedings as written (CIN census PPOutcome, from 2026-27; the DfE has published no code list yet).",
+            ),
+            optional(
+                "pp_court_application_date",
+                Date,
+                "Date of the application to court (CIN census CourtAppDate, from 2026-27).",
+            ),
+            optional(
+                "pp_letter_init_cp_date",
+                Date,
+                "The date the CIN census element LetterInitCPDate records (from 2026-27).",
             ),
         ],
     },
@@ -753,6 +803,137 @@ pub const TABLES: [TableDoc; 22] = [
                 "substance_use_worker",
                 Boolean,
                 "Whether a substance use adult specialist was involved.",
+            ),
+        ],
+    },
+    TableDoc {
+        name: "contacts",
+        description: "One row per contact received about a child (case-management extract `contacts.csv`; SSD `ssd_contacts`; Ofsted Annex A list 1).",
+        columns: &[
+            CHILD_ID,
+            required(
+                "contact_date",
+                Date,
+                "The day the contact was received (SSD `cont_contact_date`).",
+            ),
+            optional(
+                "source",
+                Text,
+                "Who made the contact: the code, in the CIN census `ReferralSource` code set (SSD `cont_contact_source_code`).",
+            ),
+            required(
+                "led_to_referral",
+                Boolean,
+                "Whether the contact's outcome was a referral to children's social care.",
+            ),
+        ],
+    },
+    TableDoc {
+        name: "strategy_discussions",
+        description: "One row per strategy discussion (case-management extract `strategy_discussions.csv`; the SSD records the date as `s47e_s47_start_date`).",
+        columns: &[
+            CHILD_ID,
+            required(
+                "strategy_discussion_date",
+                Date,
+                "The day of the strategy discussion.",
+            ),
+            optional(
+                "s47_start_date",
+                Date,
+                "The start of the section 47 enquiry it led to (`section47s.start_date`); missing when none followed.",
+            ),
+        ],
+    },
+    TableDoc {
+        name: "visits",
+        description: "One row per statutory visit to a child (case-management extract `visits.csv`; SSD `ssd_cp_visits`, `ssd_cin_visits`, `ssd_cla_visits`).",
+        columns: &[
+            CHILD_ID,
+            required(
+                "worker_id",
+                Text,
+                "The worker who visited: `workers.worker_id` (empty when not recorded).",
+            ),
+            required("visit_date", Date, "The day of the visit."),
+            required(
+                "visit_kind",
+                Text,
+                "`CP` (child protection plan), `CIN` (child in need plan) or `CLA` (looked after; regulation 28 of the Care Planning, Placement and Case Review (England) Regulations 2010).",
+            ),
+            required("seen", Boolean, "Whether the child was seen."),
+            required("seen_alone", Boolean, "Whether the child was seen alone."),
+        ],
+    },
+    TableDoc {
+        name: "supervisions",
+        description: "One row per supervision of a worker's work on a child's case (case-management extract `supervisions.csv`).",
+        columns: &[
+            CHILD_ID,
+            required(
+                "worker_id",
+                Text,
+                "The worker supervised: `workers.worker_id`.",
+            ),
+            required("supervision_date", Date, "The day of the supervision."),
+        ],
+    },
+    TableDoc {
+        name: "chronology_entries",
+        description: "One row per entry in a child's chronology (case-management extract `chronology.csv`).",
+        columns: &[
+            CHILD_ID,
+            required("event_date", Date, "The day the event happened."),
+            required(
+                "recorded_date",
+                Date,
+                "The day it was written into the chronology.",
+            ),
+            required(
+                "event",
+                Text,
+                "What kind of event, in the case-management system's words.",
+            ),
+        ],
+    },
+    TableDoc {
+        name: "return_home_interviews",
+        description: "One row per missing episode after which a return-home interview was due (case-management extract `return_home_interviews.csv`; SSD `ssd_missing`; Ofsted Annex A list 8).",
+        columns: &[
+            CHILD_ID,
+            required(
+                "missing_start_date",
+                Date,
+                "The start of the missing episode: `missing_episodes.start_date` (SSD `miss_missing_episode_start_date`).",
+            ),
+            optional(
+                "offered_date",
+                Date,
+                "The day the interview was offered; missing when it was not (SSD `miss_missing_rhi_offered`).",
+            ),
+            optional(
+                "accepted",
+                Boolean,
+                "Whether the child accepted the interview; missing when not recorded (SSD `miss_missing_rhi_accepted`).",
+            ),
+            optional("completed_date", Date, "The day the interview took place."),
+        ],
+    },
+    TableDoc {
+        name: "population",
+        description: "One row per area and year: the estimated number of children aged 0 to 17 living in the area at 30 June, the denominator of rates per 10,000 children (`population.csv`).",
+        columns: &[
+            required("area", Text, "The area, e.g. the local authority's code."),
+            required(
+                "year",
+                Integer,
+                "The year of the mid-year (30 June) estimate.",
+            ),
+            required("children_0_17", Integer, "Children aged 0 to 17."),
+            required(
+                "vintage",
+                Text,
+                "The release the estimate comes from, shown beside every rate.",
             ),
         ],
     },

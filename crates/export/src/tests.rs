@@ -5,7 +5,7 @@ use model::*;
 use std::collections::BTreeMap;
 
 /// The store's tables (`store::DATA_TABLES`), in its order: the export has the same tables.
-const STORE_TABLES: [&str; 22] = [
+const STORE_TABLES: [&str; 29] = [
     "children",
     "disabilities",
     "referrals",
@@ -28,6 +28,13 @@ const STORE_TABLES: [&str; 22] = [
     "workers",
     "case_allocations",
     "family_safeguarding",
+    "contacts",
+    "strategy_discussions",
+    "visits",
+    "supervisions",
+    "chronology_entries",
+    "return_home_interviews",
+    "population",
 ];
 
 #[test]
@@ -61,7 +68,7 @@ fn every_column_is_documented_once() {
                 c.name
             );
         }
-        if t.name != "teams" && t.name != "workers" {
+        if !["teams", "workers", "population"].contains(&t.name) {
             assert!(
                 t.columns.iter().any(|c| c.name == "child_id"),
                 "{} has child_id",
@@ -150,6 +157,18 @@ fn full_dataset() -> Dataset {
                     number_of_previous_plans: Some(2),
                     review_dates: vec![date(2023, 9, 1), date(2024, 1, 5)],
                 }],
+                pre_proceedings: Some(PreProceedings {
+                    start_date: Some(date(2023, 7, 3)),
+                    letter_before_proceedings_date: Some(date(2023, 7, 10)),
+                    fgdm_offered: Some(true),
+                    fgdm_facilitated: Some(false),
+                    initial_meeting_date: Some(date(2023, 7, 24)),
+                    review_meetings: Some(2),
+                    step_decision_date: Some(date(2023, 11, 1)),
+                    outcome: Some("A".to_owned()),
+                    court_application_date: Some(date(2023, 11, 20)),
+                    letter_init_cp_date: Some(date(2023, 12, 1)),
+                }),
             },
             Referral {
                 referral_date: date(2024, 6, 1),
@@ -170,6 +189,7 @@ fn full_dataset() -> Dataset {
                     number_of_previous_plans: None,
                     review_dates: vec![date(2024, 10, 1)],
                 }],
+                pre_proceedings: None,
             },
         ],
         cla_episodes: vec![ClaEpisode {
@@ -276,6 +296,49 @@ fn full_dataset() -> Dataset {
             mental_health_worker: false,
             substance_use_worker: true,
         }],
+        contacts: vec![Contact {
+            child: ChildId::from("A1"),
+            date: date(2023, 3, 30),
+            source: Some(ReferralSource::R5D),
+            led_to_referral: true,
+        }],
+        strategy_discussions: vec![StrategyDiscussion {
+            child: ChildId::from("A1"),
+            date: date(2023, 5, 2),
+            s47_start: Some(date(2023, 5, 3)),
+        }],
+        visits: vec![Visit {
+            child: ChildId::from("A1"),
+            worker: "SW1".into(),
+            date: date(2024, 2, 29),
+            kind: VisitKind::ChildProtection,
+            seen: true,
+            seen_alone: false,
+        }],
+        supervisions: vec![Supervision {
+            child: ChildId::from("A1"),
+            worker: "SW1".into(),
+            date: date(2024, 3, 1),
+        }],
+        chronology: vec![ChronologyEntry {
+            child: ChildId::from("A1"),
+            event_date: date(2024, 2, 29),
+            recorded_date: date(2024, 3, 4),
+            event: "Visit".into(),
+        }],
+        return_home_interviews: vec![ReturnHomeInterview {
+            child: ChildId::from("A1"),
+            missing_start: date(2023, 9, 1),
+            offered: Some(date(2023, 9, 4)),
+            accepted: None,
+            completed: None,
+        }],
+        population: vec![PopulationEstimate {
+            area: "E06000099".into(),
+            year: 2023,
+            children_0_17: 40_000,
+            vintage: "synthetic".into(),
+        }],
     }
 }
 
@@ -316,6 +379,13 @@ fn model_counts(ds: &Dataset) -> BTreeMap<&'static str, u64> {
     add("workers", ds.workers.len());
     add("case_allocations", ds.allocations.len());
     add("family_safeguarding", ds.family_safeguarding.len());
+    add("contacts", ds.contacts.len());
+    add("strategy_discussions", ds.strategy_discussions.len());
+    add("visits", ds.visits.len());
+    add("supervisions", ds.supervisions.len());
+    add("chronology_entries", ds.chronology.len());
+    add("return_home_interviews", ds.return_home_interviews.len());
+    add("population", ds.population.len());
     n
 }
 
@@ -347,9 +417,12 @@ fn csv_children_referrals_and_their_records() {
     assert_eq!(
         files["referrals"],
         "referral_id,child_id,referral_date,source,primary_need,closure_date,reason_for_closure,\
-         no_further_action,initial_cpc_date\n\
-         1,A1,2023-04-03,5D,N1,2024-03-01,RC1,false,2023-05-01\n\
-         2,A1,2024-06-01,,,,,true,\n"
+         no_further_action,initial_cpc_date,pp_start_date,pp_letter_before_proceedings_date,\
+         pp_fgdm_offered,pp_fgdm_facilitated,pp_initial_meeting_date,pp_review_meetings,\
+         pp_step_decision_date,pp_outcome,pp_court_application_date,pp_letter_init_cp_date\n\
+         1,A1,2023-04-03,5D,N1,2024-03-01,RC1,false,2023-05-01,2023-07-03,2023-07-10,true,false,\
+         2023-07-24,2,2023-11-01,A,2023-11-20,2023-12-01\n\
+         2,A1,2024-06-01,,,,,true,,,,,,,,,,,\n"
     );
     assert_eq!(
         files["assessments"],
@@ -477,12 +550,12 @@ fn row_counts_are_the_models() {
             );
         }
     }
-    // 22 CSV and 22 Parquet files, and no temporary file left behind.
+    // 29 CSV and 29 Parquet files, and no temporary file left behind.
     let names: Vec<String> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 44, "{names:?}");
+    assert_eq!(names.len(), 58, "{names:?}");
     assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
 }
 
@@ -516,7 +589,17 @@ fn parquet_columns_are_typed_and_dates_are_dates() {
            OPTIONAL INT32 closure_date (DATE);\n  \
            OPTIONAL BYTE_ARRAY reason_for_closure (STRING);\n  \
            REQUIRED BOOLEAN no_further_action;\n  \
-           OPTIONAL INT32 initial_cpc_date (DATE);\n\
+           OPTIONAL INT32 initial_cpc_date (DATE);\n  \
+           OPTIONAL INT32 pp_start_date (DATE);\n  \
+           OPTIONAL INT32 pp_letter_before_proceedings_date (DATE);\n  \
+           OPTIONAL BOOLEAN pp_fgdm_offered;\n  \
+           OPTIONAL BOOLEAN pp_fgdm_facilitated;\n  \
+           OPTIONAL INT32 pp_initial_meeting_date (DATE);\n  \
+           OPTIONAL INT64 pp_review_meetings;\n  \
+           OPTIONAL INT32 pp_step_decision_date (DATE);\n  \
+           OPTIONAL BYTE_ARRAY pp_outcome (STRING);\n  \
+           OPTIONAL INT32 pp_court_application_date (DATE);\n  \
+           OPTIONAL INT32 pp_letter_init_cp_date (DATE);\n\
          }\n"
     );
     let rows: Vec<String> = reader
@@ -529,10 +612,18 @@ fn parquet_columns_are_typed_and_dates_are_dates() {
         [
             "{referral_id: 1, child_id: \"A1\", referral_date: 2023-04-03, source: \"5D\", \
              primary_need: \"N1\", closure_date: 2024-03-01, reason_for_closure: \"RC1\", \
-             no_further_action: false, initial_cpc_date: 2023-05-01}",
+             no_further_action: false, initial_cpc_date: 2023-05-01, pp_start_date: 2023-07-03, \
+             pp_letter_before_proceedings_date: 2023-07-10, pp_fgdm_offered: true, \
+             pp_fgdm_facilitated: false, pp_initial_meeting_date: 2023-07-24, \
+             pp_review_meetings: 2, pp_step_decision_date: 2023-11-01, pp_outcome: \"A\", \
+             pp_court_application_date: 2023-11-20, pp_letter_init_cp_date: 2023-12-01}",
             "{referral_id: 2, child_id: \"A1\", referral_date: 2024-06-01, source: null, \
              primary_need: null, closure_date: null, reason_for_closure: null, \
-             no_further_action: true, initial_cpc_date: null}",
+             no_further_action: true, initial_cpc_date: null, pp_start_date: null, \
+             pp_letter_before_proceedings_date: null, pp_fgdm_offered: null, \
+             pp_fgdm_facilitated: null, pp_initial_meeting_date: null, pp_review_meetings: null, \
+             pp_step_decision_date: null, pp_outcome: null, pp_court_application_date: null, \
+             pp_letter_init_cp_date: null}",
         ]
     );
 }
@@ -542,7 +633,7 @@ fn an_empty_dataset_gives_empty_tables() {
     let dir = tempfile::tempdir().unwrap();
     for format in [Format::Csv, Format::Parquet] {
         let written = write_tables(&Dataset::default(), dir.path(), format).unwrap();
-        assert_eq!(written.len(), 22);
+        assert_eq!(written.len(), 29);
         assert!(written.iter().all(|w| w.rows == 0));
     }
     assert_eq!(

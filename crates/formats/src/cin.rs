@@ -15,13 +15,19 @@
 //!   in the census once), and a value longer than 255 characters (no value of the census comes
 //!   close) is reported without being quoted, and left out;
 //! - an element the census does not have, or one in the wrong place, is reported and skipped with
-//!   everything inside it, except the 2026-27 `PreProceedingsandFGDM` block, which is skipped
-//!   silently because the model does not hold it yet.
+//!   everything inside it.
+//!
+//! The 2026-27 `CINdetails/PreProceedingsandFGDM` block is read into the referral's
+//! [`model::PreProceedings`] (dates, 0/1 flags and a count checked as above; `PPOutcome` kept as
+//! written, as no code list is published yet); a second block in one `CINdetails` is reported
+//! and skipped.
 //!
 //! Values are trimmed of surrounding whitespace. Columns count bytes from the start of the line,
 //! so they match the characters an editor shows for ASCII files.
 //!
-//! The writer produces the 2025-26 census exactly in the element order of `CIN_schema_2026.xsd`.
+//! The writer produces the 2025-26 census exactly in the element order of `CIN_schema_2026.xsd`,
+//! with a referral's `PreProceedingsandFGDM` block (2026-27) last in its `CINdetails` when the
+//! model holds one.
 
 use crate::{FormatError, Read};
 use std::io::BufRead;

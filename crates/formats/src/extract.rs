@@ -1,5 +1,9 @@
-//! The case-management extract: teams, workers, case allocations and Family Safeguarding
-//! involvement, as four CSV files in a layout of Harbour's own.
+//! The case-management extract: teams, workers, case allocations, Family Safeguarding
+//! involvement and the practice records (contacts, strategy discussions, statutory visits, case
+//! supervisions, chronology entries, return-home interviews), as ten CSV files in a layout of
+//! Harbour's own. Where the Standard Safeguarding Dataset (SSD, data-to-insight
+//! `ssd-data-model`) holds a field, its table and field are named beside the column, so an SSD
+//! deployment can be exported to these files column for column.
 //!
 //! # Layout
 //!
@@ -54,6 +58,66 @@
 //! | `mental_health` | `1` when a mental health adult worker was involved |
 //! | `substance_use` | `1` when a substance use adult worker was involved |
 //!
+//! **contacts.csv**: one row per contact received about a child (SSD `ssd_contacts`; Ofsted Annex
+//! A list 1) ([`model::Contact`]). One row per child and day.
+//!
+//! | column | meaning | SSD |
+//! |---|---|---|
+//! | `child_id` | the child's LA id (required) | `cont_person_id` |
+//! | `contact_date` | the day the contact was received (required) | `cont_contact_date` |
+//! | `source` | who made it, in the CIN census `ReferralSource` codes (`1A` … `10`) | `cont_contact_source_code` |
+//! | `led_to_referral` | `1` when its outcome was a referral to children's social care | `cont_contact_outcome_json` (the outcome) |
+//!
+//! **strategy_discussions.csv**: one row per strategy discussion ([`model::StrategyDiscussion`]).
+//!
+//! | column | meaning | SSD |
+//! |---|---|---|
+//! | `child_id` | the child's LA id (required) | `s47e_person_id` |
+//! | `strategy_discussion_date` | the day of the discussion (required) | `s47e_s47_start_date` (the SSD records "the date of the strategy discussion at which the Section 47 Enquiries were initiated" there) |
+//! | `s47_start_date` | the start of the section 47 enquiry it led to (CIN census `S47ActualStartDate`); empty when none followed. Links the discussion to the enquiry, for the ICPC timescale counted from the strategy discussion | (none) |
+//!
+//! **visits.csv**: one row per statutory visit ([`model::Visit`]). One row per child, day, kind
+//! and worker.
+//!
+//! | column | meaning | SSD |
+//! |---|---|---|
+//! | `child_id` | the child's LA id (required) | `cppv_person_id`, `cinv_person_id`, `clav_person_id` |
+//! | `worker_id` | the worker who visited | (none; `ssd_involvements` holds the allocated worker) |
+//! | `visit_date` | the day of the visit (required) | `cppv_cp_visit_date`, `cinv_cin_visit_date`, `clav_cla_visit_date` |
+//! | `visit_kind` | `CP` (child protection plan), `CIN` (child in need plan) or `CLA` (looked after, regulation 28) (required) | the table: `ssd_cp_visits`, `ssd_cin_visits`, `ssd_cla_visits` |
+//! | `seen` | `1` when the child was seen | `cppv_cp_visit_seen`, `cinv_cin_visit_seen`, `clav_cla_visit_seen` |
+//! | `seen_alone` | `1` when the child was seen alone | `cppv_cp_visit_seen_alone`, `cinv_cin_visit_seen_alone`, `clav_cla_visit_seen_alone` |
+//!
+//! **supervisions.csv**: one row per supervision of a worker's work on a child's case
+//! ([`model::Supervision`]). The SSD has no supervision table.
+//!
+//! | column | meaning |
+//! |---|---|
+//! | `worker_id` | the worker supervised (required) |
+//! | `child_id` | the child whose case was discussed (required) |
+//! | `supervision_date` | the day of the supervision (required) |
+//!
+//! **chronology.csv**: one row per entry in a child's chronology ([`model::ChronologyEntry`]).
+//! The SSD has no chronology table.
+//!
+//! | column | meaning |
+//! |---|---|
+//! | `child_id` | the child's LA id (required) |
+//! | `event_date` | the day the event happened (required) |
+//! | `recorded_date` | the day it was written into the chronology (required; not before `event_date`) |
+//! | `event` | what kind of event, in the system's words (e.g. `Visit`, `Strategy discussion`) |
+//!
+//! **return_home_interviews.csv**: one row per missing episode after which a return-home
+//! interview was due ([`model::ReturnHomeInterview`]; Annex A list 8).
+//!
+//! | column | meaning | SSD |
+//! |---|---|---|
+//! | `child_id` | the child's LA id (required) | `miss_person_id` |
+//! | `missing_start_date` | the start of the missing episode, as SSDA903 `MIS_START` (required) | `miss_missing_episode_start_date` |
+//! | `offered_date` | the day the interview was offered; empty when it was not | `miss_missing_rhi_offered` (a flag there) |
+//! | `accepted` | `1` accepted, `0` declined, empty not recorded | `miss_missing_rhi_accepted` |
+//! | `completed_date` | the day the interview took place | (none) |
+//!
 //! # Problems
 //!
 //! As for the SSDA903 reader: a bad value (a date that does not exist, an unknown role, a flag
@@ -61,14 +125,21 @@
 //! 0-based data row and 1-based line, and the value is left empty. A row lacking a required value
 //! is skipped with a problem, as is a row with a value longer than 255 characters. A row with
 //! fewer values than the header has columns, or more that are not blank, is a problem. A second
-//! row for the same team or worker id replaces the first, with a problem. Records come back sorted as [`model::Dataset::normalise`] sorts them.
+//! row for the same team or worker id replaces the first, with a problem. Dates out of order
+//! within a row (a chronology entry recorded before its event, an interview offered before the
+//! child went missing or held before it was offered, an enquiry starting before the strategy
+//! discussion that led to it) and a child seen alone but not seen are problems. Records come back sorted as [`model::Dataset::normalise`] sorts them.
 
 use crate::ssda903::csv_table::{
     self, CsvFile, DateStyle, RowContext, check_row_length, column_positions, format_date,
     is_blank, values,
 };
 use crate::{FormatError, Location, Problem, ProblemKind, Read};
-use model::{CaseAllocation, ChildId, FamilySafeguardingInvolvement, Team, Worker, WorkerRole};
+use model::{
+    CaseAllocation, ChildId, ChronologyEntry, Contact, FamilySafeguardingInvolvement,
+    ReturnHomeInterview, StrategyDiscussion, Supervision, Team, Visit, VisitKind, Worker,
+    WorkerRole,
+};
 use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -82,6 +153,12 @@ pub struct Extract {
     pub workers: Vec<Worker>,
     pub allocations: Vec<CaseAllocation>,
     pub family_safeguarding: Vec<FamilySafeguardingInvolvement>,
+    pub contacts: Vec<Contact>,
+    pub strategy_discussions: Vec<StrategyDiscussion>,
+    pub visits: Vec<Visit>,
+    pub supervisions: Vec<Supervision>,
+    pub chronology: Vec<ChronologyEntry>,
+    pub return_home_interviews: Vec<ReturnHomeInterview>,
 }
 
 impl Extract {
@@ -93,6 +170,29 @@ impl Extract {
             &mut self.allocations,
             &mut self.family_safeguarding,
         );
+        model::PracticeMut {
+            contacts: &mut self.contacts,
+            strategy_discussions: &mut self.strategy_discussions,
+            visits: &mut self.visits,
+            supervisions: &mut self.supervisions,
+            chronology: &mut self.chronology,
+            return_home_interviews: &mut self.return_home_interviews,
+        }
+        .normalise();
+    }
+
+    /// Whether the extract holds no record at all.
+    pub fn is_empty(&self) -> bool {
+        self.teams.is_empty()
+            && self.workers.is_empty()
+            && self.allocations.is_empty()
+            && self.family_safeguarding.is_empty()
+            && self.contacts.is_empty()
+            && self.strategy_discussions.is_empty()
+            && self.visits.is_empty()
+            && self.supervisions.is_empty()
+            && self.chronology.is_empty()
+            && self.return_home_interviews.is_empty()
     }
 }
 
@@ -103,14 +203,26 @@ enum File {
     Workers,
     Allocations,
     FamilySafeguarding,
+    Contacts,
+    StrategyDiscussions,
+    Visits,
+    Supervisions,
+    Chronology,
+    ReturnHomeInterviews,
 }
 
 impl File {
-    const ALL: [File; 4] = [
+    const ALL: [File; 10] = [
         File::Teams,
         File::Workers,
         File::Allocations,
         File::FamilySafeguarding,
+        File::Contacts,
+        File::StrategyDiscussions,
+        File::Visits,
+        File::Supervisions,
+        File::Chronology,
+        File::ReturnHomeInterviews,
     ];
 
     /// The file's name without `.csv`; also the table name in problem locations.
@@ -120,6 +232,12 @@ impl File {
             File::Workers => "workers",
             File::Allocations => "allocations",
             File::FamilySafeguarding => "family_safeguarding",
+            File::Contacts => "contacts",
+            File::StrategyDiscussions => "strategy_discussions",
+            File::Visits => "visits",
+            File::Supervisions => "supervisions",
+            File::Chronology => "chronology",
+            File::ReturnHomeInterviews => "return_home_interviews",
         }
     }
 
@@ -129,6 +247,12 @@ impl File {
             File::Workers => &WORKERS,
             File::Allocations => &ALLOCATIONS,
             File::FamilySafeguarding => &FAMILY_SAFEGUARDING,
+            File::Contacts => &CONTACTS,
+            File::StrategyDiscussions => &STRATEGY_DISCUSSIONS,
+            File::Visits => &VISITS,
+            File::Supervisions => &SUPERVISIONS,
+            File::Chronology => &CHRONOLOGY,
+            File::ReturnHomeInterviews => &RETURN_HOME_INTERVIEWS,
         }
     }
 }
@@ -152,15 +276,35 @@ const FAMILY_SAFEGUARDING: [&str; 7] = [
     "mental_health",
     "substance_use",
 ];
+const CONTACTS: [&str; 4] = ["child_id", "contact_date", "source", "led_to_referral"];
+const STRATEGY_DISCUSSIONS: [&str; 3] = ["child_id", "strategy_discussion_date", "s47_start_date"];
+const VISITS: [&str; 6] = [
+    "child_id",
+    "worker_id",
+    "visit_date",
+    "visit_kind",
+    "seen",
+    "seen_alone",
+];
+const SUPERVISIONS: [&str; 3] = ["worker_id", "child_id", "supervision_date"];
+const CHRONOLOGY: [&str; 4] = ["child_id", "event_date", "recorded_date", "event"];
+const RETURN_HOME_INTERVIEWS: [&str; 5] = [
+    "child_id",
+    "missing_start_date",
+    "offered_date",
+    "accepted",
+    "completed_date",
+];
 
 fn identify_file(headers: &[&str]) -> Option<File> {
     let tables = File::ALL.map(File::columns);
     csv_table::best_match(headers, &tables).map(|i| File::ALL[i])
 }
 
-/// Which extract file a header row heads: `teams`, `workers`, `allocations` or
-/// `family_safeguarding` (the file's name without `.csv`). The file is the one, of those whose
-/// id column (`team_id`, `worker_id`, `child_id`) is present, with the most of its own columns
+/// Which extract file a header row heads: `teams`, `workers`, `allocations`,
+/// `family_safeguarding`, `contacts`, `strategy_discussions`, `visits`, `supervisions`,
+/// `chronology` or `return_home_interviews` (the file's name without `.csv`). The file is the
+/// one, of those whose first column (`team_id`, `worker_id`, `child_id`) is present, with the most of its own columns
 /// present; the row may still lack some of them. `None` when the row is none of
 /// these or could be either of two.
 pub fn identify(headers: &[&str]) -> Option<&'static str> {
@@ -213,7 +357,8 @@ fn read(paths: &[PathBuf], skip_unrecognised: bool) -> Result<Read<Extract>, For
                     }
                     None => Some(format!(
                         "the header row ({}) is not that of an extract file (teams, workers, \
-                         allocations or family_safeguarding)",
+                         allocations, family_safeguarding, contacts, strategy_discussions, \
+                         visits, supervisions, chronology or return_home_interviews)",
                         names.join(",")
                     )),
                 }
@@ -318,6 +463,42 @@ impl ExtractReader {
                     let values = values(row.record, &positions);
                     if let Some(f) = read_family_safeguarding(&mut ctx, values) {
                         self.extract.family_safeguarding.push(f);
+                    }
+                }
+                File::Supervisions => {
+                    let [_, child, ..] = values::<2>(row.record, &positions);
+                    ctx.child = (!child.is_empty()).then_some(child);
+                    if let Some(r) = read_supervision(&mut ctx, values(row.record, &positions)) {
+                        self.extract.supervisions.push(r);
+                    }
+                }
+                File::Contacts
+                | File::StrategyDiscussions
+                | File::Visits
+                | File::Chronology
+                | File::ReturnHomeInterviews => {
+                    let [child, ..] = values::<1>(row.record, &positions);
+                    ctx.child = (!child.is_empty()).then_some(child);
+                    let e = &mut self.extract;
+                    match file {
+                        File::Contacts => {
+                            e.contacts
+                                .extend(read_contact(&mut ctx, values(row.record, &positions)));
+                        }
+                        File::StrategyDiscussions => e.strategy_discussions.extend(
+                            read_strategy_discussion(&mut ctx, values(row.record, &positions)),
+                        ),
+                        File::Visits => {
+                            e.visits
+                                .extend(read_visit(&mut ctx, values(row.record, &positions)));
+                        }
+                        File::Chronology => e
+                            .chronology
+                            .extend(read_chronology(&mut ctx, values(row.record, &positions))),
+                        _ => e.return_home_interviews.extend(read_return_home_interview(
+                            &mut ctx,
+                            values(row.record, &positions),
+                        )),
                     }
                 }
             }
@@ -439,13 +620,202 @@ fn read_family_safeguarding(
     })
 }
 
+fn read_contact(
+    ctx: &mut RowContext<'_>,
+    [child, date, source, referral]: [&str; 4],
+) -> Option<Contact> {
+    let what = "a contact needs its child and date";
+    let child = ctx.required("child_id", child, what);
+    let date = ctx.key_date(ISO, "contact_date", date, what);
+    let source = ctx.code("source", source);
+    let led_to_referral = flag(ctx, "led_to_referral", referral);
+    Some(Contact {
+        child: ChildId::from(child?),
+        date: date?,
+        source,
+        led_to_referral,
+    })
+}
+
+fn read_strategy_discussion(
+    ctx: &mut RowContext<'_>,
+    [child, date, s47]: [&str; 3],
+) -> Option<StrategyDiscussion> {
+    let what = "a strategy discussion needs its child and date";
+    let child = ctx.required("child_id", child, what);
+    let date = ctx.key_date(ISO, "strategy_discussion_date", date, what);
+    let s47_start = ctx.date(ISO, "s47_start_date", s47);
+    if let (Some(d), Some(s)) = (date, s47_start)
+        && s < d
+    {
+        ctx.problem(
+            ProblemKind::BadValue,
+            "s47_start_date",
+            format!(
+                "the section 47 enquiry started ({}) before the strategy discussion ({}) that \
+                 is said to have led to it",
+                ISO.format(s),
+                ISO.format(d)
+            ),
+        );
+    }
+    Some(StrategyDiscussion {
+        child: ChildId::from(child?),
+        date: date?,
+        s47_start,
+    })
+}
+
+fn read_visit(
+    ctx: &mut RowContext<'_>,
+    [child, worker, date, kind, seen, alone]: [&str; 6],
+) -> Option<Visit> {
+    let what = "a visit needs its child, date and kind";
+    let child = ctx.required("child_id", child, what);
+    let date = ctx.key_date(ISO, "visit_date", date, what);
+    let kind = match ctx.required("visit_kind", kind, what) {
+        None => None,
+        Some(code) => {
+            let kind = VisitKind::from_code(code);
+            if kind.is_none() {
+                let codes = VisitKind::ALL.map(VisitKind::code);
+                let message = format!(
+                    "{}; the row is skipped because {what}",
+                    csv_table::unknown_code_message("visit_kind", code, &codes)
+                );
+                ctx.problem(ProblemKind::UnknownCode, "visit_kind", message);
+            }
+            kind
+        }
+    };
+    let seen = flag(ctx, "seen", seen);
+    let seen_alone = flag(ctx, "seen_alone", alone);
+    if seen_alone && !seen {
+        ctx.problem(
+            ProblemKind::BadValue,
+            "seen_alone",
+            "the child is recorded as seen alone but not as seen".to_owned(),
+        );
+    }
+    Some(Visit {
+        child: ChildId::from(child?),
+        worker: worker.to_owned(),
+        date: date?,
+        kind: kind?,
+        seen,
+        seen_alone,
+    })
+}
+
+fn read_supervision(
+    ctx: &mut RowContext<'_>,
+    [worker, child, date]: [&str; 3],
+) -> Option<Supervision> {
+    let what = "a supervision needs its worker, child and date";
+    let worker = ctx.required("worker_id", worker, what);
+    let child = ctx.required("child_id", child, what);
+    let date = ctx.key_date(ISO, "supervision_date", date, what);
+    Some(Supervision {
+        child: ChildId::from(child?),
+        worker: worker?.to_owned(),
+        date: date?,
+    })
+}
+
+fn read_chronology(
+    ctx: &mut RowContext<'_>,
+    [child, event, recorded, what_happened]: [&str; 4],
+) -> Option<ChronologyEntry> {
+    let what = "a chronology entry needs its child, event date and recorded date";
+    let child = ctx.required("child_id", child, what);
+    let event_date = ctx.key_date(ISO, "event_date", event, what);
+    let recorded_date = ctx.key_date(ISO, "recorded_date", recorded, what);
+    if let (Some(e), Some(r)) = (event_date, recorded_date)
+        && r < e
+    {
+        ctx.problem(
+            ProblemKind::BadValue,
+            "recorded_date",
+            format!(
+                "the entry was recorded ({}) before the event it records ({})",
+                ISO.format(r),
+                ISO.format(e)
+            ),
+        );
+    }
+    Some(ChronologyEntry {
+        child: ChildId::from(child?),
+        event_date: event_date?,
+        recorded_date: recorded_date?,
+        event: what_happened.to_owned(),
+    })
+}
+
+fn read_return_home_interview(
+    ctx: &mut RowContext<'_>,
+    [child, start, offered, accepted, completed]: [&str; 5],
+) -> Option<ReturnHomeInterview> {
+    let what = "a return-home interview needs its child and the start of the missing episode";
+    let child = ctx.required("child_id", child, what);
+    let missing_start = ctx.key_date(ISO, "missing_start_date", start, what);
+    let offered = ctx.date(ISO, "offered_date", offered);
+    let accepted = ctx.flag("accepted", accepted);
+    let completed = ctx.date(ISO, "completed_date", completed);
+    let checks = [
+        (
+            missing_start,
+            offered,
+            "offered_date",
+            "offered",
+            "the missing episode started",
+        ),
+        (
+            offered,
+            completed,
+            "completed_date",
+            "held",
+            "it was offered",
+        ),
+    ];
+    for (before, after, field, verb, earlier) in checks {
+        if let (Some(b), Some(a)) = (before, after)
+            && a < b
+        {
+            ctx.problem(
+                ProblemKind::BadValue,
+                field,
+                format!(
+                    "the interview is recorded as {verb} ({}) before {earlier} ({})",
+                    ISO.format(a),
+                    ISO.format(b)
+                ),
+            );
+        }
+    }
+    if completed.is_some() && offered.is_none() {
+        ctx.problem(
+            ProblemKind::MissingValue,
+            "offered_date",
+            "the interview was held but no offer date is recorded".to_owned(),
+        );
+    }
+    Some(ReturnHomeInterview {
+        child: ChildId::from(child?),
+        missing_start: missing_start?,
+        offered,
+        accepted,
+        completed,
+    })
+}
+
 /// A 0/1 flag where blank means 0.
 fn flag(ctx: &mut RowContext<'_>, field: &str, value: &str) -> bool {
     ctx.flag(field, value).unwrap_or(false)
 }
 
-/// Writes the extract as the four files (`teams.csv`, `workers.csv`, `allocations.csv`,
-/// `family_safeguarding.csv`) into `dir`, created if need be, each with its header row even
+/// Writes the extract as its ten files (`teams.csv`, `workers.csv`, `allocations.csv`,
+/// `family_safeguarding.csv`, `contacts.csv`, `strategy_discussions.csv`, `visits.csv`,
+/// `supervisions.csv`, `chronology.csv`, `return_home_interviews.csv`) into `dir`, created if need be, each with its header row even
 /// when empty. Rows are sorted as [`Extract::normalise`] sorts them.
 pub fn write_dir(dir: &Path, extract: &Extract) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
@@ -482,6 +852,52 @@ pub fn write_dir(dir: &Path, extract: &Extract) -> io::Result<()> {
             flag(f.domestic_abuse_worker),
             flag(f.mental_health_worker),
             flag(f.substance_use_worker),
+        ])?;
+    }
+    finish(out)?;
+    let mut out = writer(dir, File::Contacts)?;
+    for c in &sorted.contacts {
+        let source = c.source.map_or("", |s| s.code());
+        let date = ISO.format(c.date);
+        out.write_record([&c.child.0, &date, source, flag(c.led_to_referral)])?;
+    }
+    finish(out)?;
+    let mut out = writer(dir, File::StrategyDiscussions)?;
+    for s in &sorted.strategy_discussions {
+        out.write_record([&s.child.0, &ISO.format(s.date), &date(s.s47_start)])?;
+    }
+    finish(out)?;
+    let mut out = writer(dir, File::Visits)?;
+    for v in &sorted.visits {
+        out.write_record([
+            &v.child.0,
+            &v.worker,
+            &ISO.format(v.date),
+            v.kind.code(),
+            flag(v.seen),
+            flag(v.seen_alone),
+        ])?;
+    }
+    finish(out)?;
+    let mut out = writer(dir, File::Supervisions)?;
+    for s in &sorted.supervisions {
+        out.write_record([&s.worker, &s.child.0, &ISO.format(s.date)])?;
+    }
+    finish(out)?;
+    let mut out = writer(dir, File::Chronology)?;
+    for c in &sorted.chronology {
+        let (event, recorded) = (ISO.format(c.event_date), ISO.format(c.recorded_date));
+        out.write_record([&c.child.0, &event, &recorded, &c.event])?;
+    }
+    finish(out)?;
+    let mut out = writer(dir, File::ReturnHomeInterviews)?;
+    for r in &sorted.return_home_interviews {
+        out.write_record([
+            &r.child.0,
+            &ISO.format(r.missing_start),
+            &date(r.offered),
+            csv_table::format_flag(r.accepted),
+            &date(r.completed),
         ])?;
     }
     finish(out)

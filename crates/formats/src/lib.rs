@@ -10,6 +10,7 @@
 
 pub mod cin;
 pub mod extract;
+pub mod population;
 pub mod ssda903;
 pub mod text;
 

@@ -311,7 +311,7 @@ fn missing_required_values_are_reported_at_their_parent() {
 }
 
 #[test]
-fn unexpected_elements_are_reported_and_skipped_but_pre_proceedings_are_tolerated() {
+fn unexpected_elements_are_reported_and_skipped_and_pre_proceedings_are_read() {
     let read = read_ok("unexpected_elements.xml");
     let c = "/Message/Children/Child[1]";
     assert_eq!(
@@ -339,10 +339,73 @@ fn unexpected_elements_are_reported_and_skipped_but_pre_proceedings_are_tolerate
     assert_eq!(child.id.0, "C001");
     assert_eq!(child.ethnicity, Some(model::codes::Ethnicity::WBRI));
     assert_eq!(child.referrals.len(), 1);
+    let pp = child.referrals[0].pre_proceedings.as_ref().unwrap();
+    assert_eq!(pp.start_date, Some(model::Date::new(2026, 9, 9).unwrap()));
+    assert_eq!(pp.outcome.as_deref(), Some("A"));
+    assert_eq!(pp.review_meetings, None);
     assert!(
         read.problems
             .iter()
             .all(|p| p.kind == ProblemKind::Unexpected)
+    );
+}
+
+#[test]
+fn bad_pre_proceedings_values_are_located_and_left_empty() {
+    let xml =
+        "<Message><Children><Child><ChildIdentifiers><LAchildID>C1</LAchildID></ChildIdentifiers>
+<CINdetails><CINreferralDate>2026-06-02</CINreferralDate><ReferralNFA>0</ReferralNFA>
+<PreProceedingsandFGDM>
+<PPStartDate>09/09/2026</PPStartDate>
+<FGDMMeetingOffer>Y</FGDMMeetingOffer>
+<FGDMMeetingFac></FGDMMeetingFac>
+<ReviewMeetingsCount>two</ReviewMeetingsCount>
+<CourtAppDate>2026-12-18</CourtAppDate>
+<Judge>X</Judge>
+</PreProceedingsandFGDM>
+<PreProceedingsandFGDM><PPStartDate>2026-10-01</PPStartDate></PreProceedingsandFGDM>
+</CINdetails></Child></Children></Message>";
+    let read =
+        formats::cin::read_census_from(xml.as_bytes(), std::path::Path::new("pp.xml")).unwrap();
+    let p = "/Message/Children/Child[1]/CINdetails[1]/PreProceedingsandFGDM";
+    // The child's other gaps (no ChildCharacteristics, Sex or ReferralSource) come first.
+    let found = lines(&read.problems);
+    assert_eq!(found.len(), 8, "{found:#?}");
+    assert_eq!(
+        found[3..],
+        [
+            format!(
+                "4:14 {p}/PPStartDate PPStartDate format:bad-date C1: '09/09/2026' is not a date \
+                 (expected YYYY-MM-DD)"
+            ),
+            format!(
+                "5:19 {p}/FGDMMeetingOffer FGDMMeetingOffer format:bad-value C1: 'Y' is not a \
+                 yes/no value (expected 0 or 1)"
+            ),
+            format!(
+                "7:22 {p}/ReviewMeetingsCount ReviewMeetingsCount format:bad-value C1: 'two' is \
+                 not a whole number (expected 0, 1, 2, …)"
+            ),
+            format!(
+                "9:1 {p}/Judge Judge format:unexpected C1: <Judge> is not part of \
+                 <PreProceedingsandFGDM> in the CIN census; it is skipped"
+            ),
+            format!(
+                "11:1 {p}[2] PreProceedingsandFGDM format:unexpected C1: another \
+                 <PreProceedingsandFGDM> in <CINdetails>; only the first is read"
+            ),
+        ]
+    );
+    let pp = read.data.children[0].referrals[0]
+        .pre_proceedings
+        .as_ref()
+        .unwrap();
+    assert_eq!(
+        *pp,
+        model::PreProceedings {
+            court_application_date: Some(model::Date::new(2026, 12, 18).unwrap()),
+            ..model::PreProceedings::default()
+        }
     );
 }
 

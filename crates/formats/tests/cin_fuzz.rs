@@ -5,7 +5,8 @@ use formats::cin::{CinHeader, read_census_from, write_census};
 use formats::{FormatError, Location};
 use model::codes::*;
 use model::{
-    Assessment, Child, ChildId, CinPlan, CollectionYear, CpPlan, Date, Referral, Section47,
+    Assessment, Child, ChildId, CinPlan, CollectionYear, CpPlan, Date, PreProceedings, Referral,
+    Section47,
 };
 use proptest::prelude::*;
 use std::path::Path;
@@ -233,9 +234,10 @@ fn referral() -> impl Strategy<Value = Referral> {
             0..3,
         ),
         proptest::collection::vec(cp_plan(), 0..3),
+        proptest::option::of(pre_proceedings()),
     )
         .prop_map(
-            |((date, source, need, closure, reason, nfa, cpc), a, p, s, cp)| Referral {
+            |((date, source, need, closure, reason, nfa, cpc), a, p, s, cp, pp)| Referral {
                 referral_date: date,
                 source,
                 primary_need: need,
@@ -247,6 +249,40 @@ fn referral() -> impl Strategy<Value = Referral> {
                 cin_plans: p,
                 section47s: s,
                 cp_plans: cp,
+                pre_proceedings: pp,
+            },
+        )
+}
+
+fn pre_proceedings() -> impl Strategy<Value = PreProceedings> {
+    let d = || proptest::option::of(date());
+    (
+        (d(), d(), any::<Option<bool>>(), any::<Option<bool>>(), d()),
+        (
+            proptest::option::of(0u32..40),
+            d(),
+            proptest::option::of(text_value()),
+            d(),
+            d(),
+        ),
+    )
+        .prop_map(
+            |(
+                (start, lbp, offered, facilitated, initial),
+                (reviews, step, outcome, court, letter),
+            )| {
+                PreProceedings {
+                    start_date: start,
+                    letter_before_proceedings_date: lbp,
+                    fgdm_offered: offered,
+                    fgdm_facilitated: facilitated,
+                    initial_meeting_date: initial,
+                    review_meetings: reviews,
+                    step_decision_date: step,
+                    outcome,
+                    court_application_date: court,
+                    letter_init_cp_date: letter,
+                }
             },
         )
 }

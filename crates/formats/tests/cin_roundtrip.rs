@@ -4,7 +4,8 @@
 use formats::cin::{CinHeader, read_census, read_census_from, write_census};
 use model::codes::*;
 use model::{
-    Assessment, Child, ChildId, CinPlan, CollectionYear, CpPlan, Date, Referral, Section47,
+    Assessment, Child, ChildId, CinPlan, CollectionYear, CpPlan, Date, PreProceedings, Referral,
+    Section47,
 };
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -46,6 +47,7 @@ fn children() -> Vec<Child> {
                 reason_for_closure: Some(ReasonForClosure::RC1),
                 no_further_action: false,
                 initial_cpc_date: Some(d(2024, 12, 6)),
+                pre_proceedings: None,
                 assessments: vec![
                     Assessment {
                         start_date: d(2024, 10, 7),
@@ -242,6 +244,63 @@ fn output_is_deterministic_and_laid_out_as_the_schema_orders_it() {
     assert!(text.contains("<LAchildID>A&amp;B&lt;3&gt;</LAchildID>"));
     assert!(text.ends_with("  </Children>\n</Message>\n"));
     assert!(!text.contains("GenderCurrent"));
+}
+
+/// The 2026-27 pre-proceedings block: every item, then only some, written and read back.
+#[test]
+fn pre_proceedings_round_trip() {
+    let mut children = children();
+    let full = PreProceedings {
+        start_date: Some(d(2026, 9, 9)),
+        letter_before_proceedings_date: Some(d(2026, 9, 20)),
+        fgdm_offered: Some(true),
+        fgdm_facilitated: Some(false),
+        initial_meeting_date: Some(d(2026, 9, 28)),
+        review_meetings: Some(3),
+        step_decision_date: Some(d(2026, 12, 1)),
+        outcome: Some("A".into()),
+        court_application_date: Some(d(2026, 12, 18)),
+        letter_init_cp_date: Some(d(2027, 2, 5)),
+    };
+    children[0].referrals[0].pre_proceedings = Some(full);
+    children[1].referrals[0].pre_proceedings = Some(PreProceedings {
+        start_date: Some(d(2026, 5, 4)),
+        review_meetings: Some(0),
+        ..PreProceedings::default()
+    });
+    let bytes = written(&header(), &children);
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    let block = "\
+        <PreProceedingsandFGDM>
+          <PPStartDate>2026-09-09</PPStartDate>
+          <LBPSentDate>2026-09-20</LBPSentDate>
+          <FGDMMeetingOffer>1</FGDMMeetingOffer>
+          <FGDMMeetingFac>0</FGDMMeetingFac>
+          <InitialPPMeetingDate>2026-09-28</InitialPPMeetingDate>
+          <ReviewMeetingsCount>3</ReviewMeetingsCount>
+          <StepDecisionDate>2026-12-01</StepDecisionDate>
+          <PPOutcome>A</PPOutcome>
+          <CourtAppDate>2026-12-18</CourtAppDate>
+          <LetterInitCPDate>2027-02-05</LetterInitCPDate>
+        </PreProceedingsandFGDM>
+      </CINdetails>
+";
+    assert!(text.contains(block), "{text}");
+    assert_eq!(text.matches("<PreProceedingsandFGDM>").count(), 2);
+    let read = read_census_from(&bytes[..], Path::new("pp.xml")).unwrap();
+    assert_eq!(read.problems, vec![]);
+    assert_eq!(read.data.children, children);
+    assert_eq!(
+        read.data.children[1].referrals[0]
+            .pre_proceedings
+            .as_ref()
+            .unwrap()
+            .review_meetings,
+        Some(0)
+    );
+    // Without the block, nothing is written (earlier censuses stay valid against their schema).
+    let plain = String::from_utf8(written(&header(), &self::children())).unwrap();
+    assert!(!plain.contains("PreProceedings"));
 }
 
 #[test]

@@ -119,7 +119,7 @@ fn stray_text_between_elements_is_located() {
 }
 
 #[test]
-fn the_2026_sample_flags_its_deliberate_errors_and_skips_pre_proceedings() {
+fn the_2026_sample_flags_its_deliberate_errors_and_reads_pre_proceedings() {
     let read = read_census(&sample("CIN_Census_2026.xml")).unwrap();
     let found: Vec<_> = read
         .problems
@@ -168,6 +168,21 @@ fn the_2026_sample_flags_its_deliberate_errors_and_skips_pre_proceedings() {
         "'false' is read as a flag"
     );
     assert_eq!(referral.cp_plans[0].review_dates, [d(2023, 2, 15)]);
+    assert_eq!(
+        referral.pre_proceedings,
+        Some(model::PreProceedings {
+            start_date: Some(d(2026, 9, 9)),
+            letter_before_proceedings_date: Some(d(2026, 9, 20)),
+            fgdm_offered: Some(true),
+            fgdm_facilitated: Some(true),
+            initial_meeting_date: Some(d(2026, 9, 28)),
+            review_meetings: Some(3),
+            step_decision_date: Some(d(2026, 12, 1)),
+            outcome: Some("A".to_owned()),
+            court_application_date: Some(d(2026, 12, 18)),
+            letter_init_cp_date: Some(d(2027, 2, 5)),
+        })
+    );
     let second = &read.data.children[1];
     assert_eq!(second.id.0, "child_fails_assessments");
     assert!(second.referrals[0].assessments[0].factors.is_empty());

@@ -144,7 +144,7 @@ fn files_that_are_not_extract_files() {
     assert_eq!(
         error(&["unrecognised/people.csv"]),
         "unrecognised/people.csv: the header row (name,age) is not that of an extract file \
-         (teams, workers, allocations or family_safeguarding)"
+         (teams, workers, allocations, family_safeguarding, contacts, strategy_discussions, visits, supervisions, chronology or return_home_interviews)"
     );
     let read = extract::read_dir(&fixture("unrecognised")).unwrap();
     let got: Vec<String> = read.problems.iter().map(render).collect();
@@ -154,7 +154,9 @@ fn files_that_are_not_extract_files() {
             "empty.csv format:unexpected: the file is empty (an extract file starts with a \
              header row); the file is skipped",
             "people.csv format:unexpected: the header row (name,age) is not that of an extract \
-             file (teams, workers, allocations or family_safeguarding); the file is skipped",
+             file (teams, workers, allocations, family_safeguarding, contacts, \
+             strategy_discussions, visits, supervisions, chronology or return_home_interviews); \
+             the file is skipped",
         ]
     );
     assert_eq!(read.data, extract::Extract::default());
@@ -168,4 +170,54 @@ fn text_that_is_not_utf8_is_an_error_naming_the_line() {
          Windows-1252, as Excel and older systems save text; save the file as UTF-8 (\"CSV \
          UTF-8\" in Excel) and load it again"
     );
+}
+
+#[test]
+fn bad_practice_records_are_problems_at_their_row_and_line() {
+    let read = extract::read_dir(&fixture("bad_practice")).unwrap();
+    let got: Vec<String> = read.problems.iter().map(render).collect();
+    assert_eq!(
+        got,
+        [
+            "chronology.csv:2 chronology[0] recorded_date format:bad-value C1: the entry was \
+             recorded (2025-03-09) before the event it records (2025-03-10)",
+            "contacts.csv:2 contacts[0] contact_date format:bad-date C1: '2025-02-29' is not a \
+             date (expected YYYY-MM-DD); the row is skipped because a contact needs its child \
+             and date",
+            "contacts.csv:3 contacts[1] source format:unknown-code C2: 'ZZ' is not a valid \
+             source code (see the DfE code set)",
+            "contacts.csv:3 contacts[1] led_to_referral format:bad-value C2: '2' is not a yes/no \
+             flag (expected 0 or 1)",
+            "return_home_interviews.csv:2 return_home_interviews[0] accepted format:bad-value C1: \
+             'Y' is not a yes/no flag (expected 0 or 1)",
+            "return_home_interviews.csv:2 return_home_interviews[0] offered_date \
+             format:bad-value C1: the interview is recorded as offered (2025-03-08) before the \
+             missing episode started (2025-03-10)",
+            "return_home_interviews.csv:3 return_home_interviews[1] offered_date \
+             format:missing-value C2: the interview was held but no offer date is recorded",
+            "strategy_discussions.csv:2 strategy_discussions[0] s47_start_date format:bad-value \
+             C1: the section 47 enquiry started (2025-03-07) before the strategy discussion \
+             (2025-03-10) that is said to have led to it",
+            "supervisions.csv:2 supervisions[0] child_id format:missing-value -: child_id is \
+             blank; the row is skipped because a supervision needs its worker, child and date",
+            "visits.csv:2 visits[0] visit_kind format:unknown-code C1: 'CPP' is not a valid \
+             visit_kind code (expected CP, CIN or CLA); the row is skipped because a visit needs \
+             its child, date and kind",
+            "visits.csv:3 visits[1] seen_alone format:bad-value C2: the child is recorded as \
+             seen alone but not as seen",
+        ]
+    );
+    let d = &read.data;
+    assert_eq!(
+        d.contacts.len(),
+        1,
+        "the contact on 29 February 2025 is skipped"
+    );
+    assert_eq!(
+        (d.contacts[0].source, d.contacts[0].led_to_referral),
+        (None, false)
+    );
+    assert_eq!(d.visits.len(), 1);
+    assert!(d.supervisions.is_empty());
+    assert_eq!(d.return_home_interviews[0].accepted, None);
 }

@@ -87,6 +87,90 @@ fn extract() -> Extract {
                 substance_use_worker: false,
             },
         ],
+        contacts: vec![
+            Contact {
+                child: ChildId::from("C2"),
+                date: date(2024, 2, 29),
+                source: Some(codes::ReferralSource::R5D),
+                led_to_referral: true,
+            },
+            Contact {
+                child: ChildId::from("C1"),
+                date: date(2025, 1, 3),
+                source: None,
+                led_to_referral: false,
+            },
+        ],
+        strategy_discussions: vec![
+            StrategyDiscussion {
+                child: ChildId::from("C1"),
+                date: date(2025, 1, 6),
+                s47_start: Some(date(2025, 1, 7)),
+            },
+            StrategyDiscussion {
+                child: ChildId::from("C1"),
+                date: date(2024, 12, 24),
+                s47_start: None,
+            },
+        ],
+        visits: vec![
+            Visit {
+                child: ChildId::from("C1"),
+                worker: "W0".into(),
+                date: date(2025, 1, 20),
+                kind: VisitKind::ChildProtection,
+                seen: true,
+                seen_alone: true,
+            },
+            Visit {
+                child: ChildId::from("C1"),
+                worker: "W0".into(),
+                date: date(2025, 1, 20),
+                kind: VisitKind::LookedAfter,
+                seen: false,
+                seen_alone: false,
+            },
+            Visit {
+                child: ChildId::from("C2"),
+                worker: String::new(),
+                date: date(2024, 6, 3),
+                kind: VisitKind::ChildInNeed,
+                seen: true,
+                seen_alone: false,
+            },
+        ],
+        supervisions: vec![Supervision {
+            child: ChildId::from("C1"),
+            worker: "W0".into(),
+            date: date(2025, 2, 3),
+        }],
+        chronology: vec![ChronologyEntry {
+            child: ChildId::from("C1"),
+            event_date: date(2025, 1, 20),
+            recorded_date: date(2025, 1, 22),
+            event: "Visit, \"seen alone\"".into(),
+        }],
+        return_home_interviews: vec![
+            ReturnHomeInterview {
+                child: ChildId::from("C1"),
+                missing_start: date(2025, 2, 1),
+                offered: Some(date(2025, 2, 3)),
+                accepted: Some(false),
+                completed: None,
+            },
+            ReturnHomeInterview {
+                child: ChildId::from("C2"),
+                missing_start: date(2024, 12, 31),
+                offered: Some(date(2025, 1, 2)),
+                accepted: Some(true),
+                completed: Some(date(2025, 1, 3)),
+            },
+            ReturnHomeInterview {
+                child: ChildId::from("C2"),
+                missing_start: date(2025, 3, 1),
+                ..ReturnHomeInterview::default()
+            },
+        ],
     };
     e.normalise();
     e
@@ -106,6 +190,12 @@ fn every_field_survives_a_round_trip() {
         "workers.csv",
         "allocations.csv",
         "family_safeguarding.csv",
+        "contacts.csv",
+        "strategy_discussions.csv",
+        "visits.csv",
+        "supervisions.csv",
+        "chronology.csv",
+        "return_home_interviews.csv",
     ]
     .map(|f| dir.path().join(f))
     .to_vec();
@@ -145,6 +235,41 @@ fn files_have_the_documented_columns_and_row_order() {
          C1,T2,2024-05-01,2024-11-30,1,0,1\n\
          C1,T2,2025-01-01,,0,1,0\n"
     );
+    assert_eq!(
+        file("visits.csv"),
+        "child_id,worker_id,visit_date,visit_kind,seen,seen_alone\n\
+         C1,W0,2025-01-20,CP,1,1\n\
+         C1,W0,2025-01-20,CLA,0,0\n\
+         C2,,2024-06-03,CIN,1,0\n"
+    );
+    assert_eq!(
+        file("return_home_interviews.csv"),
+        "child_id,missing_start_date,offered_date,accepted,completed_date\n\
+         C1,2025-02-01,2025-02-03,0,\n\
+         C2,2024-12-31,2025-01-02,1,2025-01-03\n\
+         C2,2025-03-01,,,\n"
+    );
+    assert_eq!(
+        file("contacts.csv"),
+        "child_id,contact_date,source,led_to_referral\n\
+         C1,2025-01-03,,0\n\
+         C2,2024-02-29,5D,1\n"
+    );
+    assert_eq!(
+        file("strategy_discussions.csv"),
+        "child_id,strategy_discussion_date,s47_start_date\n\
+         C1,2024-12-24,\n\
+         C1,2025-01-06,2025-01-07\n"
+    );
+    assert_eq!(
+        file("supervisions.csv"),
+        "worker_id,child_id,supervision_date\nW0,C1,2025-02-03\n"
+    );
+    assert_eq!(
+        file("chronology.csv"),
+        "child_id,event_date,recorded_date,event\n\
+         C1,2025-01-20,2025-01-22,\"Visit, \"\"seen alone\"\"\"\n"
+    );
 }
 
 #[test]
@@ -176,6 +301,14 @@ fn identify_names_the_file() {
             "substance_use"
         ]),
         Some("family_safeguarding")
+    );
+    assert_eq!(
+        extract::identify(&["worker_id", "child_id", "supervision_date"]),
+        Some("supervisions")
+    );
+    assert_eq!(
+        extract::identify(&["child_id", "worker_id", "visit_date", "visit_kind"]),
+        Some("visits")
     );
     assert_eq!(extract::identify(&["CHILD", "DECOM"]), None);
 }

@@ -1,16 +1,23 @@
 //! The files of one load, read into one all-or-nothing batch for the store: the code path that
 //! `harbour load` and the web app's upload share.
 //!
-//! Files are recognised by content, not name: a CIN census is XML; SSDA903 tables and
-//! case-management extracts are CSVs told apart by their header rows. SSDA903 files are grouped
-//! by folder (one folder, one return) and their collection year is given or found from their
-//! latest event. Returns are folded in oldest first, extracts last. Any problem in any file
-//! refuses the whole batch, with every problem naming its file, place and cause.
+//! Files are recognised by content, not name: a CIN census is XML; SSDA903 tables,
+//! case-management extracts, population tables and practice-assurance files are CSVs told apart
+//! by their header rows. SSDA903 files are grouped by folder (one folder, one return) and their
+//! collection year is given or found from their latest event. Returns are folded in oldest first,
+//! extracts and population tables last. Any problem in any file refuses the whole batch, with
+//! every problem naming its file, place and cause.
+//!
+//! Reading is in two steps: [`prepare`] reads the files (no store needed), then
+//! [`attach_assurance`] checks the practice-assurance files among them against the store and puts
+//! their records in the batch, so that they are stored in the load's one transaction.
 
+use assurance::AssuranceData;
+use assurance::csv::FileKind;
 use model::{CollectionYear, Dataset, Date};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use store::{LoadBatch, ReturnKind, SourceFile};
+use store::{AssuranceEdit, Channel, EditSource, LoadBatch, ReturnKind, SourceFile, Store};
 
 /// Why a batch could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -27,6 +34,9 @@ pub enum IngestError {
     /// A file or folder could not be read, or none was given (exit code 2).
     #[error("{0}")]
     Io(String),
+    /// The store could not be read to check the input against it (exit code 2).
+    #[error("cannot read the store: {0}")]
+    Store(#[from] store::StoreError),
 }
 
 impl IngestError {
@@ -47,6 +57,9 @@ enum Kind {
     Cin,
     Ssda903,
     Extract,
+    Population,
+    /// Practice-assurance records (audits, actions, posts, family voice): see `assurance::csv`.
+    Assurance,
 }
 
 /// A batch ready for [`store::Store::load`], with what was found on the way.
@@ -56,6 +69,8 @@ pub struct Prepared {
     pub children: usize,
     /// Notes for the person loading, e.g. `DIR: SSDA903 return for 2025-26`.
     pub notes: Vec<String>,
+    /// The practice-assurance files among the input (name, bytes), for [`attach_assurance`].
+    pub assurance_files: Vec<(String, Vec<u8>)>,
 }
 
 /// Reads `files` (paths of files, not folders: see [`discover`]) into one batch loaded by
@@ -81,6 +96,7 @@ pub fn prepare(
     // taken from the bytes read here, so that no file is read again to be hashed.
     let mut ssda903_groups: BTreeMap<PathBuf, Vec<(PathBuf, SourceFile)>> = BTreeMap::new();
     let mut extract_files: Vec<(PathBuf, SourceFile)> = Vec::new();
+    let mut assurance_files: Vec<(String, Vec<u8>)> = Vec::new();
 
     for path in files {
         on_file(path);
@@ -129,6 +145,19 @@ pub fn prepare(
             Kind::Extract => {
                 extract_files.push((path.clone(), source_file(path, &bytes, ReturnKind::Extract)));
             }
+            Kind::Population => {
+                let read = formats::population::read_file(path).map_err(|e| input(&e))?;
+                problems.extend(read.problems.iter().map(ToString::to_string));
+                sources.push(source_file(path, &bytes, ReturnKind::Population));
+                parts.push((
+                    i16::MAX,
+                    Dataset {
+                        population: read.data,
+                        ..Dataset::default()
+                    },
+                ));
+            }
+            Kind::Assurance => assurance_files.push((path.display().to_string(), bytes)),
         }
     }
 
@@ -200,6 +229,12 @@ pub fn prepare(
                 workers: e.workers,
                 allocations: e.allocations,
                 family_safeguarding: e.family_safeguarding,
+                contacts: e.contacts,
+                strategy_discussions: e.strategy_discussions,
+                visits: e.visits,
+                supervisions: e.supervisions,
+                chronology: e.chronology,
+                return_home_interviews: e.return_home_interviews,
                 ..Dataset::default()
             },
         ));
@@ -222,12 +257,8 @@ pub fn prepare(
     for (_, part) in parts {
         dataset.merge(part);
     }
-    if dataset.children.is_empty()
-        && dataset.teams.is_empty()
-        && dataset.workers.is_empty()
-        && dataset.allocations.is_empty()
-        && dataset.family_safeguarding.is_empty()
-    {
+    let no_returns = store::row_counts(&dataset).iter().all(|(_, n)| *n == 0);
+    if no_returns && assurance_files.is_empty() {
         return Err(IngestError::refused(format!(
             "load refused: {} hold(s) no records (only header rows, or a census with no \
              children), so there is nothing to load",
@@ -237,13 +268,119 @@ pub fn prepare(
     let children = dataset.children.len();
     Ok(Prepared {
         batch: LoadBatch {
-            files: sources,
+            // Returns that hold no records are not recorded as a load of their own.
+            files: if no_returns { Vec::new() } else { sources },
             dataset,
             loaded_by,
+            assurance: None,
         },
         children,
         notes,
+        assurance_files,
     })
+}
+
+/// Checks the practice-assurance files of `prepared` (if any) against the store and puts their
+/// records in its batch, to be stored in the load's one transaction as an edit by `actor`
+/// through `channel`. Gives how many assurance records there are. A problem in them refuses the
+/// whole load.
+pub async fn attach_assurance(
+    store: &Store,
+    prepared: &mut Prepared,
+    actor: &str,
+    channel: Channel,
+    action: &str,
+) -> Result<usize, IngestError> {
+    if prepared.assurance_files.is_empty() {
+        return Ok(0);
+    }
+    let (data, source) = check_assurance(store, &prepared.assurance_files, &FileKind::ALL).await?;
+    let records = data.len();
+    prepared.batch.assurance = Some(AssuranceEdit {
+        actor: actor.to_owned(),
+        channel,
+        action: action.to_owned(),
+        source,
+        data,
+    });
+    Ok(records)
+}
+
+/// Reads practice-assurance CSVs (each recognised by its header) of the `kinds` given, all or
+/// nothing, and checks them against the records in the store: a cycle or audit they name may be
+/// there already. Gives the records and where they came from (one file's name and hash, or the
+/// names and a hash of the hashes).
+pub async fn check_assurance(
+    store: &Store,
+    files: &[(String, Vec<u8>)],
+    kinds: &[FileKind],
+) -> Result<(AssuranceData, Option<EditSource>), IngestError> {
+    let parsed = assurance::csv::read_files(files).map_err(refused_assurance)?;
+    let mut wrong = Vec::new();
+    for (name, bytes) in files {
+        let first =
+            String::from_utf8_lossy(bytes.split(|&b| b == b'\n').next().unwrap_or(&[])).to_string();
+        let cells: Vec<&str> = first.split(',').collect();
+        if let Some(k) = assurance::csv::identify(&cells)
+            && !kinds.contains(&k)
+        {
+            wrong.push(assurance::csv::CsvProblem {
+                file: name.clone(),
+                line: 1,
+                column: 1,
+                field: k.columns()[0].to_owned(),
+                rule: format!(
+                    "this is {}, which this command does not import (it imports {})",
+                    k.file_name(),
+                    kinds
+                        .iter()
+                        .map(|k| k.file_name())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            });
+        }
+    }
+    if !wrong.is_empty() {
+        return Err(refused_assurance(wrong));
+    }
+    // Only ids are read, so a refused import leaves no trace, not even in the access log.
+    let known = store.assurance_references().await?;
+    let problems = assurance::csv::locate(parsed.data.cross_check_with(&known), &parsed.places);
+    if !problems.is_empty() {
+        return Err(refused_assurance(problems));
+    }
+    let source = match files {
+        [(name, bytes)] => Some(EditSource {
+            name: name.clone(),
+            sha256: store::sha256_hex(bytes),
+        }),
+        _ => {
+            let hashes: String = files.iter().map(|(_, b)| store::sha256_hex(b)).collect();
+            Some(EditSource {
+                name: files
+                    .iter()
+                    .map(|(n, _)| n.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                sha256: store::sha256_hex(hashes.as_bytes()),
+            })
+        }
+    };
+    Ok((parsed.data, source))
+}
+
+fn refused_assurance(problems: Vec<assurance::csv::CsvProblem>) -> IngestError {
+    let total = problems.len();
+    IngestError::Refused {
+        message: format!("import refused: {total} problem(s) in the input; nothing was stored"),
+        problems: problems
+            .iter()
+            .take(PROBLEMS_KEPT)
+            .map(ToString::to_string)
+            .collect(),
+        total,
+    }
 }
 
 /// Why an SSDA903 file, or a folder of them, whose tables hold only their header rows cannot be
@@ -369,8 +506,15 @@ fn classify(path: &Path, bytes: &[u8]) -> Result<Kind, IngestError> {
     if formats::ssda903::identify(&headers).is_some() {
         return Ok(Kind::Ssda903);
     }
+    // Before the extract: assurance files also have team, worker and child columns.
+    if assurance::csv::identify(&headers).is_some() {
+        return Ok(Kind::Assurance);
+    }
     if formats::extract::identify(&headers).is_some() {
         return Ok(Kind::Extract);
+    }
+    if formats::population::identify(&headers) {
+        return Ok(Kind::Population);
     }
     Err(refuse(format!(
         "{}: line {line}: {}",
@@ -407,13 +551,13 @@ fn index_to_line(text: &[u8], index: usize) -> usize {
 /// be told. Its cells are quoted only when it is surely a header row (it names a column Harbour
 /// knows), since the first line of a file without a header row may be a child's details.
 fn unrecognised_header(line: &str) -> String {
-    const NONE: &str = "this is not a CIN census, an SSDA903 table or an extract: the header row matches none of them";
+    const NONE: &str = "this is not a CIN census, an SSDA903 table, an extract or a population table: the header row matches none of them";
     let known = |cell: &str| {
         let cell = cell.trim();
         formats::ssda903::Table::ALL
             .iter()
             .flat_map(|t| t.columns())
-            .chain(&["team_id", "worker_id", "child_id"])
+            .chain(&["team_id", "worker_id", "child_id", "area", "children_0_17"])
             .any(|c| c.eq_ignore_ascii_case(cell))
     };
     for separator in [';', '\t', '|'] {
@@ -497,13 +641,31 @@ mod tests {
         assert!(refusal(b"\x89PNG\r\n\x1a\n").contains("PNG image"));
         assert_eq!(
             refusal(b"C0001,M,27/03/2015\n"),
-            "f.csv: line 1: this is not a CIN census, an SSDA903 table or an extract: the header \
-             row matches none of them",
+            "f.csv: line 1: this is not a CIN census, an SSDA903 table, an extract or a \
+             population table: the header row matches none of them",
             "a first line that may be a child's details is not quoted"
         );
         assert!(refusal(b"CHILD,DOB,DOLO_START\n").contains("(CHILD,DOB,DOLO_START)"));
         assert_eq!(refusal(b"CHILD,DECOM,RNE\n"), "accepted");
         assert_eq!(refusal(b"\xEF\xBB\xBF<Message/>"), "accepted");
+    }
+
+    #[test]
+    fn population_tables_and_assurance_files_are_told_by_their_header_rows() {
+        let kind = |bytes: &[u8]| classify(Path::new("f.csv"), bytes).ok();
+        assert!(matches!(
+            kind(b"area,year,children_0_17,vintage\n"),
+            Some(Kind::Population)
+        ));
+        // Workforce posts name a team and a worker, as extracts do, but are assurance records.
+        assert!(matches!(
+            kind(b"post_id,team_id,role,from,to,status,worker_id,agency\n"),
+            Some(Kind::Assurance)
+        ));
+        assert!(matches!(
+            kind(b"team_id,name,service,family_safeguarding\n"),
+            Some(Kind::Extract)
+        ));
     }
 
     #[test]

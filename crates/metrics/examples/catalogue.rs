@@ -40,6 +40,7 @@ fn main() {
         dataset: &dataset,
         population: Some(&population),
         active: None,
+        assurance: None,
     };
     let as_at = council.year.end();
     let settings = Settings::default();

@@ -28,6 +28,11 @@ pub(crate) enum Records {
     Care,
     /// The care leaver (OC3) records.
     CareLeavers,
+    /// CP plans and CIN plans, each from start to end: the visits indicators count children on
+    /// a plan at the period end.
+    Plans,
+    /// Missing episodes, from start to end.
+    Missing,
 }
 
 impl Records {
@@ -74,7 +79,13 @@ impl Records {
             crate::CARE_LEAVERS_EET_PCT | crate::CARE_LEAVERS_SUITABLE_ACCOMMODATION_PCT => {
                 Records::CareLeavers
             }
-            crate::FSM_OPEN_CHILDREN => Records::Nothing,
+            crate::FSM_OPEN_CHILDREN
+            | crate::CONTACTS
+            | crate::CONTACTS_PER_10K
+            | crate::CONTACT_REFERRAL_PCT => Records::Nothing,
+            crate::CLA_VISITS_PCT | crate::ADOPTION_A2_DAYS => Records::Care,
+            crate::CP_VISITS_PCT | crate::CIN_VISITS_PCT => Records::Plans,
+            crate::CLA_MISSING_RHI_PCT => Records::Missing,
             _ => Records::All,
         }
     }
@@ -96,12 +107,35 @@ pub(crate) fn intervals(c: &Child, which: Records, out: &mut Vec<(Date, Date)>) 
         }
     };
     let year = |y: CollectionYear| [y.start(), y.end()];
+    if which == Records::Plans {
+        for r in &c.referrals {
+            for p in &r.cp_plans {
+                record(
+                    &mut [p.start_date].into_iter().chain(p.end_date),
+                    p.end_date.is_none(),
+                );
+            }
+            for p in &r.cin_plans {
+                record(
+                    &mut [p.start_date].into_iter().chain(p.end_date),
+                    p.end_date.is_none(),
+                );
+            }
+        }
+        return merge(out, start);
+    }
+    if which == Records::Missing {
+        for m in &c.missing_episodes {
+            record(&mut [m.start_date].into_iter().chain(m.end_date), false);
+        }
+        return merge(out, start);
+    }
     let (cin, care, leavers) = match which {
         Records::All => (true, true, true),
         Records::Cin => (true, false, false),
         Records::Care => (false, true, false),
         Records::CareLeavers => (false, false, true),
-        Records::Nothing => return,
+        Records::Nothing | Records::Plans | Records::Missing => return,
     };
     if which == Records::Cin {
         // Only the dates the CIN indicators count on: a referral's date and its conference, an

@@ -259,21 +259,57 @@ pub(crate) fn icpc_15wd_pct(
     period: &Period,
     settings: &Settings,
 ) -> Observation {
-    within_working_days(
+    let strategy = settings.icpc_anchor == crate::IcpcAnchor::StrategyDiscussion;
+    let no_discussion = std::cell::Cell::new(0u64);
+    let mut o = within_working_days(
         inputs,
         period,
         settings,
         settings.icpc_working_days,
         |child| {
+            // Looked up only for the strategy-discussion anchor, and only for a child with a
+            // conference.
+            let mut discussions: Option<&[model::StrategyDiscussion]> = None;
             child
                 .referrals
                 .iter()
                 .flat_map(|r| &r.section47s)
-                .filter_map(|s| Some((s.start_date, s.icpc_date?)))
+                .filter_map(|s| {
+                    let held = s.icpc_date?;
+                    if !strategy {
+                        return Some((s.start_date, held));
+                    }
+                    // The last strategy discussion that led to this enquiry.
+                    let anchor = discussions
+                        .get_or_insert_with(|| {
+                            model::of_child(&inputs.dataset.strategy_discussions, &child.id)
+                        })
+                        .iter()
+                        .filter(|d| d.s47_start == Some(s.start_date))
+                        .map(|d| d.date)
+                        .max();
+                    if anchor.is_none() && period.contains(held) {
+                        no_discussion.set(no_discussion.get() + 1);
+                    }
+                    Some((anchor?, held))
+                })
                 .collect()
         },
         "excluded: conference before the enquiry started",
-    )
+    );
+    if strategy {
+        o.breakdown = vec![
+            (
+                "excluded: conference before the strategy discussion",
+                o.breakdown[0].1,
+            ),
+            (
+                "excluded: no strategy discussion linked to the enquiry",
+                no_discussion.get(),
+            ),
+        ];
+    }
+    o
 }
 
 pub(crate) fn cp_starts(inputs: &Inputs<'_>, period: &Period, _: &Settings) -> Observation {

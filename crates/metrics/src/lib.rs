@@ -7,6 +7,7 @@
 //! the figure.
 
 mod activity;
+mod assurance;
 mod children_in_need;
 mod escalation;
 mod family_safeguarding;
@@ -14,12 +15,17 @@ mod looked_after;
 pub mod oba;
 mod periods;
 mod population;
+mod practice;
 pub mod publish;
 
 use model::calendar::DayCount;
 use model::{ChildId, Dataset, Date};
 use std::fmt::Write as _;
 
+pub use assurance::{
+    AGENCY_RATE_PCT, AUDIT_COMPLETION_PCT, AUDITS_GOOD_OR_BETTER_PCT, MEDIAN_CASELOAD,
+    MODERATION_AGREEMENT_PCT, VACANCY_RATE_PCT,
+};
 pub use escalation::{CareEntryRoute, care_entries_in, cp_starts_in};
 pub use periods::{Period, PeriodKind, periods};
 pub use population::{Population, PopulationError};
@@ -35,6 +41,9 @@ pub struct Inputs<'a> {
     /// a kind the indicator counts on. The others cannot count in it, so they are skipped. See
     /// [`activity::Activity::active_in`].
     pub active: Option<&'a [u32]>,
+    /// The practice-assurance records (audits, workforce posts), for the assurance indicators;
+    /// without them those indicators have no value.
+    pub assurance: Option<&'a ::assurance::AssuranceData>,
 }
 
 impl<'a> Inputs<'a> {
@@ -43,6 +52,7 @@ impl<'a> Inputs<'a> {
             dataset,
             population: None,
             active: None,
+            assurance: None,
         }
     }
 
@@ -131,6 +141,38 @@ pub enum Setting {
     DayCount,
     AssessmentWorkingDays,
     IcpcWorkingDays,
+    /// Where the ICPC timescale is counted from.
+    IcpcAnchor,
+    CpVisitWorkingDays,
+    CinVisitWorkingDays,
+    /// The regulation 28 intervals for visits to looked-after children.
+    ClaVisitTimescale,
+}
+
+/// Where the ICPC timescale is counted from (research/indicators.md §1.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IcpcAnchor {
+    /// The start of the section 47 enquiry, as the DfE measures it from the CIN census.
+    S47Start,
+    /// The last strategy discussion that led to the enquiry, as statutory guidance (Working
+    /// Together) sets the timescale; needs the strategy discussions extract.
+    StrategyDiscussion,
+}
+
+impl IcpcAnchor {
+    /// The name used on the command line (`s47_start`, `strategy_discussion`).
+    pub fn name(self) -> &'static str {
+        match self {
+            IcpcAnchor::S47Start => "s47_start",
+            IcpcAnchor::StrategyDiscussion => "strategy_discussion",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<IcpcAnchor> {
+        [IcpcAnchor::S47Start, IcpcAnchor::StrategyDiscussion]
+            .into_iter()
+            .find(|a| a.name() == s)
+    }
 }
 
 /// An indicator's definition: what it is, in words a councillor can read, and its calculation.
@@ -178,8 +220,23 @@ pub struct Settings {
     pub day_count: DayCount,
     /// The assessment timescale in working days (Working Together: 45).
     pub assessment_working_days: u32,
-    /// The ICPC timescale in working days from the start of the section 47 enquiry (DfE: 15).
+    /// The ICPC timescale in working days from the anchor (DfE and Working Together: 15).
     pub icpc_working_days: u32,
+    /// Where the ICPC timescale is counted from (default: the section 47 start, as the DfE).
+    pub icpc_anchor: IcpcAnchor,
+    /// The most working days between visits (child seen) to a child on a CP plan (local
+    /// standard; commonly 10).
+    pub cp_visit_working_days: u32,
+    /// The same for a child on a CIN plan (commonly 20).
+    pub cin_visit_working_days: u32,
+    /// Regulation 28: the first visit within this many weeks of a placement starting (1) …
+    pub cla_visit_first_weeks: u32,
+    /// … then at intervals of at most this many weeks in the placement's first year, and
+    /// after it where the placement is not intended to last until 18 (6) …
+    pub cla_visit_weeks: u32,
+    /// … and at most this many months after the first year of a placement intended to last
+    /// until 18 (3).
+    pub cla_visit_long_term_months: u32,
 }
 
 impl Default for Settings {
@@ -190,6 +247,12 @@ impl Default for Settings {
             day_count: DayCount::StartIsDayZero,
             assessment_working_days: 45,
             icpc_working_days: 15,
+            icpc_anchor: IcpcAnchor::S47Start,
+            cp_visit_working_days: 10,
+            cin_visit_working_days: 20,
+            cla_visit_first_weeks: 1,
+            cla_visit_weeks: 6,
+            cla_visit_long_term_months: 3,
         }
     }
 }
@@ -216,8 +279,30 @@ impl Settings {
                 self.assessment_working_days
             ),
             Setting::IcpcWorkingDays => format!(
-                "ICPC timescale: {} working days from the start of the section 47 enquiry",
+                "ICPC timescale: {} working days",
                 self.icpc_working_days
+            ),
+            Setting::IcpcAnchor => match self.icpc_anchor {
+                IcpcAnchor::S47Start => {
+                    "ICPC anchor: the start of the section 47 enquiry (DfE)".into()
+                }
+                IcpcAnchor::StrategyDiscussion => {
+                    "ICPC anchor: the last strategy discussion before the enquiry (Working Together)"
+                        .into()
+                }
+            },
+            Setting::CpVisitWorkingDays => format!(
+                "CP visits: at most {} working days apart, child seen",
+                self.cp_visit_working_days
+            ),
+            Setting::CinVisitWorkingDays => format!(
+                "CIN visits: at most {} working days apart, child seen",
+                self.cin_visit_working_days
+            ),
+            Setting::ClaVisitTimescale => format!(
+                "Regulation 28 visits: within {} week(s) of a placement starting, then every {} \
+                 weeks, and every {} months after the first year of a long-term placement",
+                self.cla_visit_first_weeks, self.cla_visit_weeks, self.cla_visit_long_term_months
             ),
         }
     }
@@ -255,6 +340,14 @@ pub const CARE_LEAVERS_EET_PCT: &str = "care_leavers_eet_pct";
 pub const CARE_LEAVERS_SUITABLE_ACCOMMODATION_PCT: &str = "care_leavers_suitable_accommodation_pct";
 pub const ADOPTION_A1_DAYS: &str = "adoption_a1_days";
 pub const ADOPTION_A10_DAYS: &str = "adoption_a10_days";
+pub const ADOPTION_A2_DAYS: &str = "adoption_a2_days";
+pub const CONTACTS: &str = "contacts";
+pub const CONTACTS_PER_10K: &str = "contacts_per_10k";
+pub const CONTACT_REFERRAL_PCT: &str = "contact_referral_pct";
+pub const CP_VISITS_PCT: &str = "cp_visits_10wd_pct";
+pub const CIN_VISITS_PCT: &str = "cin_visits_20wd_pct";
+pub const CLA_VISITS_PCT: &str = "cla_visits_reg28_pct";
+pub const CLA_MISSING_RHI_PCT: &str = "cla_missing_rhi_72h_pct";
 
 /// The seed's own measures, shown together on the Family Safeguarding page.
 pub const SEED_MEASURES: [&str; 3] = [
@@ -318,7 +411,56 @@ pub const CATALOGUE: &[IndicatorDef] = &[
         source: "local (Family Safeguarding extract)",
         compute: |i, p, _| family_safeguarding::open_children(i.dataset, p.start, p.end),
     },
-    // The front door (CIN census; DfE C1 and C2).
+    // The front door (CIN census; DfE C1 and C2; contacts from the extract).
+    IndicatorDef {
+        id: CONTACTS,
+        title: "Contacts",
+        quadrant: Quadrant::HowMuch,
+        polarity: Polarity::Contextual,
+        unit: Unit::Count,
+        definition: "Contacts received in the period (the contacts extract: information about a \
+            child that might become a referral, Ofsted Annex A list 1). Every contact counts, \
+            including those about children known by nothing else.",
+        numerator: "Contacts received in the period",
+        denominator: "(none)",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "local (contacts extract; Annex A list 1); the DfE does not collect contacts",
+        compute: practice::contacts,
+    },
+    IndicatorDef {
+        id: CONTACTS_PER_10K,
+        title: "Contacts per 10,000 children",
+        quadrant: Quadrant::HowMuch,
+        polarity: Polarity::Contextual,
+        unit: Unit::Per10k,
+        definition: "Contacts received in the period for every 10,000 children aged 0 to 17 \
+            living in the area (the population estimate for the period's end, with its vintage). \
+            For months and quarters this is the rate for that period, not an annual rate.",
+        numerator: "Contacts received in the period",
+        denominator: "Children aged 0 to 17 (population estimate)",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "local (contacts extract; Annex A list 1)",
+        compute: practice::contacts_per_10k,
+    },
+    IndicatorDef {
+        id: CONTACT_REFERRAL_PCT,
+        title: "Contacts that became referrals",
+        quadrant: Quadrant::HowWell,
+        polarity: Polarity::Contextual,
+        unit: Unit::Percent,
+        definition: "Of the contacts received in the period, the share whose outcome was a \
+            referral to children's social care (the contacts extract's led_to_referral). Too low \
+            can mean contacts that need no social care reach the front door; too high, that \
+            partners hold back until concerns are serious.",
+        numerator: "Contacts in the period that led to a referral",
+        denominator: "Contacts received in the period",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "local (contacts extract; research/indicators.md §1.1)",
+        compute: practice::contact_referral_pct,
+    },
     IndicatorDef {
         id: "referrals",
         title: "Referrals",
@@ -484,14 +626,21 @@ pub const CATALOGUE: &[IndicatorDef] = &[
         unit: Unit::Percent,
         definition: "Of the initial child protection conferences held in the period after a \
             section 47 enquiry, the share held within the timescale (15 working days) of the \
-            start of the enquiry, as the DfE measures it. (Statutory guidance counts from the \
-            strategy discussion; the CIN census does not hold that date.) Conferences dated \
-            before their enquiry started are left out and counted beside the figure.",
+            anchor: by default the start of the enquiry, as the DfE measures it from the CIN \
+            census; with the anchor set to the strategy discussion, the last strategy discussion \
+            that led to the enquiry (the strategy discussions extract), as statutory guidance \
+            sets it. Conferences dated before their anchor are left out and counted beside the \
+            figure, as are, with the strategy-discussion anchor, enquiries with no strategy \
+            discussion linked to them.",
         numerator: "Conferences in the period held within the timescale",
         denominator: "Conferences in the period after a section 47 enquiry",
         period_kinds: ALL_PERIODS,
-        settings: &[Setting::IcpcWorkingDays, Setting::DayCount],
-        source: "DfE CIN census, table C4",
+        settings: &[
+            Setting::IcpcWorkingDays,
+            Setting::IcpcAnchor,
+            Setting::DayCount,
+        ],
+        source: "DfE CIN census, table C4; Working Together 2023 (strategy discussion anchor)",
         compute: children_in_need::icpc_15wd_pct,
     },
     IndicatorDef {
@@ -861,6 +1010,114 @@ pub const CATALOGUE: &[IndicatorDef] = &[
         source: "Adoption Leadership Board (ASGLB) A10; SSDA903",
         compute: |i, p, _| looked_after::adoption_days(i, p, looked_after::AdoptionClock::A10),
     },
+    IndicatorDef {
+        id: ADOPTION_A2_DAYS,
+        title: "Adoption A2: average days from the court's authority to place to the match",
+        quadrant: Quadrant::HowWell,
+        polarity: Polarity::LowIsGood,
+        unit: Unit::Days,
+        definition: "For children adopted in the period (an episode ending with reason E11 or E12 \
+            on a day in the period), the mean number of days from the council receiving the \
+            court's authority to place the child for adoption (the start of the first episode, in \
+            the period of care that ended in adoption, with legal status E1, placement order \
+            granted, or D1, freeing order granted) to its decision on a match with the adoptive \
+            family (SSDA903 AD1 DATE_MATCH). A match decided before the authority counts as 0 \
+            days. Children with no placement order episode, or no match date, are left out and \
+            counted beside the figure. The scorecard uses three years; this is over 12 months \
+            (rolling or to 31 March).",
+        numerator: "Total days from placement order to match",
+        denominator: "Children adopted in the period with a placement order and a match date",
+        period_kinds: looked_after::YEARLY,
+        settings: &[],
+        source: "Adoption scorecard A2 (LG Inform 912); SSDA903",
+        compute: |i, p, _| looked_after::adoption_a2_days(i, p),
+    },
+    // Practice (the visits and return-home interviews extracts).
+    IndicatorDef {
+        id: CP_VISITS_PCT,
+        title: "Children on CP plans visited within 10 working days",
+        quadrant: Quadrant::HowWell,
+        polarity: Polarity::HighIsGood,
+        unit: Unit::Percent,
+        definition: "Of the children on a child protection plan on the last day of the period, \
+            the share whose latest CP visit with the child seen, on or after the plan started, \
+            was no more than the timescale (10 working days) before that day, counting working \
+            days on the England and Wales calendar. A child not yet visited counts from the day \
+            the plan started. Visits where the child was not seen do not count.",
+        numerator: "Children on a CP plan at the period end seen within the timescale",
+        denominator: "Children on a CP plan at the period end",
+        period_kinds: ALL_PERIODS,
+        settings: &[Setting::CpVisitWorkingDays, Setting::DayCount],
+        source: "local standard (Annex A list 7: date of last statutory visit)",
+        compute: practice::cp_visits_pct,
+    },
+    IndicatorDef {
+        id: CIN_VISITS_PCT,
+        title: "Children on CIN plans visited within 20 working days",
+        quadrant: Quadrant::HowWell,
+        polarity: Polarity::HighIsGood,
+        unit: Unit::Percent,
+        definition: "Of the children on a child in need plan on the last day of the period (and \
+            not on a child protection plan, whose visits are counted there), the share whose \
+            latest CIN visit with the child seen, on or after the plan started, was no more than \
+            the timescale (20 working days) before that day. A child not yet visited counts from \
+            the day the plan started.",
+        numerator: "Children on a CIN plan at the period end seen within the timescale",
+        denominator: "Children on a CIN plan (not a CP plan) at the period end",
+        period_kinds: ALL_PERIODS,
+        settings: &[Setting::CinVisitWorkingDays, Setting::DayCount],
+        source: "local standard (Annex A list 6: date last seen)",
+        compute: practice::cin_visits_pct,
+    },
+    IndicatorDef {
+        id: CLA_VISITS_PCT,
+        title: "Looked-after children visited within the regulation 28 timescale",
+        quadrant: Quadrant::HowWell,
+        polarity: Polarity::HighIsGood,
+        unit: Unit::Percent,
+        definition: "Of the children looked after on the last day of the period (short breaks \
+            left out), the share whose visits are not overdue under regulation 28 of the Care \
+            Planning, Placement and Case Review (England) Regulations 2010: a first visit within \
+            one week of the current placement starting; then at intervals of not more than 6 \
+            weeks in the placement's first year; after it, not more than 3 months where the \
+            placement is intended to last until the child is 18 (long-term fostering, placement \
+            U1 or U4) and 6 weeks otherwise. The placement starts with the episode that began it \
+            (a change of legal status alone does not start one). Only CLA visits with the child \
+            seen, on or after the placement started, count. Calendar weeks and months, not \
+            working days.",
+        numerator: "Children looked after at the period end whose visits are not overdue",
+        denominator: "Children looked after at the period end",
+        period_kinds: ALL_PERIODS,
+        settings: &[Setting::ClaVisitTimescale],
+        source: "Care Planning Regulations 2010, regulation 28 (Annex A list 8: last visit)",
+        compute: looked_after::cla_visits_in_timescale_pct,
+    },
+    IndicatorDef {
+        id: CLA_MISSING_RHI_PCT,
+        title: "Missing episodes of looked-after children with a return-home interview offered within 72 hours",
+        quadrant: Quadrant::HowWell,
+        polarity: Polarity::HighIsGood,
+        unit: Unit::Percent,
+        definition: "Of the missing episodes (SSDA903 Missing, code M) of looked-after children \
+            that ended in the period (the child looked after, short breaks left out, on the day \
+            the episode started), the share where a return-home interview was offered within 72 \
+            hours of the child's return: on the day they came back or the next three days, as \
+            the records hold dates, not times. Episodes are counted, not children; the breakdown \
+            counts interviews offered later, none offered or recorded, and those accepted.",
+        numerator: "Missing episodes ended in the period with an interview offered within 72 hours",
+        denominator: "Missing episodes of looked-after children ended in the period",
+        period_kinds: ALL_PERIODS,
+        settings: &[],
+        source: "Statutory guidance on children who run away or go missing (2014); Annex A list 8",
+        compute: |i, p, _| looked_after::cla_missing_rhi_72h_pct(i, p),
+    },
+    // Practice assurance: the audit programme and the workforce (module `assurance`).
+    assurance::AUDIT_COMPLETION,
+    assurance::GOOD_OR_BETTER,
+    assurance::MODERATION_AGREEMENT,
+    assurance::CASELOAD,
+    assurance::VACANCY,
+    assurance::AGENCY,
 ];
 
 /// Looks an indicator up by id.
@@ -972,16 +1229,41 @@ pub fn compute_all(
 }
 
 /// Computes every indicator of the catalogue that supports `kind`, over the `count` periods of
-/// that kind up to `as_at`, in catalogue order. Each indicator looks, in each period, only at the
-/// children with a record of the kind it counts on touching the period (see [`activity`]), and
-/// the indicators are shared out over the machine's cores; each is a pure function, so neither
-/// changes a figure.
+/// that kind up to `as_at`, in catalogue order: the figures, without the ids of the children
+/// behind them (the lists are dropped as each figure is made, so that a whole catalogue over a
+/// large council fits in memory). For the children behind a figure, compute that one figure
+/// with its indicator's `compute`, or use [`compute_catalogue_with_children`]. Each indicator
+/// looks, in each period, only at the children with a record of the kind it counts on touching
+/// the period (see [`activity`]), and the indicators are shared out over the machine's cores;
+/// each is a pure function, so neither changes a figure.
 pub fn compute_catalogue(
     inputs: &Inputs<'_>,
     kind: PeriodKind,
     as_at: Date,
     count: u32,
     settings: &Settings,
+) -> Vec<Series> {
+    catalogue(inputs, kind, as_at, count, settings, false)
+}
+
+/// [`compute_catalogue`], keeping with every figure the ids of the children behind it.
+pub fn compute_catalogue_with_children(
+    inputs: &Inputs<'_>,
+    kind: PeriodKind,
+    as_at: Date,
+    count: u32,
+    settings: &Settings,
+) -> Vec<Series> {
+    catalogue(inputs, kind, as_at, count, settings, true)
+}
+
+fn catalogue(
+    inputs: &Inputs<'_>,
+    kind: PeriodKind,
+    as_at: Date,
+    count: u32,
+    settings: &Settings,
+    keep_children: bool,
 ) -> Vec<Series> {
     let periods = periods(kind, as_at, count);
     let defs: Vec<&'static IndicatorDef> = CATALOGUE
@@ -1020,7 +1302,12 @@ pub fn compute_catalogue(
                     active: inputs.active.or(Some(a.as_slice())),
                     ..*inputs
                 };
-                (d.compute)(&inputs, p, settings)
+                let mut o = (d.compute)(&inputs, p, settings);
+                if !keep_children {
+                    o.numerator_children = Vec::new();
+                    o.denominator_children = Vec::new();
+                }
+                o
             })
             .collect(),
     };

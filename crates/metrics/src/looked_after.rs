@@ -635,3 +635,172 @@ impl Care<'_> {
         start
     }
 }
+
+/// Whether a placement is intended to last until the child is 18, as far as the SSDA903 return
+/// says: long-term fostering (placement U1 or U4).
+fn is_long_term_placement(e: &ClaEpisode) -> bool {
+    matches!(e.placement, Some(Placement::U1 | Placement::U4))
+}
+
+/// Children looked after on the period's last day whose latest visit (child seen) on or after
+/// their current placement began is within the regulation 28 timescale that applies to them on
+/// that day.
+pub(crate) fn cla_visits_in_timescale_pct(
+    inputs: &Inputs<'_>,
+    period: &Period,
+    settings: &crate::Settings,
+) -> Observation {
+    let d = period.end;
+    let (mut numerator, mut denominator) = (Vec::new(), Vec::new());
+    let (mut no_visit_yet, mut long_term) = (0, 0);
+    for care in cares(inputs, period) {
+        let Some(i) = care.open_on(d) else { continue };
+        let placement = care.episodes[care.placement_start[i]];
+        let placed = placement.start_date;
+        let last = model::of_child(&inputs.dataset.visits, &care.child.id)
+            .iter()
+            .filter(|v| {
+                v.kind == model::VisitKind::LookedAfter && v.seen && placed <= v.date && v.date <= d
+            })
+            .map(|v| v.date)
+            .max();
+        let due = match last {
+            None => {
+                no_visit_yet += 1;
+                placed.saturating_add(
+                    jiff::Span::new().days(7 * i64::from(settings.cla_visit_first_weeks)),
+                )
+            }
+            Some(v) => {
+                let first_year = v < placed.saturating_add(jiff::Span::new().years(1));
+                if !first_year && is_long_term_placement(care.episodes[i]) {
+                    long_term += 1;
+                    v.saturating_add(
+                        jiff::Span::new().months(i64::from(settings.cla_visit_long_term_months)),
+                    )
+                } else {
+                    v.saturating_add(
+                        jiff::Span::new().days(7 * i64::from(settings.cla_visit_weeks)),
+                    )
+                }
+            }
+        };
+        denominator.push(care.child.id.clone());
+        if d <= due {
+            numerator.push(care.child.id.clone());
+        }
+    }
+    let breakdown = vec![
+        ("no visit yet since the placement began", no_visit_yet),
+        (
+            "long-term placement past its first year (the months interval)",
+            long_term,
+        ),
+    ];
+    percent_observation(period, numerator, denominator, breakdown)
+}
+
+/// Missing episodes (code M) of looked-after children that ended in the period, and whether a
+/// return-home interview was offered within 72 hours (3 days) of the child's return.
+pub(crate) fn cla_missing_rhi_72h_pct(inputs: &Inputs<'_>, period: &Period) -> Observation {
+    let (mut numerator, mut denominator) = (Vec::new(), Vec::new());
+    let (mut late, mut not_offered, mut accepted) = (0, 0, 0);
+    for c in inputs.children() {
+        let care = Care::of(c);
+        for m in &c.missing_episodes {
+            let Some(end) = m.end_date.filter(|e| period.contains(*e)) else {
+                continue;
+            };
+            if m.kind != Some(MissingKind::M) || care.open_on(m.start_date).is_none() {
+                continue;
+            }
+            denominator.push(c.id.clone());
+            let rhi = model::of_child(&inputs.dataset.return_home_interviews, &c.id)
+                .iter()
+                .find(|r| r.missing_start == m.start_date);
+            match rhi.and_then(|r| r.offered) {
+                Some(o) if o <= end.saturating_add(jiff::Span::new().days(3)) => {
+                    numerator.push(c.id.clone());
+                }
+                Some(_) => late += 1,
+                None => not_offered += 1,
+            }
+            if rhi.is_some_and(|r| r.accepted == Some(true)) {
+                accepted += 1;
+            }
+        }
+    }
+    let (n, d) = (numerator.len() as u64, denominator.len() as u64);
+    Observation {
+        period_start: period.start,
+        period_end: period.end,
+        numerator: n,
+        denominator: Some(d),
+        value: crate::percent(n, d),
+        numerator_children: ids(numerator),
+        denominator_children: ids(denominator),
+        breakdown: vec![
+            ("offered later than 72 hours", late),
+            ("no interview offered or recorded", not_offered),
+            ("interviews accepted", accepted),
+        ],
+    }
+}
+
+/// Adoption A2: for children adopted in the period, the mean days from the court's authority to
+/// place (the first episode of the period of care with legal status E1, placement order, or D1,
+/// freeing order) to the decision on a match (AD1 `DATE_MATCH`); a match before the authority
+/// counts 0 days.
+pub(crate) fn adoption_a2_days(inputs: &Inputs<'_>, period: &Period) -> Observation {
+    let mut total = 0;
+    let mut children = Vec::new();
+    let (mut no_order, mut no_match, mut matched_first) = (0, 0, 0);
+    for care in cares(inputs, period) {
+        let adopted = (0..care.episodes.len()).find(|&i| {
+            let e = care.episodes[i];
+            matches!(
+                e.reason_ceased,
+                Some(ReasonEpisodeCeased::E11 | ReasonEpisodeCeased::E12)
+            ) && e.end_date.is_some_and(|d| period.contains(d))
+        });
+        let Some(adopted) = adopted else { continue };
+        let began = care.period_start[adopted];
+        let order = (began..=adopted)
+            .filter(|&k| care.period_start[k] == began)
+            .map(|k| care.episodes[k])
+            .find(|e| matches!(e.legal_status, Some(LegalStatus::E1 | LegalStatus::D1)))
+            .map(|e| e.start_date);
+        let Some(order) = order else {
+            no_order += 1;
+            continue;
+        };
+        let Some(matched) = care.child.adoption.and_then(|a| a.match_date) else {
+            no_match += 1;
+            continue;
+        };
+        if matched < order {
+            matched_first += 1;
+        }
+        total += days_between(order, matched);
+        children.push(care.child.id.clone());
+    }
+    let n = children.len() as u64;
+    Observation {
+        period_start: period.start,
+        period_end: period.end,
+        numerator: total,
+        denominator: Some(n),
+        value: (n > 0).then(|| total as f64 / n as f64),
+        numerator_children: ids(children.clone()),
+        denominator_children: ids(children),
+        breakdown: vec![
+            ("children adopted with a placement order and a match", n),
+            ("matched before the placement order (0 days)", matched_first),
+            (
+                "adopted with no placement order episode (left out)",
+                no_order,
+            ),
+            ("adopted with no match date (left out)", no_match),
+        ],
+    }
+}

@@ -41,6 +41,21 @@ impl Population {
             .map(|(_, n)| *n)
     }
 
+    /// The table held in a dataset (loaded from `population.csv`): the estimates of its first
+    /// area (a council's table names one), with the vintage of its latest year. `None` when the
+    /// dataset holds none.
+    pub fn from_estimates(estimates: &[model::PopulationEstimate]) -> Option<Population> {
+        let first = estimates.iter().min_by(|a, b| a.area.cmp(&b.area))?;
+        let mine: Vec<&model::PopulationEstimate> =
+            estimates.iter().filter(|e| e.area == first.area).collect();
+        let latest = mine.iter().max_by_key(|e| e.year)?;
+        Some(Population {
+            area: first.area.clone(),
+            vintage: latest.vintage.clone(),
+            children: mine.iter().map(|e| (e.year, e.children_0_17)).collect(),
+        })
+    }
+
     /// Reads the CSV layout `area,year,children_0_17,vintage` (a header row, then one row per
     /// year; every row names the same area and vintage).
     pub fn from_csv(file: &str, text: &str) -> Result<Population, PopulationError> {

@@ -294,6 +294,7 @@ fn children_on_plans_at_the_period_end_and_per_10000() {
         dataset: &ds,
         population: Some(&population),
         active: None,
+        assurance: None,
     };
     assert_eq!(
         figure_with("cp_plans_per_10k", &inputs, &june, &s),

@@ -86,6 +86,7 @@ fn figure(id: &str, ds: &Dataset, pop: Option<&Population>, p: &Period) -> Obser
         dataset: ds,
         population: pop,
         active: None,
+        assurance: None,
     };
     (def.compute)(&inputs, p, &Settings::default())
 }
@@ -684,6 +685,7 @@ fn all_figures(ds: &Dataset, pop: &Population) -> Vec<(&'static str, Observation
         dataset: ds,
         population: Some(pop),
         active: None,
+        assurance: None,
     };
     let as_at = d("2026-03-31");
     let mut out = Vec::new();

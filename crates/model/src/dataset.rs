@@ -2,6 +2,7 @@
 
 use crate::CollectionYear;
 use crate::codes::*;
+use crate::practice::*;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -36,6 +37,21 @@ pub struct Dataset {
     pub allocations: Vec<CaseAllocation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub family_safeguarding: Vec<FamilySafeguardingInvolvement>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Contact>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strategy_discussions: Vec<StrategyDiscussion>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub visits: Vec<Visit>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub supervisions: Vec<Supervision>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chronology: Vec<ChronologyEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub return_home_interviews: Vec<ReturnHomeInterview>,
+    /// Children aged 0 to 17 in the area, by year, for rates per 10,000.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub population: Vec<PopulationEstimate>,
 }
 
 impl Dataset {
@@ -52,6 +68,21 @@ impl Dataset {
             &mut self.allocations,
             &mut self.family_safeguarding,
         );
+        self.practice_mut().normalise();
+        self.population
+            .sort_by(|a, b| (&a.area, a.year).cmp(&(&b.area, b.year)));
+    }
+
+    /// The practice records, borrowed for sorting.
+    pub fn practice_mut(&mut self) -> PracticeMut<'_> {
+        PracticeMut {
+            contacts: &mut self.contacts,
+            strategy_discussions: &mut self.strategy_discussions,
+            visits: &mut self.visits,
+            supervisions: &mut self.supervisions,
+            chronology: &mut self.chronology,
+            return_home_interviews: &mut self.return_home_interviews,
+        }
     }
 
     /// The child with this id, if any (children must be sorted, see [`Dataset::normalise`]).
@@ -224,6 +255,48 @@ pub struct Referral {
     pub section47s: Vec<Section47>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cp_plans: Vec<CpPlan>,
+    /// Pre-proceedings and family group decision making in this episode (the
+    /// `PreProceedingsandFGDM` block, from the 2026-27 census).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pre_proceedings: Option<PreProceedings>,
+}
+
+/// Pre-proceedings under the Public Law Outline and the family group decision making offered
+/// with them (CIN census `CINdetails/PreProceedingsandFGDM`, from 2026-27). The DfE has not yet
+/// published the block's schema or code list, so every item is optional and the outcome is kept
+/// as written.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PreProceedings {
+    /// `PPStartDate`: the day pre-proceedings started.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<Date>,
+    /// `LBPSentDate`: the day the letter before proceedings was sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter_before_proceedings_date: Option<Date>,
+    /// `FGDMMeetingOffer`: whether a family group decision making meeting was offered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fgdm_offered: Option<bool>,
+    /// `FGDMMeetingFac`: whether a family group decision making meeting was facilitated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fgdm_facilitated: Option<bool>,
+    /// `InitialPPMeetingDate`: the day of the initial pre-proceedings meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initial_meeting_date: Option<Date>,
+    /// `ReviewMeetingsCount`: how many pre-proceedings review meetings were held.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_meetings: Option<u32>,
+    /// `StepDecisionDate`: the day of the decision to step up to proceedings or down.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step_decision_date: Option<Date>,
+    /// `PPOutcome`: the outcome code, as written (no code list is published yet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+    /// `CourtAppDate`: the day the application to court was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub court_application_date: Option<Date>,
+    /// `LetterInitCPDate`: the date the census element `LetterInitCPDate` records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter_init_cp_date: Option<Date>,
 }
 
 impl Referral {
@@ -639,6 +712,36 @@ impl Dataset {
             newer.family_safeguarding,
             |f| (f.child.clone(), f.start),
         );
+        upsert(&mut self.contacts, newer.contacts, |c| {
+            (c.child.clone(), c.date)
+        });
+        upsert(
+            &mut self.strategy_discussions,
+            newer.strategy_discussions,
+            |s| (s.child.clone(), s.date),
+        );
+        upsert(&mut self.visits, newer.visits, |v| {
+            (v.child.clone(), v.date, v.kind, v.worker.clone())
+        });
+        upsert(&mut self.supervisions, newer.supervisions, |s| {
+            (s.child.clone(), s.date, s.worker.clone())
+        });
+        upsert(&mut self.chronology, newer.chronology, |c| {
+            (
+                c.child.clone(),
+                c.event_date,
+                c.recorded_date,
+                c.event.clone(),
+            )
+        });
+        upsert(
+            &mut self.return_home_interviews,
+            newer.return_home_interviews,
+            |r| (r.child.clone(), r.missing_start),
+        );
+        upsert(&mut self.population, newer.population, |p| {
+            (p.area.clone(), p.year)
+        });
         self.normalise();
     }
 }

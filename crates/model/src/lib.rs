@@ -4,7 +4,9 @@
 //! referrals (CIN census `CINdetails`) with their assessments, CIN plans, section 47 enquiries and
 //! child protection plans; periods of care from the SSDA903 return (episodes, reviews, missing
 //! episodes, care-leaver records); and the workforce side from case-management extracts (workers,
-//! teams, case allocations and Family Safeguarding involvement).
+//! teams, case allocations and Family Safeguarding involvement) with the practice records (contacts,
+//! strategy discussions, visits, supervisions, chronology entries, return-home interviews) and the
+//! population table.
 //!
 //! This crate does no I/O. Readers in `formats` build a `Dataset`; everything downstream reads it.
 
@@ -12,7 +14,9 @@ pub mod calendar;
 pub mod codes;
 mod dataset;
 mod period;
+mod practice;
 
 pub use dataset::*;
 pub use jiff::civil::Date;
 pub use period::{CollectionYear, Month};
+pub use practice::*;

@@ -59,6 +59,7 @@ fn child(i: usize) -> Child {
                 } else {
                     vec![]
                 },
+                pre_proceedings: None,
             }
         })
         .collect();
@@ -126,6 +127,7 @@ async fn main() {
         files: vec![file(name)],
         dataset,
         loaded_by: "bulk".into(),
+        assurance: None,
     };
 
     let t = Instant::now();

@@ -6,6 +6,7 @@
 //! must differ (taking the write lock, a read snapshot) the body asks [`IS_POSTGRES`].
 
 use crate::access::{AccessEntry, AccessRecord, Channel};
+use crate::assurance::{EditOutcome, write_assurance};
 use crate::lineage::{LoadBatch, LoadOutcome, LoadRecord, ReturnKind, SourceFile};
 use crate::records::{self, Kind, Record, Value};
 use crate::tables::{DATA_TABLES, row_counts};
@@ -27,7 +28,7 @@ static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 /// Rows per multi-row statement: under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters
 /// for every statement here (at most six columns).
-const ROWS_PER_STATEMENT: usize = 1_000;
+pub(crate) const ROWS_PER_STATEMENT: usize = 1_000;
 /// Records read per page when reading a snapshot, to bound the memory of one read.
 const PAGE: i64 = 5_000;
 
@@ -44,6 +45,8 @@ pub(crate) enum Fail {
     NoSuchLoad(i64),
     /// Two records of a batch share a natural key (`table.column, …`).
     DuplicateKey(&'static str),
+    /// A write refused before it began, and why (two assurance records share an id).
+    Refused(String),
 }
 
 impl From<sqlx::Error> for Fail {
@@ -63,6 +66,11 @@ impl Fail {
                 db,
                 operation,
                 constraint: format!("two records of one load share the key {key}"),
+            },
+            Fail::Refused(constraint) => StoreError::Constraint {
+                db,
+                operation,
+                constraint,
             },
             Fail::Sql(sqlx::Error::Database(e))
                 if matches!(
@@ -88,7 +96,7 @@ impl Fail {
     }
 }
 
-fn corrupt(table: &'static str, column: &'static str) -> Fail {
+pub(crate) fn corrupt(table: &'static str, column: &'static str) -> Fail {
     Fail::Corrupt { table, column }
 }
 
@@ -122,6 +130,8 @@ macro_rules! on_pool {
     };
 }
 
+pub(crate) use on_pool;
+
 /// Runs one multi-row `INSERT` per [`ROWS_PER_STATEMENT`] rows: `$head` is `INSERT INTO t (a, b) `
 /// and `$bind` binds one row's values in column order.
 macro_rules! insert_rows {
@@ -135,6 +145,54 @@ macro_rules! insert_rows {
         }
     };
 }
+
+/// Runs `$each` on each row (`key`, `doc`) of the current versions in `$table` (`records` or
+/// `assurance_records`) of the records of kind `$kind` whose keys are `$keys`.
+macro_rules! current_docs {
+    ($db:ty, $tx:expr, $table:literal, $kind:expr, $keys:expr, |$row:ident| $each:expr) => {
+        for chunk in $keys.chunks($crate::backend::ROWS_PER_STATEMENT) {
+            let mut q = sqlx::QueryBuilder::<$db>::new(concat!(
+                "SELECT key, doc FROM ",
+                $table,
+                " WHERE superseded_by IS NULL AND kind = "
+            ));
+            q.push_bind($kind.as_str()).push(" AND key IN (");
+            let mut list = q.separated(", ");
+            for k in chunk {
+                list.push_bind(k.to_string());
+            }
+            q.push(")");
+            for $row in q.build().fetch_all(&mut *$tx).await? {
+                $each;
+            }
+        }
+    };
+}
+
+pub(crate) use current_docs;
+
+/// Marks the current versions in `$table` of the records of kind `$kind` whose keys are `$keys`
+/// superseded by `$by` (a load or a change).
+macro_rules! supersede {
+    ($db:ty, $tx:expr, $table:literal, $kind:expr, $keys:expr, $by:expr) => {
+        for chunk in $keys.chunks($crate::backend::ROWS_PER_STATEMENT) {
+            let mut q =
+                sqlx::QueryBuilder::<$db>::new(concat!("UPDATE ", $table, " SET superseded_by = "));
+            q.push_bind($by)
+                .push(" WHERE superseded_by IS NULL AND kind = ")
+                .push_bind($kind.as_str())
+                .push(" AND key IN (");
+            let mut list = q.separated(", ");
+            for k in chunk {
+                list.push_bind(k.to_string());
+            }
+            q.push(")");
+            q.build().execute(&mut *$tx).await?;
+        }
+    };
+}
+
+pub(crate) use supersede;
 
 /// RFC 3339 UTC with microseconds, fixed width, so that stored timestamps sort as text.
 pub(crate) fn timestamp_text(t: jiff::Timestamp) -> String {
@@ -230,14 +288,23 @@ impl Pool {
             files,
             dataset,
             loaded_by,
+            assurance,
         } = batch;
+        let assurance = match assurance {
+            Some(edit) => {
+                let docs = crate::assurance::prepare(&edit.data)?;
+                Some((edit, docs))
+            }
+            None => None,
+        };
         let mut seen = BTreeSet::new();
         let files: Vec<SourceFile> = files
             .into_iter()
             .filter(|f| seen.insert(f.sha256.clone()))
             .collect();
-        // A file once loaded stays loaded, so a batch found fully loaded here needs no lock.
-        if self.known_hashes(&files).await?.len() == files.len() {
+        // A file once loaded stays loaded, so a batch found fully loaded here needs no lock
+        // (unless its assurance records are to be compared with those stored).
+        if assurance.is_none() && self.known_hashes(&files).await?.len() == files.len() {
             return Ok(LoadOutcome::AlreadyLoaded);
         }
         // Normalise the batch outside the write lock: fold repeated children, sort.
@@ -251,12 +318,19 @@ impl Pool {
 
         on_pool!(self, p, Db => {
             // Take the write lock first, so that the already-loaded check below cannot race
-            // another load, and loads are numbered in the order they commit.
+            // another load, and loads are numbered in the order they commit; and the lock on
+            // assurance records too if the batch brings some, so that their change is timed and
+            // numbered in the order changes commit.
             let mut tx = if IS_POSTGRES {
                 let mut tx = p.begin().await?;
                 sqlx::query("LOCK TABLE loads IN SHARE ROW EXCLUSIVE MODE")
                     .execute(&mut *tx)
                     .await?;
+                if assurance.is_some() {
+                    sqlx::query(crate::assurance::LOCK_ASSURANCE)
+                        .execute(&mut *tx)
+                        .await?;
+                }
                 tx
             } else {
                 p.begin_with("BEGIN IMMEDIATE").await?
@@ -275,12 +349,31 @@ impl Pool {
             }
             let new_files: Vec<&SourceFile> =
                 files.iter().filter(|f| !known.contains(&f.sha256)).collect();
-            if new_files.is_empty() {
+            if new_files.is_empty() && assurance.is_none() {
                 tx.rollback().await?;
                 return Ok(LoadOutcome::AlreadyLoaded);
             }
-
             let loaded_at = timestamp_text(jiff::Timestamp::now());
+            // The assurance records first: they do not depend on the returns, and a load whose
+            // return files are all stored already may still bring changed ones. Their change
+            // is made at the load's time, so that reads as at the load include it.
+            let edited = match &assurance {
+                Some((edit, docs)) => write_assurance!(Db, tx, edit, docs, loaded_at.clone()),
+                None => EditOutcome::Unchanged,
+            };
+            if new_files.is_empty() {
+                return match edited {
+                    EditOutcome::Unchanged => {
+                        tx.rollback().await?;
+                        Ok(LoadOutcome::AlreadyLoaded)
+                    }
+                    EditOutcome::Changed { change_id, records } => {
+                        tx.commit().await?;
+                        Ok(LoadOutcome::AssuranceOnly { change_id, records })
+                    }
+                };
+            }
+
             let load_id: i64 = sqlx::query(
                 "INSERT INTO loads (loaded_at, loaded_by) VALUES ($1, $2) RETURNING load_id",
             )
@@ -342,20 +435,9 @@ impl Pool {
                     }
                     continue;
                 }
-                for chunk in keys.chunks(ROWS_PER_STATEMENT) {
-                    let mut q = QueryBuilder::<Db>::new(
-                        "SELECT key, doc FROM records WHERE superseded_by IS NULL AND kind = ",
-                    );
-                    q.push_bind(kind.as_str()).push(" AND key IN (");
-                    let mut list = q.separated(", ");
-                    for k in chunk {
-                        list.push_bind(k.to_string());
-                    }
-                    q.push(")");
-                    for row in q.build().fetch_all(&mut *tx).await? {
-                        stored.insert((kind, row.try_get("key")?), row.try_get("doc")?);
-                    }
-                }
+                current_docs!(Db, tx, "records", kind, keys, |row| {
+                    stored.insert((kind, row.try_get("key")?), row.try_get("doc")?)
+                });
             }
             let plan = plan_versions(batch, stored)?;
             for kind in Kind::ALL {
@@ -365,23 +447,15 @@ impl Pool {
                     .filter(|(k, _)| *k == kind)
                     .map(|(_, key)| key.as_str())
                     .collect();
-                for chunk in keys.chunks(ROWS_PER_STATEMENT) {
-                    let mut q = QueryBuilder::<Db>::new("UPDATE records SET superseded_by = ");
-                    q.push_bind(load_id)
-                        .push(" WHERE superseded_by IS NULL AND kind = ")
-                        .push_bind(kind.as_str())
-                        .push(" AND key IN (");
-                    let mut list = q.separated(", ");
-                    for k in chunk {
-                        list.push_bind(k.to_string());
-                    }
-                    q.push(")");
-                    q.build().execute(&mut *tx).await?;
-                }
+                supersede!(Db, tx, "records", kind, keys, load_id);
             }
             BulkInsert::insert_versions(&mut *tx, load_id, plan.versions).await?;
             tx.commit().await?;
-            Ok(LoadOutcome::Loaded { load_id, rows })
+            Ok(LoadOutcome::Loaded {
+                load_id,
+                rows,
+                assurance: edited,
+            })
         })
     }
 
@@ -636,7 +710,7 @@ impl Pool {
 
     /// SHA-256 over every stored row of every table, in key order, with each value's text.
     pub(crate) async fn fingerprint(&self) -> Result<String, Fail> {
-        const TABLES: [(&str, &str); 5] = [
+        const TABLES: [(&str, &str); 7] = [
             (
                 "SELECT load_id, loaded_at, loaded_by FROM loads ORDER BY load_id",
                 "loads",
@@ -659,6 +733,17 @@ impl Pool {
                 "SELECT entry_id, at, actor, channel, action, subject, \
                  coalesce(child_id, '') AS child_id FROM access_log ORDER BY entry_id",
                 "access_log",
+            ),
+            (
+                "SELECT change_id, at, actor, channel, action, coalesce(source_name, '') AS source_name, \
+                 coalesce(source_sha256, '') AS source_sha256 FROM assurance_changes ORDER BY change_id",
+                "assurance_changes",
+            ),
+            (
+                "SELECT kind, key, change_id, coalesce(superseded_by, 0) AS superseded_by, \
+                 coalesce(child_id, '') AS child_id, doc FROM assurance_records \
+                 ORDER BY kind, key, change_id",
+                "assurance_records",
             ),
         ];
         let mut hash = Sha256::new();

@@ -9,7 +9,9 @@
 //! table) and merges the batch's dataset into what is stored with the same semantics as
 //! [`model::Dataset::merge`]: records are matched on their natural keys and the newer replaces the
 //! older; children the batch does not mention are untouched. A batch whose files have all been
-//! loaded before changes nothing. A load that fails or is killed part-way leaves no trace.
+//! loaded before changes nothing. The practice-assurance records read with the returns (see
+//! `assurance`) are recorded in the same transaction. A load that fails or is killed part-way
+//! leaves no trace: neither its returns nor its assurance records.
 //!
 //! **History.** Each record of the model (a child with their whole journey, a team, a worker, an
 //! allocation, a Family Safeguarding involvement) is stored as a JSON document, one row per
@@ -28,6 +30,7 @@
 
 mod access;
 mod accounts;
+mod assurance;
 mod backend;
 mod error;
 mod lineage;
@@ -38,6 +41,9 @@ pub mod testing;
 
 pub use access::{AccessEntry, AccessRecord, Channel};
 pub use accounts::{IndicatorNote, LoginAttempt, NewUser, Role, Session, User};
+pub use assurance::{
+    AssuranceEdit, AssuranceKind, AssuranceVersion, EditOutcome, EditSource, Reader,
+};
 pub use error::{BoxError, StoreError};
 pub use lineage::{
     LoadBatch, LoadOutcome, LoadRecord, ReturnKind, SourceFile, latest_collection_year, sha256_hex,
@@ -148,11 +154,14 @@ impl Store {
 
     /// Loads a batch in one transaction: records the load and merges the batch's dataset into the
     /// stored data (see [`model::Dataset::merge`]), writing a new version of each record the batch
-    /// changes. If every file of the batch has been loaded before (by SHA-256), changes nothing
-    /// and returns [`LoadOutcome::AlreadyLoaded`]; files loaded before are otherwise left with
-    /// their first load. On any error nothing changes.
+    /// changes, and records its assurance records ([`LoadBatch::assurance`]) as one change made
+    /// at the load's time. If every file of the batch has been loaded before (by SHA-256), its
+    /// dataset is not merged again and no load is recorded: then, if its assurance records are
+    /// all stored as given, nothing changes ([`LoadOutcome::AlreadyLoaded`]), and otherwise
+    /// only they are recorded ([`LoadOutcome::AssuranceOnly`]). Files loaded before are left
+    /// with their first load. On any error, or if the process is killed, nothing changes.
     pub async fn load(&self, batch: LoadBatch) -> Result<LoadOutcome, StoreError> {
-        if batch.files.is_empty() {
+        if batch.files.is_empty() && batch.assurance.is_none() {
             return Err(StoreError::NoFiles {
                 db: self.db.clone(),
             });

@@ -1,5 +1,6 @@
 //! What a load is made of and what the store remembers about it.
 
+use crate::EditOutcome;
 use sha2::{Digest, Sha256};
 use std::fmt;
 
@@ -12,10 +13,17 @@ pub enum ReturnKind {
     Ssda903,
     /// A case-management or workforce extract.
     Extract,
+    /// A population table (children aged 0 to 17 by year, with its vintage).
+    Population,
 }
 
 impl ReturnKind {
-    pub const ALL: [Self; 3] = [Self::CinCensus, Self::Ssda903, Self::Extract];
+    pub const ALL: [Self; 4] = [
+        Self::CinCensus,
+        Self::Ssda903,
+        Self::Extract,
+        Self::Population,
+    ];
 
     /// The name stored in the database and used on the command line.
     pub fn as_str(self) -> &'static str {
@@ -23,6 +31,7 @@ impl ReturnKind {
             Self::CinCensus => "cin_census",
             Self::Ssda903 => "ssda903",
             Self::Extract => "extract",
+            Self::Population => "population",
         }
     }
 
@@ -85,19 +94,26 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
     hex
 }
 
-/// One load: the files read and the dataset built from them.
+/// One load: the files read, the dataset built from them, and any practice-assurance records
+/// read with them, all stored in one transaction.
 #[derive(Debug, Clone, Default)]
 pub struct LoadBatch {
     pub files: Vec<SourceFile>,
     pub dataset: model::Dataset,
     /// Who ran the load (a user name or service account).
     pub loaded_by: String,
+    /// Assurance records brought by the load (audits, actions, posts, family voice), recorded
+    /// as one change in the load's own transaction, at the load's time, as
+    /// [`Store::edit_assurance`](crate::Store::edit_assurance) would record them: records
+    /// stored already as given get no new version.
+    pub assurance: Option<crate::AssuranceEdit>,
 }
 
 /// What [`Store::load`](crate::Store::load) did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadOutcome {
-    /// Every file of the batch had been loaded before; nothing changed.
+    /// Every file of the batch had been loaded before, and its assurance records (if any) were
+    /// all stored as given; nothing changed.
     AlreadyLoaded,
     /// The batch was merged in as load `load_id`.
     Loaded {
@@ -105,6 +121,16 @@ pub enum LoadOutcome {
         /// Records the batch brought in, per table (every data table, in schema order,
         /// including zeros).
         rows: Vec<(String, u64)>,
+        /// What the load did to the assurance records ([`EditOutcome::Unchanged`] when it
+        /// brought none, or none that differ from those stored).
+        assurance: EditOutcome,
+    },
+    /// Every file of the batch had been loaded before, but its assurance records differ from
+    /// those stored: they were recorded as change `change_id` (with no new load), with how many
+    /// records got a new version, by kind.
+    AssuranceOnly {
+        change_id: i64,
+        records: std::collections::BTreeMap<crate::AssuranceKind, usize>,
     },
 }
 

@@ -8,9 +8,16 @@
 //! record into a stored one follows [`model::Dataset::merge`] exactly: a child merges field by
 //! field ([`model::Child::merge`]); a team or worker replaces the older one; an allocation or
 //! involvement replaces the stored one with the same key (child, worker and start; child and
-//! start) and the others are kept.
+//! start) and the others are kept. The practice records (contacts, strategy discussions, visits,
+//! supervisions, chronology entries, return-home interviews) are one record per child and kind in
+//! the same way, merged on their natural keys (see `model::practice`). A population estimate is
+//! one record per area and year, replaced by a newer one.
 
-use model::{CaseAllocation, Child, Dataset, Date, FamilySafeguardingInvolvement, Team, Worker};
+use model::{
+    CaseAllocation, Child, ChildId, ChildRecord, ChronologyEntry, Contact, Dataset, Date,
+    FamilySafeguardingInvolvement, PopulationEstimate, ReturnHomeInterview, StrategyDiscussion,
+    Supervision, Team, Visit, Worker,
+};
 use std::collections::BTreeSet;
 
 /// What a record is. The names are stored in `records.kind`.
@@ -21,15 +28,29 @@ pub(crate) enum Kind {
     Worker,
     Allocation,
     FamilySafeguarding,
+    Contact,
+    StrategyDiscussion,
+    Visit,
+    Supervision,
+    Chronology,
+    ReturnHomeInterview,
+    Population,
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 5] = [
+    pub(crate) const ALL: [Kind; 12] = [
         Kind::Child,
         Kind::Team,
         Kind::Worker,
         Kind::Allocation,
         Kind::FamilySafeguarding,
+        Kind::Contact,
+        Kind::StrategyDiscussion,
+        Kind::Visit,
+        Kind::Supervision,
+        Kind::Chronology,
+        Kind::ReturnHomeInterview,
+        Kind::Population,
     ];
 
     pub(crate) fn as_str(self) -> &'static str {
@@ -39,6 +60,13 @@ impl Kind {
             Kind::Worker => "worker",
             Kind::Allocation => "allocation",
             Kind::FamilySafeguarding => "family_safeguarding",
+            Kind::Contact => "contact",
+            Kind::StrategyDiscussion => "strategy_discussion",
+            Kind::Visit => "visit",
+            Kind::Supervision => "supervision",
+            Kind::Chronology => "chronology",
+            Kind::ReturnHomeInterview => "return_home_interview",
+            Kind::Population => "population",
         }
     }
 
@@ -67,6 +95,15 @@ pub(crate) enum Value {
     Allocation(Vec<CaseAllocation>),
     /// One child's Family Safeguarding involvements.
     FamilySafeguarding(Vec<FamilySafeguardingInvolvement>),
+    /// One child's records of each practice kind.
+    Contact(Vec<Contact>),
+    StrategyDiscussion(Vec<StrategyDiscussion>),
+    Visit(Vec<Visit>),
+    Supervision(Vec<Supervision>),
+    Chronology(Vec<ChronologyEntry>),
+    ReturnHomeInterview(Vec<ReturnHomeInterview>),
+    /// One area's estimate for one year.
+    Population(PopulationEstimate),
 }
 
 /// Replaces the records of `old` whose key is in `new`, adds the rest, and sorts by key (the
@@ -95,6 +132,13 @@ impl Value {
             Value::Worker(w) => serde_json::to_string(w),
             Value::Allocation(a) => serde_json::to_string(a),
             Value::FamilySafeguarding(f) => serde_json::to_string(f),
+            Value::Contact(v) => serde_json::to_string(v),
+            Value::StrategyDiscussion(v) => serde_json::to_string(v),
+            Value::Visit(v) => serde_json::to_string(v),
+            Value::Supervision(v) => serde_json::to_string(v),
+            Value::Chronology(v) => serde_json::to_string(v),
+            Value::ReturnHomeInterview(v) => serde_json::to_string(v),
+            Value::Population(v) => serde_json::to_string(v),
         };
         // The model holds only strings, numbers, dates, codes and lists: nothing that fails to
         // serialise.
@@ -109,6 +153,13 @@ impl Value {
             Kind::Worker => Value::Worker(serde_json::from_str(doc)?),
             Kind::Allocation => Value::Allocation(serde_json::from_str(doc)?),
             Kind::FamilySafeguarding => Value::FamilySafeguarding(serde_json::from_str(doc)?),
+            Kind::Contact => Value::Contact(serde_json::from_str(doc)?),
+            Kind::StrategyDiscussion => Value::StrategyDiscussion(serde_json::from_str(doc)?),
+            Kind::Visit => Value::Visit(serde_json::from_str(doc)?),
+            Kind::Supervision => Value::Supervision(serde_json::from_str(doc)?),
+            Kind::Chronology => Value::Chronology(serde_json::from_str(doc)?),
+            Kind::ReturnHomeInterview => Value::ReturnHomeInterview(serde_json::from_str(doc)?),
+            Kind::Population => Value::Population(serde_json::from_str(doc)?),
         })
     }
 
@@ -119,6 +170,22 @@ impl Value {
             (Value::Allocation(old), Value::Allocation(new)) => upsert(old, new, allocation_key),
             (Value::FamilySafeguarding(old), Value::FamilySafeguarding(new)) => {
                 upsert(old, new, involvement_key)
+            }
+            (Value::Contact(old), Value::Contact(new)) => upsert(old, new, |c| c.date),
+            (Value::StrategyDiscussion(old), Value::StrategyDiscussion(new)) => {
+                upsert(old, new, |s| s.date)
+            }
+            (Value::Visit(old), Value::Visit(new)) => {
+                upsert(old, new, |v| (v.date, v.kind, v.worker.clone()))
+            }
+            (Value::Supervision(old), Value::Supervision(new)) => {
+                upsert(old, new, |s| (s.date, s.worker.clone()))
+            }
+            (Value::Chronology(old), Value::Chronology(new)) => upsert(old, new, |c| {
+                (c.event_date, c.recorded_date, c.event.clone())
+            }),
+            (Value::ReturnHomeInterview(old), Value::ReturnHomeInterview(new)) => {
+                upsert(old, new, |r| r.missing_start)
             }
             (old, new) => *old = new,
         }
@@ -133,13 +200,23 @@ pub(crate) fn split(ds: Dataset) -> Vec<Record> {
         workers,
         allocations,
         family_safeguarding,
+        contacts,
+        strategy_discussions,
+        visits,
+        supervisions,
+        chronology,
+        return_home_interviews,
+        population,
     } = ds;
     let mut records = Vec::with_capacity(
         children.len()
             + teams.len()
             + workers.len()
             + allocations.len()
-            + family_safeguarding.len(),
+            + family_safeguarding.len()
+            + contacts.len()
+            + visits.len()
+            + population.len(),
     );
     records.extend(children.into_iter().map(|c| Record {
         kind: Kind::Child,
@@ -178,7 +255,67 @@ pub(crate) fn split(ds: Dataset) -> Vec<Record> {
             value: Value::FamilySafeguarding(group.to_vec()),
         });
     }
+    per_child(&mut records, contacts, Kind::Contact, Value::Contact);
+    per_child(
+        &mut records,
+        strategy_discussions,
+        Kind::StrategyDiscussion,
+        Value::StrategyDiscussion,
+    );
+    per_child(&mut records, visits, Kind::Visit, Value::Visit);
+    per_child(
+        &mut records,
+        supervisions,
+        Kind::Supervision,
+        Value::Supervision,
+    );
+    per_child(
+        &mut records,
+        chronology,
+        Kind::Chronology,
+        Value::Chronology,
+    );
+    per_child(
+        &mut records,
+        return_home_interviews,
+        Kind::ReturnHomeInterview,
+        Value::ReturnHomeInterview,
+    );
+    records.extend(population.into_iter().map(|p| Record {
+        kind: Kind::Population,
+        key: population_key(&p.area, p.year),
+        child_id: None,
+        value: Value::Population(p),
+    }));
     records
+}
+
+/// The key of a population estimate: the area and the year (`E06000001/2025`).
+pub(crate) fn population_key(area: &str, year: i16) -> String {
+    format!("{area}/{year}")
+}
+
+/// One record per child of a practice list (normalised, so each child's are together).
+fn per_child<T: ChildRecord>(
+    records: &mut Vec<Record>,
+    list: Vec<T>,
+    kind: Kind,
+    value: fn(Vec<T>) -> Value,
+) {
+    let mut list = list.into_iter().peekable();
+    while let Some(first) = list.next() {
+        let child: ChildId = first.child().clone();
+        let mut group = vec![first];
+        while let Some(next) = list.next_if(|r| r.child() == &child) {
+            group.push(next);
+        }
+        records.push(Record {
+            kind,
+            key: child.0.clone(),
+            child_id: Some(child.0),
+            value: value(group),
+        });
+    }
 }
 
 /// Assembles records into a normalised dataset.
@@ -191,6 +328,13 @@ pub(crate) fn assemble(values: impl IntoIterator<Item = Value>) -> Dataset {
             Value::Worker(w) => ds.workers.push(w),
             Value::Allocation(a) => ds.allocations.extend(a),
             Value::FamilySafeguarding(f) => ds.family_safeguarding.extend(f),
+            Value::Contact(v) => ds.contacts.extend(v),
+            Value::StrategyDiscussion(v) => ds.strategy_discussions.extend(v),
+            Value::Visit(v) => ds.visits.extend(v),
+            Value::Supervision(v) => ds.supervisions.extend(v),
+            Value::Chronology(v) => ds.chronology.extend(v),
+            Value::ReturnHomeInterview(v) => ds.return_home_interviews.extend(v),
+            Value::Population(p) => ds.population.push(p),
         }
     }
     ds.normalise();

@@ -3,7 +3,7 @@
 use model::Dataset;
 
 /// Every data table, parents before children (insert order; delete in reverse).
-pub const DATA_TABLES: [&str; 22] = [
+pub const DATA_TABLES: [&str; 29] = [
     "children",
     "disabilities",
     "referrals",
@@ -26,6 +26,13 @@ pub const DATA_TABLES: [&str; 22] = [
     "workers",
     "case_allocations",
     "family_safeguarding",
+    "contacts",
+    "strategy_discussions",
+    "visits",
+    "supervisions",
+    "chronology_entries",
+    "return_home_interviews",
+    "population",
 ];
 
 /// The number of rows `ds` gives each table of [`DATA_TABLES`], in that order.
@@ -61,6 +68,13 @@ pub fn row_counts(ds: &Dataset) -> Vec<(String, u64)> {
     n[19] = ds.workers.len();
     n[20] = ds.allocations.len();
     n[21] = ds.family_safeguarding.len();
+    n[22] = ds.contacts.len();
+    n[23] = ds.strategy_discussions.len();
+    n[24] = ds.visits.len();
+    n[25] = ds.supervisions.len();
+    n[26] = ds.chronology.len();
+    n[27] = ds.return_home_interviews.len();
+    n[28] = ds.population.len();
     DATA_TABLES
         .iter()
         .zip(n)
@@ -128,6 +142,48 @@ pub(crate) fn duplicate_key(ds: &Dataset) -> Option<&'static str> {
         (
             clash(&ds.family_safeguarding, |f| (f.child.clone(), f.start)),
             "family_safeguarding.child_id, family_safeguarding.start_date",
+        ),
+        (
+            clash(&ds.contacts, |c| (c.child.clone(), c.date)),
+            "contacts.child_id, contacts.contact_date",
+        ),
+        (
+            clash(&ds.strategy_discussions, |s| (s.child.clone(), s.date)),
+            "strategy_discussions.child_id, strategy_discussions.strategy_discussion_date",
+        ),
+        (
+            clash(&ds.visits, |v| {
+                (v.child.clone(), v.date, v.kind, v.worker.clone())
+            }),
+            "visits.child_id, visits.visit_date, visits.visit_kind, visits.worker_id",
+        ),
+        (
+            clash(&ds.supervisions, |s| {
+                (s.child.clone(), s.date, s.worker.clone())
+            }),
+            "supervisions.child_id, supervisions.supervision_date, supervisions.worker_id",
+        ),
+        (
+            clash(&ds.chronology, |c| {
+                (
+                    c.child.clone(),
+                    c.event_date,
+                    c.recorded_date,
+                    c.event.clone(),
+                )
+            }),
+            "chronology_entries.child_id, chronology_entries.event_date, \
+             chronology_entries.recorded_date, chronology_entries.event",
+        ),
+        (
+            clash(&ds.return_home_interviews, |r| {
+                (r.child.clone(), r.missing_start)
+            }),
+            "return_home_interviews.child_id, return_home_interviews.missing_start_date",
+        ),
+        (
+            clash(&ds.population, |p| (p.area.clone(), p.year)),
+            "population.area, population.year",
         ),
     ];
     found.into_iter().find(|(c, _)| *c).map(|(_, key)| key)

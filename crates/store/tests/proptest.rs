@@ -117,6 +117,8 @@ fn referral() -> impl Strategy<Value = Referral> {
                     cin_plans,
                     section47s,
                     cp_plans,
+                    // Kept with the referral as one JSON value; the round trip tests cover its items.
+                    pre_proceedings: None,
                 }
             },
         )
@@ -411,15 +413,40 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 }),
             0..3,
         ),
+        vec(
+            ("[A-D][0-9]", date(), any::<bool>()).prop_map(|(c, date, referral)| Contact {
+                child: ChildId(c),
+                date,
+                source: None,
+                led_to_referral: referral,
+            }),
+            0..3,
+        ),
+        vec(
+            ("[A-D][0-9]", "W[0-3]", date(), 0..3usize, any::<bool>()).prop_map(
+                |(c, worker, date, kind, seen)| Visit {
+                    child: ChildId(c),
+                    worker,
+                    date,
+                    kind: VisitKind::ALL[kind],
+                    seen,
+                    seen_alone: false,
+                },
+            ),
+            0..4,
+        ),
     )
         .prop_map(
-            |(children, teams, workers, allocations, family_safeguarding)| {
+            |(children, teams, workers, allocations, family_safeguarding, contacts, visits)| {
                 unique_keys(Dataset {
                     children,
                     teams,
                     workers,
                     allocations,
                     family_safeguarding,
+                    contacts,
+                    visits,
+                    ..Dataset::default()
                 })
             },
         )
@@ -432,6 +459,10 @@ fn unique_keys(mut ds: Dataset) -> Dataset {
         v.retain(|x| seen.insert(key(x)));
     }
     dedup(&mut ds.children, |c| c.id.clone());
+    dedup(&mut ds.contacts, |c| (c.child.clone(), c.date));
+    dedup(&mut ds.visits, |v| {
+        (v.child.clone(), v.date, v.kind, v.worker.clone())
+    });
     for c in &mut ds.children {
         dedup(&mut c.referrals, |r| r.referral_date);
         dedup(&mut c.cla_episodes, |e| e.start_date);

@@ -14,13 +14,29 @@ both! {
             .load(batch("full.xml", input.clone()))
             .await
             .unwrap();
-        let LoadOutcome::Loaded { load_id, rows } = outcome else {
+        let LoadOutcome::Loaded { load_id, rows, .. } = outcome else {
             panic!("not loaded: {outcome:?}")
         };
         assert_eq!(load_id, 1);
         assert_eq!(rows, store::row_counts(&normalised(input.clone())));
         let stored = db.store.dataset().await.unwrap();
         assert_eq!(stored, normalised(input));
+        // The 2026-27 pre-proceedings block is kept with its referral, item by item.
+        let blocks: Vec<&PreProceedings> = stored
+            .children
+            .iter()
+            .flat_map(|c| &c.referrals)
+            .filter_map(|r| r.pre_proceedings.as_ref())
+            .collect();
+        assert_eq!(blocks.len(), longest_code_set());
+        let first = blocks
+            .iter()
+            .find(|p| p.outcome.as_deref() == Some("A'é\"0"))
+            .unwrap();
+        assert_eq!(first.review_meetings, Some(u32::MAX));
+        assert_eq!(first.fgdm_offered, Some(true));
+        assert_eq!(first.court_application_date, None);
+        assert_eq!(first.letter_init_cp_date, Some(d(2024, 10, 15)));
     }
 }
 
@@ -193,6 +209,27 @@ both! {
                 end: Some(d(2025, 1, 1)),
                 ..FamilySafeguardingInvolvement::default()
             }],
+            // A correction (the contact did not lead to a referral) and a new visit.
+            contacts: vec![Contact {
+                child: ChildId::from("C00001"),
+                date: d(2024, 2, 29),
+                source: None,
+                led_to_referral: false,
+            }],
+            visits: vec![Visit {
+                child: ChildId::from("C00001"),
+                worker: "SW00002".into(),
+                date: d(2024, 5, 16),
+                kind: VisitKind::ChildProtection,
+                seen: true,
+                seen_alone: false,
+            }],
+            population: vec![PopulationEstimate {
+                area: "E06000099".into(),
+                year: 2024,
+                children_0_17: 41_300,
+                vintage: "revised".into(),
+            }],
             ..Dataset::default()
         };
         db.store
@@ -201,7 +238,14 @@ both! {
             .unwrap();
         let mut expected = normalised(first);
         expected.merge(newer);
-        assert_eq!(db.store.dataset().await.unwrap(), expected);
+        let stored = db.store.dataset().await.unwrap();
+        assert_eq!(stored, expected);
+        // Replaced on its key, the others kept.
+        assert_eq!(stored.contacts.len(), 2);
+        assert!(!stored.contacts[0].led_to_referral);
+        assert_eq!(stored.visits.len(), 4);
+        assert_eq!(stored.population.len(), 1);
+        assert_eq!(stored.population[0].children_0_17, 41_300);
     }
 }
 
@@ -344,10 +388,11 @@ both! {
                 files: vec![cin.clone(), ssda.clone(), cin.clone()],
                 dataset: input.clone(),
                 loaded_by: "analyst@council".into(),
+                assurance: None,
             })
             .await
             .unwrap();
-        let LoadOutcome::Loaded { load_id, rows } = outcome else {
+        let LoadOutcome::Loaded { load_id, rows, .. } = outcome else {
             panic!()
         };
         let referrals = rows.iter().find(|(t, _)| t == "referrals").unwrap().1;
@@ -367,6 +412,7 @@ both! {
                 files: vec![cin.clone(), extract.clone()],
                 dataset: Dataset::default(),
                 loaded_by: "etl".into(),
+                assurance: None,
             })
             .await
             .unwrap();
@@ -406,6 +452,7 @@ both! {
                 files: vec![],
                 dataset: full_dataset(),
                 loaded_by: "x".into(),
+                assurance: None,
             })
             .await
             .unwrap_err();

@@ -65,10 +65,26 @@
 //! 15; workers (14% agency) hold a post for months to years, and every case is allocated to a post
 //! in the right service. Social worker episodes (SSDA903 SWEpisodes) are the child's allocations.
 //!
+//! **Assurance** (module [`assurance`]): eight quarterly audit cycles over the last two collection
+//! years, each a stratified sample (4% of the open, allocated children, at least five) allocated
+//! to the team managers and two QA auditors, graded at the seed's mix (outstanding 12%, good 54%,
+//! requires improvement 32%, inadequate 2%; about 87% completed), 15% moderated, dip samples of
+//! those graded requires improvement, and actions tracked to closure; workforce posts built from
+//! the workers, with vacancies (mental health hardest to fill); family feedback, participation
+//! events and nominations. Written to `DIR/assurance/` in the `assurance::csv` layouts.
+//!
 //! **Population.** The council's child population aged 0-17 is derived, not chosen: it is the
 //! number that makes the last year's referrals 519 per 10,000 children (England 2024-25). Every
 //! other rate per 10,000 (S47s, ICPCs, CP plans, children looked after) is then an outcome of the
 //! journey model; [`stats`] computes them and the crate's tests check them against England's.
+//! The dataset holds it as a population table (`population.csv`) of six mid-year estimates,
+//! growing about 0.4% a year to that figure, whose vintage says it is synthetic.
+//!
+//! **Practice records** (module `practice`): contacts, strategy discussions, statutory visits,
+//! case supervisions, chronology entries and return-home interviews, drawn from each child's
+//! journey so they agree with it (a visit falls inside a plan or episode of care, by the worker
+//! allocated that day; a strategy discussion precedes its enquiry; an interview follows a missing
+//! episode); visits and supervisions are mostly but not always on time.
 //!
 //! **Where.** The council is Richmond upon Thames (LA 318, the default) or Southampton (LA 852);
 //! see [`postcodes`]. Richmond is the default because it is the placing authority the SSDA903
@@ -92,11 +108,13 @@
 //! - registered supported accommodation is inside the council's area (rule 241).
 
 pub mod asat;
+pub mod assurance;
 mod care;
 pub mod days;
 mod journey;
 pub mod params;
 pub mod postcodes;
+mod practice;
 pub mod rng;
 pub mod stats;
 mod workforce;
@@ -231,9 +249,14 @@ pub fn generate(config: &SynthConfig) -> Council {
         workers,
         allocations,
         family_safeguarding,
+        ..Dataset::default()
     };
     // Canonical order (children are sorted already, so their UPNs stay aligned).
     dataset.normalise();
+    // Practice records cover the 40 months to the reference date: 36 months of indicators and
+    // the look-back before them.
+    let practice_from = reference.add_months(-40).max(ctx.history_start);
+    practice::add(&mut dataset, config.seed, practice_from, reference);
 
     let referrals_last_year = dataset
         .children
@@ -242,6 +265,8 @@ pub fn generate(config: &SynthConfig) -> Council {
         .filter(|r| CollectionYear(config.year).contains(r.referral_date))
         .count() as u64;
     let population_0_17 = ((referrals_last_year * 10_000 + 259) / 519).max(1) as u32;
+    dataset.population =
+        practice::population(ctx.area.ons_code, config.seed, reference, population_0_17);
     Council {
         dataset,
         population_0_17,

@@ -19,8 +19,13 @@ pub struct WrittenFiles {
     pub ssda903: PathBuf,
     /// `903_prev/`: the return of the year before.
     pub ssda903_prev: PathBuf,
-    /// `extract/`: teams, workers, allocations and Family Safeguarding involvement.
+    /// `extract/`: teams, workers, allocations, Family Safeguarding involvement and the
+    /// practice records.
     pub extract: PathBuf,
+    /// `population.csv`: children aged 0 to 17 by year, stated as synthetic.
+    pub population: PathBuf,
+    /// `assurance/`: audit cycles, audits, actions, workforce posts and family voice.
+    pub assurance: PathBuf,
     /// Children in the two censuses and the two returns, in the order above.
     pub children: [usize; 4],
 }
@@ -36,6 +41,8 @@ pub fn write(council: &Council, config: &SynthConfig, out: &Path) -> io::Result<
         ssda903: out.join("903"),
         ssda903_prev: out.join("903_prev"),
         extract: out.join("extract"),
+        population: out.join("population.csv"),
+        assurance: out.join("assurance"),
         children: [0; 4],
     };
     let mut counts = [0; 4];
@@ -83,8 +90,20 @@ pub fn write(council: &Council, config: &SynthConfig, out: &Path) -> io::Result<
         workers: data.workers.clone(),
         allocations: data.allocations.clone(),
         family_safeguarding: data.family_safeguarding.clone(),
+        contacts: data.contacts.clone(),
+        strategy_discussions: data.strategy_discussions.clone(),
+        visits: data.visits.clone(),
+        supervisions: data.supervisions.clone(),
+        chronology: data.chronology.clone(),
+        return_home_interviews: data.return_home_interviews.clone(),
     };
     formats::extract::write_dir(&files.extract, &extract)?;
+    drop(extract);
+    formats::population::write_file(&files.population, &data.population)?;
+    crate::assurance::write_dir(
+        &files.assurance,
+        &crate::assurance::generate(council, config.seed),
+    )?;
     Ok(WrittenFiles {
         children: counts,
         ..files

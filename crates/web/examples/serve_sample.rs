@@ -45,6 +45,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             )],
             dataset,
             loaded_by: "serve_sample".into(),
+            assurance: None,
         })
         .await?;
 

@@ -12,6 +12,8 @@ pub(crate) struct Computed {
     pub load_id: i64,
     pub when: ReportingDate,
     pub dataset: model::Dataset,
+    /// The population aged 0 to 17 from the stored population table, for rates per 10,000.
+    pub population: Option<metrics::Population>,
     /// The catalogue, in catalogue order.
     pub series: Vec<Series>,
     /// The scorecard's table, rendered once per load for staff (`[0]`) and for the scrutiny panel
@@ -20,6 +22,14 @@ pub(crate) struct Computed {
 }
 
 impl Computed {
+    /// What the indicators are computed from.
+    pub fn inputs(&self) -> metrics::Inputs<'_> {
+        metrics::Inputs {
+            population: self.population.as_ref(),
+            ..metrics::Inputs::new(&self.dataset)
+        }
+    }
+
     pub fn series_of(&self, id: &str) -> Option<&Series> {
         self.series.iter().find(|s| s.indicator.id == id)
     }
@@ -46,8 +56,13 @@ pub(crate) async fn latest(state: &AppState) -> Result<Option<Arc<Computed>>, Ap
     let when = reporting_date(state.as_at, &loads, jiff::Zoned::now().date());
     let settings = state.settings;
     let computed = tokio::task::spawn_blocking(move || {
+        let population = metrics::Population::from_estimates(&snapshot.dataset.population);
+        // Only the figures are kept: the drill-down computes the one figure it shows again.
         let series = metrics::compute_catalogue(
-            &metrics::Inputs::new(&snapshot.dataset),
+            &metrics::Inputs {
+                population: population.as_ref(),
+                ..metrics::Inputs::new(&snapshot.dataset)
+            },
             metrics::PeriodKind::Month,
             when.date(),
             crate::MONTHS,
@@ -57,6 +72,7 @@ pub(crate) async fn latest(state: &AppState) -> Result<Option<Arc<Computed>>, Ap
             load_id: latest,
             when,
             dataset: snapshot.dataset,
+            population,
             series,
             scorecard_tables: Default::default(),
         }

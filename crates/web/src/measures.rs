@@ -98,13 +98,44 @@ pub(crate) async fn page(
     let html = tokio::task::spawn_blocking(move || {
         // This page is the seed's escalation measures; the whole catalogue gets its scorecard.
         let periods = metrics::periods(metrics::PeriodKind::Month, when.date(), MONTHS);
-        let inputs = metrics::Inputs::new(&dataset);
+        // Rates per 10,000 use the population table loaded into the store.
+        let population = metrics::Population::from_estimates(&dataset.population);
+        let inputs = metrics::Inputs {
+            population: population.as_ref(),
+            ..metrics::Inputs::new(&dataset)
+        };
         let series: Vec<_> = metrics::SEED_MEASURES
             .iter()
             .filter_map(|id| metrics::indicator(id))
             .map(|d| metrics::compute_series(d, &inputs, &periods, &settings))
             .collect();
-        MeasuresPage::new(chrome, when, &series, data_summary).render()
+        let mut page = MeasuresPage::new(chrome, when, &series, data_summary);
+        if let Some(p) = &population {
+            let year = metrics::periods(metrics::PeriodKind::Rolling12Months, when.date(), 1);
+            page.rates = metrics::CATALOGUE
+                .iter()
+                .filter(|d| d.unit == Unit::Per10k)
+                .filter_map(|d| {
+                    let o = (d.compute)(&inputs, year.first()?, &settings);
+                    Some(RateView {
+                        title: d.title,
+                        numerator: o.numerator,
+                        value: o.formatted_value(d.unit),
+                    })
+                })
+                .collect();
+            page.rates_period = year
+                .first()
+                .map(|y| format!("{} to {}", long_date(y.start), long_date(y.end)))
+                .unwrap_or_default();
+            page.population = format!(
+                "{} children aged 0 to 17 ({}; {})",
+                p.for_date(when.date()).unwrap_or_default(),
+                p.area,
+                p.vintage
+            );
+        }
+        page.render()
     })
     .await??;
     Ok(Html(html).into_response())
@@ -139,6 +170,18 @@ struct MeasuresPage {
     last_month: String,
     data_summary: String,
     measures: Vec<MeasureView>,
+    /// Rates per 10,000 children over the 12 months to the reporting date (empty without a
+    /// population table).
+    rates: Vec<RateView>,
+    rates_period: String,
+    /// The population behind the rates, with its vintage.
+    population: String,
+}
+
+struct RateView {
+    title: &'static str,
+    numerator: u64,
+    value: String,
 }
 
 struct MeasureView {
@@ -193,6 +236,9 @@ impl MeasuresPage {
             last_month: last.map(long_month).unwrap_or_default(),
             data_summary,
             measures: series.iter().map(MeasureView::new).collect(),
+            rates: Vec::new(),
+            rates_period: String::new(),
+            population: String::new(),
         }
     }
 }

@@ -469,8 +469,9 @@ pub(crate) async fn indicator(
                 numerator: sh.numerator.clone(),
                 denominator: sh.denominator.clone(),
                 value: sh.value.clone(),
-                has_children: can_drill
-                    && !(p.numerator_children.is_empty() && p.denominator_children.is_empty()),
+                // The catalogue is kept without the children behind each figure: a figure
+                // that counts anyone has children to show.
+                has_children: can_drill && (p.numerator > 0 || p.denominator.unwrap_or(0) > 0),
             })
             .collect(),
         target: fmt1(target),
@@ -611,12 +612,17 @@ pub(crate) async fn drill(
     let Some(c) = computed::latest(&state).await? else {
         return no_data(&user);
     };
-    let s = c.series_of(def.id).ok_or(AppError::NotFound)?;
-    let p = s
-        .points
-        .iter()
-        .find(|p| p.period_start == month)
+    // The cached catalogue keeps only the figures; the children behind this one are found by
+    // computing it again, for this month alone.
+    let period = metrics::periods(metrics::PeriodKind::Month, c.when.date(), crate::MONTHS)
+        .into_iter()
+        .find(|p| p.start == month)
         .ok_or(AppError::NotFound)?;
+    let settings = state.settings;
+    let figure = c.clone();
+    let p =
+        tokio::task::spawn_blocking(move || (def.compute)(&figure.inputs(), &period, &settings))
+            .await?;
     let scope = scope(&user, &c);
     let mut ids: Vec<&ChildId> = p
         .numerator_children

@@ -1,4 +1,5 @@
-//! Uploading files in the browser: the CIN census, SSDA903 tables and extracts of one load,
+//! Uploading files in the browser: the CIN census, SSDA903 tables, extracts, population tables
+//! and practice-assurance files of one load,
 //! dropped or chosen on the page, sent with a progress bar (or as a plain form without
 //! JavaScript), then read by `ingest` — the same code path as `harbour load` — and stored all or
 //! nothing. A refused load shows every problem with its file, place and cause, and stores nothing.
@@ -10,7 +11,7 @@ use askama::Template;
 use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use store::{LoadOutcome, Role};
+use store::{Channel, LoadOutcome, Role};
 
 /// The largest upload taken, in bytes: a large council's returns with room to spare.
 pub const MAX_UPLOAD_BYTES: usize = 512 * 1024 * 1024;
@@ -130,6 +131,17 @@ pub(crate) async fn receive(
     let read =
         tokio::task::spawn_blocking(move || ingest::prepare(&paths, None, loaded_by, &mut |_| {}))
             .await?;
+    // Practice-assurance records are checked against the store and stored in the load's one
+    // transaction, as `harbour load` does.
+    let read = match read {
+        Ok(mut p) => {
+            let actor = user.user.name.clone();
+            ingest::attach_assurance(&state.store, &mut p, &actor, Channel::Web, "POST /upload")
+                .await
+                .map(|_| p)
+        }
+        Err(e) => Err(e),
+    };
     let mut prepared = match read {
         Ok(p) => p,
         Err(ingest::IngestError::Refused {
@@ -147,6 +159,7 @@ pub(crate) async fn receive(
                 None,
             );
         }
+        Err(ingest::IngestError::Store(e)) => return Err(e.into()),
         Err(ingest::IngestError::Io(message)) => {
             return page(
                 &user,
@@ -162,10 +175,29 @@ pub(crate) async fn receive(
     for f in &mut prepared.batch.files {
         f.name = strip(&f.name);
     }
+    if let Some(edit) = &mut prepared.batch.assurance
+        && let Some(source) = &mut edit.source
+    {
+        source.name = strip(&source.name);
+    }
     match state.store.load(prepared.batch).await? {
         LoadOutcome::Loaded { load_id, .. } => {
             tracing::info!(load_id, user = %user.user.name, "upload loaded");
             Ok(Redirect::to(&format!("/loads#load-{load_id}")).into_response())
+        }
+        LoadOutcome::AssuranceOnly { change_id, .. } => {
+            tracing::info!(change_id, user = %user.user.name, "upload: assurance records stored");
+            page(
+                &user,
+                StatusCode::OK,
+                None,
+                Vec::new(),
+                0,
+                Some(format!(
+                    "The practice-assurance records were stored (change {change_id}); no return \
+                     was loaded."
+                )),
+            )
         }
         LoadOutcome::AlreadyLoaded => page(
             &user,

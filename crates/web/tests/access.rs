@@ -83,6 +83,7 @@ async fn start() -> Server {
             )],
             dataset: council(),
             loaded_by: "access-tests".into(),
+            assurance: None,
         })
         .await
         .unwrap();
@@ -817,4 +818,87 @@ async fn an_upload_loads_all_or_nothing_through_the_same_path_as_harbour_load() 
     assert_eq!(again.status, 200);
     assert!(again.body.contains("in the store already"));
     assert_eq!(loads(s.store.clone()).await, 2);
+}
+
+#[tokio::test]
+async fn an_upload_stores_a_population_table_and_assurance_records_in_one_load() {
+    let s = start().await;
+    let analyst = session(s.addr, "analyst").await;
+    let token = http(s.addr, "GET", "/upload", &analyst, "").await.csrf();
+    let population = "area,year,children_0_17,vintage\nE09000027,2025,41203,Synthetic\n";
+    let posts_header = "post_id,team_id,role,from,to,status,worker_id,agency";
+    let bad_posts =
+        format!("{posts_header}\nP1,T1,MH,2025-01-01,,vacant,,\nP2,T1,MH,2025-02-30,,vacant,,\n");
+    let posts = format!("{posts_header}\nP1,T1,MH,2025-01-01,,vacant,,\n");
+
+    // A bad date in the assurance file refuses the population table with it: nothing is stored.
+    let (ct, body) = multipart(
+        &token,
+        &[("population.csv", population), ("posts.csv", &bad_posts)],
+    );
+    let refused = post_multipart(s.addr, &analyst, &ct, &body).await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused
+            .body
+            .contains("import refused: 1 problem(s) in the input; nothing was stored"),
+        "{}",
+        refused.body
+    );
+    let problem = refused.body.split("<li>").nth(1).unwrap();
+    assert!(problem.starts_with("posts.csv:3:"), "{problem}");
+    assert!(!refused.body.contains("/tmp"), "no server path on the page");
+    assert_eq!(s.store.loads().await.unwrap().len(), 1);
+    assert!(
+        s.store
+            .read_workforce_and_voice()
+            .await
+            .unwrap()
+            .posts
+            .is_empty()
+    );
+
+    // Fixed, both are stored by the one load.
+    let (ct, body) = multipart(
+        &token,
+        &[("population.csv", population), ("posts.csv", &posts)],
+    );
+    let loaded = post_multipart(s.addr, &analyst, &ct, &body).await;
+    assert_eq!(
+        (loaded.status, loaded.header("location")),
+        (303, "/loads#load-2"),
+        "{}",
+        loaded.body
+    );
+    let all = s.store.loads().await.unwrap();
+    assert_eq!(all.len(), 2);
+    let names: Vec<&str> = all[1].files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["population.csv"], "assurance files are not returns");
+    let brought: Vec<_> = all[1].rows.iter().filter(|(_, n)| *n > 0).collect();
+    assert_eq!(brought, [&("population".to_owned(), 1)]);
+    let stored = s.store.read_workforce_and_voice().await.unwrap();
+    let ids: Vec<&str> = stored.posts.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["P1"]);
+
+    // Assurance records alone make a change of their own, not a load.
+    let more =
+        format!("{posts_header}\nP1,T1,MH,2025-01-01,,vacant,,\nP2,T1,MH,2025-02-01,,vacant,,\n");
+    let (ct, body) = multipart(&token, &[("posts.csv", &more)]);
+    let only = post_multipart(s.addr, &analyst, &ct, &body).await;
+    assert_eq!(only.status, 200, "{}", only.body);
+    assert!(
+        only.body.contains("practice-assurance records were stored"),
+        "{}",
+        only.body
+    );
+    assert_eq!(s.store.loads().await.unwrap().len(), 2);
+    assert_eq!(
+        s.store
+            .read_workforce_and_voice()
+            .await
+            .unwrap()
+            .posts
+            .len(),
+        2
+    );
 }

@@ -169,6 +169,7 @@ async fn load(store: &Store, dataset: Dataset, collection_year: Option<i16>) {
             )],
             dataset,
             loaded_by: "web-tests".into(),
+            assurance: None,
         })
         .await
         .unwrap();
@@ -659,4 +660,42 @@ async fn the_server_answers_over_tcp_and_shuts_down_gracefully() {
         tokio::net::TcpStream::connect(addr).await.is_err(),
         "the listener is closed after shutdown"
     );
+}
+
+/// With a population table in the store, the page lists the rates per 10,000 children over the
+/// 12 months to the reporting date, with the population's vintage; without one, it says so.
+#[tokio::test]
+async fn rates_per_10000_use_the_stored_population_table() {
+    let without = council_app().await;
+    let html = get(&without.router, "/measures").await.body;
+    assert!(html.contains("No population table is loaded"));
+
+    let app = council_app().await;
+    load(
+        &app.store,
+        Dataset {
+            population: vec![PopulationEstimate {
+                area: "E1".into(),
+                year: 2024,
+                children_0_17: 20_000,
+                vintage: "Synthetic test estimate".into(),
+            }],
+            ..Dataset::default()
+        },
+        Some(2025),
+    )
+    .await;
+    let html = get(&app.router, "/measures").await.body;
+    assert!(html.contains("The 12 months from 1 April 2024 to 31 March 2025"));
+    assert!(html.contains("20000 children aged 0 to 17 (E1; Synthetic test estimate)"));
+    let rows = table_rows(&html, "rates-table");
+    // Referrals: A, B, C, D and F. Starting care: D, E, F and G (May 2024). Looked after on
+    // 31 March 2025: D, E, F and G.
+    for row in [
+        "Referrals per 10,000 children 5 2.5",
+        "Children starting to be looked after per 10,000 children 4 2.0",
+        "Children looked after per 10,000 children 4 2.0",
+    ] {
+        assert!(rows.iter().any(|r| r == row), "{row} not in {rows:?}");
+    }
 }

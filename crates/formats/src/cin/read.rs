@@ -6,7 +6,8 @@ use super::{CinCensus, CinHeader};
 use crate::{FormatError, Location, Problem, ProblemKind, Read};
 use model::codes::{CodeSet, Sex};
 use model::{
-    Assessment, Child, ChildId, CinPlan, CollectionYear, CpPlan, Date, Referral, Section47,
+    Assessment, Child, ChildId, CinPlan, CollectionYear, CpPlan, Date, PreProceedings, Referral,
+    Section47,
 };
 use quick_xml::errors::{Error as XmlError, IllFormedError, SyntaxError};
 use quick_xml::events::{BytesRef, Event};
@@ -529,11 +530,6 @@ impl Builder {
                     self.end();
                 }
             }
-            Some(tag) if parent.tolerates(tag) => {
-                if !empty {
-                    self.skipping = 1;
-                }
-            }
             _ => {
                 let mut path = self.path();
                 push_step(&mut path, name, index, tag.is_some_and(Tag::repeats));
@@ -690,6 +686,11 @@ impl Builder {
             Tag::ChildProtectionPlans => {
                 d.cp_plan = Some(CpPlan::default());
                 d.cp_plan_start = None;
+            }
+            Tag::PreProceedingsandFGDM => {
+                if let Some(r) = &mut d.referral {
+                    r.pre_proceedings = Some(PreProceedings::default());
+                }
             }
             _ => {}
         }
@@ -1049,6 +1050,47 @@ impl Builder {
                     p.number_of_previous_plans = count;
                 }
             }
+            // Pre-proceedings and family group decision making (2026-27).
+            Tag::PPStartDate => {
+                let date = self.date(value, at, "");
+                self.pre_proceedings(|p| p.start_date = date);
+            }
+            Tag::LBPSentDate => {
+                let date = self.date(value, at, "");
+                self.pre_proceedings(|p| p.letter_before_proceedings_date = date);
+            }
+            Tag::FGDMMeetingOffer => {
+                let flag = non_empty(value).and_then(|_| self.flag(value, at));
+                self.pre_proceedings(|p| p.fgdm_offered = flag);
+            }
+            Tag::FGDMMeetingFac => {
+                let flag = non_empty(value).and_then(|_| self.flag(value, at));
+                self.pre_proceedings(|p| p.fgdm_facilitated = flag);
+            }
+            Tag::InitialPPMeetingDate => {
+                let date = self.date(value, at, "");
+                self.pre_proceedings(|p| p.initial_meeting_date = date);
+            }
+            Tag::ReviewMeetingsCount => {
+                let count = non_empty(value).and_then(|_| self.count(value, at));
+                self.pre_proceedings(|p| p.review_meetings = count);
+            }
+            Tag::StepDecisionDate => {
+                let date = self.date(value, at, "");
+                self.pre_proceedings(|p| p.step_decision_date = date);
+            }
+            Tag::PPOutcome => {
+                let outcome = non_empty(value);
+                self.pre_proceedings(|p| p.outcome = outcome);
+            }
+            Tag::CourtAppDate => {
+                let date = self.date(value, at, "");
+                self.pre_proceedings(|p| p.court_application_date = date);
+            }
+            Tag::LetterInitCPDate => {
+                let date = self.date(value, at, "");
+                self.pre_proceedings(|p| p.letter_init_cp_date = date);
+            }
             Tag::CPPreviewDate => {
                 let date = self.date(value, at, "");
                 if let (Some(p), Some(d)) = (&mut self.drafts.cp_plan, date) {
@@ -1056,6 +1098,17 @@ impl Builder {
                 }
             }
             _ => {}
+        }
+    }
+
+    fn pre_proceedings(&mut self, set: impl FnOnce(&mut PreProceedings)) {
+        if let Some(p) = self
+            .drafts
+            .referral
+            .as_mut()
+            .and_then(|r| r.pre_proceedings.as_mut())
+        {
+            set(p);
         }
     }
 

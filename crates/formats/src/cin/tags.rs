@@ -86,6 +86,16 @@ tags! {
     Reviews,
     CPPreviewDate,
     PreProceedingsandFGDM,
+    PPStartDate,
+    LBPSentDate,
+    FGDMMeetingOffer,
+    FGDMMeetingFac,
+    InitialPPMeetingDate,
+    ReviewMeetingsCount,
+    StepDecisionDate,
+    PPOutcome,
+    CourtAppDate,
+    LetterInitCPDate,
 }
 
 impl Tag {
@@ -173,6 +183,7 @@ impl Tag {
                     | Section47
                     | ReferralNFA
                     | ChildProtectionPlans
+                    | PreProceedingsandFGDM
             ),
             Assessments => matches!(
                 child,
@@ -197,14 +208,21 @@ impl Tag {
                     | Reviews
             ),
             Reviews => child == CPPreviewDate,
+            PreProceedingsandFGDM => matches!(
+                child,
+                PPStartDate
+                    | LBPSentDate
+                    | FGDMMeetingOffer
+                    | FGDMMeetingFac
+                    | InitialPPMeetingDate
+                    | ReviewMeetingsCount
+                    | StepDecisionDate
+                    | PPOutcome
+                    | CourtAppDate
+                    | LetterInitCPDate
+            ),
             _ => false,
         }
-    }
-
-    /// Whether `child` is known to appear inside `self` in newer or draft censuses and is skipped
-    /// without a problem because the model does not hold it.
-    pub(super) fn tolerates(self, child: Tag) -> bool {
-        self == Tag::CINdetails && child == Tag::PreProceedingsandFGDM
     }
 }
 

@@ -134,6 +134,24 @@ fn write_child<W: Write>(out: &mut Out<W>, c: &Child) -> io::Result<()> {
             }
             out.close("ChildProtectionPlans")?;
         }
+        // 2026-27 only: written when held, so earlier censuses stay as their schema has them.
+        if let Some(p) = &r.pre_proceedings {
+            out.open("PreProceedingsandFGDM")?;
+            out.opt_date("PPStartDate", p.start_date)?;
+            out.opt_date("LBPSentDate", p.letter_before_proceedings_date)?;
+            out.opt("FGDMMeetingOffer", p.fgdm_offered.map(flag))?;
+            out.opt("FGDMMeetingFac", p.fgdm_facilitated.map(flag))?;
+            out.opt_date("InitialPPMeetingDate", p.initial_meeting_date)?;
+            out.opt(
+                "ReviewMeetingsCount",
+                p.review_meetings.map(|n| n.to_string()),
+            )?;
+            out.opt_date("StepDecisionDate", p.step_decision_date)?;
+            out.opt("PPOutcome", p.outcome.as_deref())?;
+            out.opt_date("CourtAppDate", p.court_application_date)?;
+            out.opt_date("LetterInitCPDate", p.letter_init_cp_date)?;
+            out.close("PreProceedingsandFGDM")?;
+        }
         out.close("CINdetails")?;
     }
 

@@ -20,10 +20,15 @@ pub(crate) struct CsvFile {
 
 impl CsvFile {
     pub fn open(path: &Path) -> Result<Self, FormatError> {
-        let mut data = std::fs::read(path).map_err(|source| FormatError::Io {
+        let data = std::fs::read(path).map_err(|source| FormatError::Io {
             file: path.to_owned(),
             source,
         })?;
+        Self::from_bytes(path, data)
+    }
+
+    /// A file's bytes, already read; `path` names it in errors.
+    pub fn from_bytes(path: &Path, mut data: Vec<u8>) -> Result<Self, FormatError> {
         crate::text::check_text(path, &data)?;
         if data.starts_with(UTF8_BOM) {
             data.drain(..UTF8_BOM.len());

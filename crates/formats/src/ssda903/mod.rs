@@ -50,6 +50,7 @@
 //! replaces the first, with a problem pointing at both.
 
 pub(crate) mod csv_table;
+pub mod raw;
 mod read;
 mod write;
 

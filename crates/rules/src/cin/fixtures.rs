@@ -6,7 +6,7 @@
 //! finding a line, `table,row,child_id`, or `return` for a return-level finding. Children meant
 //! to pass have ids starting `pass`; there is at least one, and at least one finding.
 
-use super::{FILES, RULES, Validator, doc_of, year_of};
+use super::{FILES, RULES, Validator, year_of};
 use formats::cin::raw::RawReader;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -17,70 +17,12 @@ fn dir() -> PathBuf {
 
 #[test]
 fn every_rule_file_is_in_the_table_and_every_code_is_listed_once_per_year() {
-    let mut on_disk: Vec<String> = std::fs::read_dir(dir())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter_map(|n| {
-            n.strip_suffix(".rs")
-                .filter(|m| m.starts_with("rule_"))
-                .map(str::to_owned)
-        })
-        .collect();
-    on_disk.sort();
-    let mut listed: Vec<String> = FILES.iter().map(|f| f.module.to_owned()).collect();
-    listed.sort();
-    assert_eq!(
-        on_disk, listed,
-        "src/cin/rule_*.rs and the rule_table! in mod.rs differ"
-    );
-    for year in super::YEARS {
-        let mut codes: Vec<_> = super::rules_for(*year).map(|r| r.code).collect();
-        let n = codes.len();
-        codes.sort_unstable();
-        codes.dedup();
-        assert_eq!(codes.len(), n, "a code is listed twice for {year}");
-    }
+    crate::check_rule_table(&dir(), FILES, RULES, super::YEARS);
 }
 
 #[test]
 fn every_rule_has_its_docs_with_the_dfe_message_verbatim() {
-    for file in FILES {
-        let doc = doc_of(file.source);
-        let headings = ["# What it checks", "# Why", "# DfE wording"];
-        let mut at = 0;
-        for h in headings {
-            let found = doc[at..].find(&format!("{h}\n"));
-            assert!(
-                found.is_some(),
-                "{}: no `{h}` heading (in this order)",
-                file.module
-            );
-            at += found.unwrap();
-        }
-        let wording = &doc[at..];
-        for rule in file.rules {
-            assert!(
-                wording.contains(rule.message),
-                "{}: the DfE wording section does not quote the message of {} ({:?}) verbatim",
-                file.module,
-                rule.code,
-                rule.message
-            );
-            let expected_severity = if rule.code.ends_with('Q') {
-                crate::Severity::Query
-            } else {
-                crate::Severity::Error
-            };
-            assert_eq!(rule.severity, expected_severity, "{}", rule.code);
-            assert!(!rule.years.is_empty(), "{} belongs to no year", rule.code);
-        }
-        let what = &doc[doc.find("# What it checks").unwrap()..doc.find("# Why").unwrap()];
-        assert!(
-            what.trim().len() > "# What it checks".len() + 20,
-            "{}: say what it checks",
-            file.module
-        );
-    }
+    crate::check_rule_docs(FILES);
 }
 
 /// The fixtures of a rule file: (path, collection year, expected findings).

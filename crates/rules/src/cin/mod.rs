@@ -17,34 +17,16 @@ mod engine;
 pub use common::Ctx;
 pub use engine::{Census, ValidateError, Validator, YearError, validate_census, year_of};
 
-use crate::{Finding, Severity};
+use crate::Finding;
 
 use formats::cin::raw::{RawChild, RawHeader};
 
 /// A CIN census rule.
-#[derive(Clone, Copy)]
-pub struct Rule {
-    pub code: &'static str,
-    /// The DfE message, verbatim.
-    pub message: &'static str,
-    pub severity: Severity,
-    /// The collection years (named by the year they end) whose rule set holds this rule.
-    pub years: &'static [i16],
-    pub(crate) check: Check,
-}
+pub type Rule = crate::Rule<Check>;
 
-impl std::fmt::Debug for Rule {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Rule")
-            .field("code", &self.code)
-            .field("years", &self.years)
-            .finish_non_exhaustive()
-    }
-}
-
-/// What a rule looks at.
+/// What a CIN rule looks at.
 #[derive(Clone, Copy)]
-pub(crate) enum Check {
+pub enum Check {
     /// The header, once (it may be missing).
     Header(fn(&Ctx, Option<&RawHeader>, &mut Vec<Finding>)),
     /// Each child on its own.
@@ -55,41 +37,20 @@ pub(crate) enum Check {
 
 /// A rule over the whole return: it sees each child in turn, keeping what it needs, and may
 /// report at any child or at the end.
-pub(crate) trait ReturnCheck {
+pub trait ReturnCheck {
     fn child(&mut self, ctx: &Ctx, child: &RawChild, out: &mut Vec<Finding>);
     fn finish(&mut self, ctx: &Ctx, out: &mut Vec<Finding>);
 }
 
-/// A rule file: its module name, its source (for the explanation) and its rules.
-pub(crate) struct RuleFile {
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub module: &'static str,
-    pub source: &'static str,
-    pub rules: &'static [Rule],
-}
-
-macro_rules! rule_table {
-    ($($module:ident $(($($extra:ident),+))?),+ $(,)?) => {
-        $(mod $module;)+
-
-        /// Every CIN census rule of every year, in code order.
-        pub static RULES: &[Rule] = &[$($module::RULE, $($($module::$extra,)+)?)+];
-
-        pub(crate) static FILES: &[RuleFile] = &[$(RuleFile {
-            module: stringify!($module),
-            source: include_str!(concat!(stringify!($module), ".rs")),
-            rules: &[$module::RULE, $($($module::$extra,)+)?],
-        }),+];
-    };
-}
-
-rule_table! {
+crate::rule_table! {
+    Check;
     rule_100,
     rule_1103,
     rule_1104,
     rule_1105,
     rule_1510,
     rule_1520,
+    rule_1530,
     rule_1540,
     rule_1550,
     rule_1560q,
@@ -205,39 +166,12 @@ pub fn rules_for(year: i16) -> impl Iterator<Item = &'static Rule> {
 /// The rule with this code in this year's set, or in any year's when `year` is `None` (codes
 /// are compared without regard to case, so `8525q` finds 8525Q).
 pub fn rule(code: &str, year: Option<i16>) -> Option<&'static Rule> {
-    let mut matching = RULES
-        .iter()
-        .filter(|r| r.code.eq_ignore_ascii_case(code))
-        .filter(|r| year.is_none_or(|y| r.years.contains(&y)));
-    // The newest version first.
-    let mut best = matching.next()?;
-    for r in matching {
-        if r.years.iter().max() > best.years.iter().max() {
-            best = r;
-        }
-    }
-    Some(best)
+    crate::find_rule(RULES, code, year)
 }
 
 /// A rule's explanation: the doc comment of its file (what it checks, why, the DfE wording).
 pub fn explanation(code: &str) -> Option<String> {
-    let file = FILES
-        .iter()
-        .find(|f| f.rules.iter().any(|r| r.code.eq_ignore_ascii_case(code)))?;
-    Some(doc_of(file.source))
-}
-
-/// The `//!` lines at the top of a rule file, without the markers.
-fn doc_of(source: &str) -> String {
-    let mut doc = String::new();
-    for line in source.lines() {
-        let Some(rest) = line.strip_prefix("//!") else {
-            break;
-        };
-        doc.push_str(rest.strip_prefix(' ').unwrap_or(rest));
-        doc.push('\n');
-    }
-    doc
+    crate::explanation_in(FILES, code)
 }
 
 #[cfg(test)]

@@ -420,9 +420,30 @@ fn edit(
     }
 }
 
+/// Characters 2-4 of a 13-character UPN set to another LA number, recognised or not (rule 1530),
+/// for about 3% of the children with one. Never 942 or 943, which the peer's 2022-23 pack (used
+/// for 2023-24) predates.
+fn set_la_number(rng: &mut Rng, lines: &mut [String]) {
+    if !rng.chance(0.03) {
+        return;
+    }
+    let la = *rng.pick(&[
+        "999", "814", "000", "006", "682", "201", "709", "875", "A18",
+    ]);
+    if let Some(&i) = value_lines(lines, "UPN").first() {
+        let upn = value_of(&lines[i]);
+        if upn.len() == 13 && upn.is_ascii() {
+            let upn = format!("{}{la}{}", &upn[..1], &upn[4..]);
+            lines[i] = set_value(&lines[i], &upn);
+        }
+    }
+}
+
 /// The census with errors injected into about `rate` of its children.
 pub fn inject(xml: &str, seed: u64, rate: f64) -> String {
     let mut rng = Rng::new(seed);
+    // A stream of its own for the LA numbers of UPNs, so the other edits stay as they were.
+    let mut la_rng = Rng::new(seed ^ 0x1530_1530);
     let mut out = String::with_capacity(xml.len() + xml.len() / 10);
     let mut child: Option<Vec<String>> = None;
     let mut previous_id: Option<String> = None;
@@ -447,6 +468,7 @@ pub fn inject(xml: &str, seed: u64, rate: f64) -> String {
                         );
                     }
                 }
+                set_la_number(&mut la_rng, &mut lines);
                 previous_id = first_value(&lines, "LAchildID").map(str::to_owned);
                 previous_upn = first_value(&lines, "UPN").map(str::to_owned);
                 for l in lines {

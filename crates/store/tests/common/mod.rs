@@ -112,6 +112,19 @@ pub fn full_child(i: usize) -> Child {
                     number_of_previous_plans: Some(u32::MAX - i as u32),
                     review_dates: vec![d(2024, 9, 1), d(2024, 9, 1), d(2024, 11, 30)],
                 }],
+                // The 2026-27 block, its outcome written with characters a store must keep.
+                pre_proceedings: Some(PreProceedings {
+                    start_date: Some(d(2024, 7, 1)),
+                    letter_before_proceedings_date: Some(d(2024, 7, 8)),
+                    fgdm_offered: Some(i.is_multiple_of(2)),
+                    fgdm_facilitated: None,
+                    initial_meeting_date: Some(d(2024, 7, 22)),
+                    review_meetings: Some(u32::MAX - i as u32),
+                    step_decision_date: Some(d(2024, 10, 1)),
+                    outcome: Some(format!("A'é\"{i}")),
+                    court_application_date: None,
+                    letter_init_cp_date: Some(d(2024, 10, 15)),
+                }),
             },
             Referral {
                 referral_date: d(2022, 1, 9),
@@ -306,6 +319,62 @@ pub fn full_dataset() -> Dataset {
             mental_health_worker: false,
             substance_use_worker: true,
         }],
+        contacts: vec![
+            Contact {
+                child: ChildId::from("C00001"),
+                date: d(2024, 2, 29),
+                source: Some(pick(3)),
+                led_to_referral: true,
+            },
+            // A child known only by a contact.
+            Contact {
+                child: ChildId::from("CONTACT-ONLY"),
+                date: d(2024, 3, 1),
+                source: None,
+                led_to_referral: false,
+            },
+        ],
+        strategy_discussions: vec![StrategyDiscussion {
+            child: ChildId::from("C00001"),
+            date: d(2024, 3, 4),
+            s47_start: Some(d(2024, 3, 5)),
+        }],
+        visits: VisitKind::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, k)| Visit {
+                child: ChildId::from("C00001"),
+                worker: "SW00001".into(),
+                date: d(2024, 5, 2),
+                kind: *k,
+                seen: i > 0,
+                seen_alone: i > 1,
+            })
+            .collect(),
+        supervisions: vec![Supervision {
+            child: ChildId::from("C00001"),
+            worker: "SW00001".into(),
+            date: d(2024, 5, 30),
+        }],
+        chronology: vec![ChronologyEntry {
+            child: ChildId::from("C00001"),
+            event_date: d(2024, 5, 2),
+            recorded_date: d(2024, 5, 3),
+            event: "Visit 'home'".into(),
+        }],
+        return_home_interviews: vec![ReturnHomeInterview {
+            child: ChildId::from("C00002"),
+            missing_start: d(2024, 7, 1),
+            offered: Some(d(2024, 7, 3)),
+            accepted: Some(true),
+            completed: Some(d(2024, 7, 4)),
+        }],
+        population: vec![PopulationEstimate {
+            area: "E06000099".into(),
+            year: 2024,
+            children_0_17: 41_250,
+            vintage: "synthetic".into(),
+        }],
     }
 }
 
@@ -325,6 +394,7 @@ pub fn batch(name: &str, dataset: Dataset) -> LoadBatch {
         )],
         dataset,
         loaded_by: "tester".into(),
+        assurance: None,
     }
 }
 

@@ -1,0 +1,274 @@
+//! `harbour report`: the scrutiny pack for a quarter, from the store and the pack's own inputs,
+//! as HTML and XLSX.
+
+use crate::{Database, Failure, open_store};
+use anyhow::{Context, anyhow};
+use clap::ValueEnum;
+use pack::build::{Inputs, LoadLine, Provenance};
+use pack::{PackError, Quarter};
+use std::path::{Path, PathBuf};
+use store::AsAt;
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// The quarter the pack is for: `2025-26-Q3` (Q1 is April to June).
+    #[arg(long)]
+    period: String,
+    /// `scrutiny`: figures under DfE disclosure control (counts 1 to 5 shown as c), for the panel;
+    /// `internal`: exact figures, for council staff.
+    #[arg(long, value_enum, default_value_t = PackAudience::Scrutiny)]
+    audience: PackAudience,
+    /// The folder to write `pack.html`, `pack.xlsx` and `pack.pdf` to (created if missing).
+    #[arg(long)]
+    out: PathBuf,
+    /// A folder with the pack's own inputs, each optional: plan.csv, plan_updates.csv,
+    /// recommendations.csv, savings.csv, placement_costs.csv, targets.csv.
+    #[arg(long, conflicts_with = "demo_inputs")]
+    inputs: Option<PathBuf>,
+    /// Use the demo inputs shipped with Harbour (the seed's Aiming Higher plan; illustrative
+    /// recommendations, savings, costs and targets).
+    #[arg(long)]
+    demo_inputs: bool,
+    /// The population aged 0 to 17 (CSV `area,year,children_0_17,vintage`), for rates per 10,000.
+    #[arg(long)]
+    population: Option<PathBuf>,
+    /// The smallest count shown to the panel.
+    #[arg(long, default_value_t = 6)]
+    smallest_shown: u64,
+    /// Use the stored data as it stood after a load, at a date or a timestamp.
+    #[arg(long, default_value = "latest")]
+    store_as_at: AsAt,
+    #[command(flatten)]
+    db: Database,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PackAudience {
+    Scrutiny,
+    Internal,
+}
+
+/// One of the pack's input files, read if present.
+struct InputFile {
+    name: String,
+    text: String,
+}
+
+fn input(dir: Option<&Path>, demo: bool, name: &str) -> Result<Option<InputFile>, Failure> {
+    if demo {
+        return Ok(pack::demo::FILES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(n, text)| InputFile {
+                name: format!("{n} (demo)"),
+                text: (*text).to_string(),
+            }));
+    }
+    let Some(dir) = dir else { return Ok(None) };
+    let path = dir.join(name);
+    if !path.exists() {
+        return Ok(None);
+    }
+    let text = pack::read_text(&path).map_err(bad_input)?;
+    Ok(Some(InputFile {
+        name: path.display().to_string(),
+        text,
+    }))
+}
+
+fn bad_input(e: PackError) -> Failure {
+    Failure {
+        code: 1,
+        error: e.into(),
+    }
+}
+
+pub(crate) async fn run(args: Args) -> Result<(), Failure> {
+    let quarter: Quarter = args.period.parse().map_err(|e| Failure {
+        code: 2,
+        error: anyhow!("--period: {e}"),
+    })?;
+    let policy = disclosure::Policy::new(args.smallest_shown).map_err(|e| Failure {
+        code: 2,
+        error: anyhow!("--smallest-shown: {e}"),
+    })?;
+    let audience = match args.audience {
+        PackAudience::Scrutiny => disclosure::Audience::Scrutiny,
+        PackAudience::Internal => disclosure::Audience::Internal,
+    };
+    if let Some(dir) = &args.inputs
+        && !dir.is_dir()
+    {
+        return Err(Failure {
+            code: 1,
+            error: anyhow!("{}: no such folder (--inputs)", dir.display()),
+        });
+    }
+    // Every input is read and checked before the store is opened: a bad file changes nothing.
+    let dir = args.inputs.as_deref();
+    let demo = args.demo_inputs;
+    let plan_file = input(dir, demo, "plan.csv")?;
+    let updates_file = input(dir, demo, "plan_updates.csv")?;
+    let recs_file = input(dir, demo, "recommendations.csv")?;
+    let savings_file = input(dir, demo, "savings.csv")?;
+    let costs_file = input(dir, demo, "placement_costs.csv")?;
+    let targets_file = input(dir, demo, "targets.csv")?;
+    if updates_file.is_some() && plan_file.is_none() {
+        return Err(Failure {
+            code: 1,
+            error: anyhow!("plan_updates.csv needs plan.csv beside it"),
+        });
+    }
+    let plan = plan_file
+        .as_ref()
+        .map(|p| {
+            pack::plan::Plan::read(
+                (&p.name, &p.text),
+                updates_file
+                    .as_ref()
+                    .map(|u| (u.name.as_str(), u.text.as_str())),
+            )
+        })
+        .transpose()
+        .map_err(bad_input)?;
+    let recommendations = recs_file
+        .as_ref()
+        .map(|f| pack::recommendations::read(&f.name, &f.text))
+        .transpose()
+        .map_err(bad_input)?;
+    let savings = savings_file
+        .as_ref()
+        .map(|f| pack::savings::read(&f.name, &f.text))
+        .transpose()
+        .map_err(bad_input)?;
+    let costs = costs_file
+        .as_ref()
+        .map(|f| pack::placements::CostTable::read(&f.name, &f.text))
+        .transpose()
+        .map_err(bad_input)?;
+    let targets = match &targets_file {
+        Some(f) => crate::indicators::parse_targets(&f.name, &f.text)?,
+        None => Vec::new(),
+    };
+    let population = match &args.population {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            Some(
+                metrics::Population::from_csv(&path.display().to_string(), &text).map_err(|e| {
+                    Failure {
+                        code: 1,
+                        error: e.into(),
+                    }
+                })?,
+            )
+        }
+        None => None,
+    };
+
+    let store = open_store(&args.db.database).await?;
+    let snapshot = store
+        .dataset_as_at(args.store_as_at)
+        .await
+        .context("cannot read the store")?;
+    let mut loads = store
+        .loads()
+        .await
+        .context("cannot read the store's loads")?;
+    loads.retain(|l| snapshot.load_id.is_some_and(|id| l.load_id <= id));
+    if loads.is_empty() {
+        return Err(Failure {
+            code: 1,
+            error: anyhow!("the store holds no loads: load data first (harbour load)"),
+        });
+    }
+    let provenance = Provenance {
+        generator: format!("harbour {}", env!("CARGO_PKG_VERSION")),
+        generated_at: jiff::Timestamp::now()
+            .round(jiff::TimestampRound::new().smallest(jiff::Unit::Second))
+            .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string()),
+        store: format!("a {} store", store.backend()),
+        loads: loads
+            .iter()
+            .map(|l| LoadLine {
+                load_id: l.load_id,
+                loaded_at: l.loaded_at.clone(),
+                loaded_by: l.loaded_by.clone(),
+                files: l
+                    .files
+                    .iter()
+                    .map(|f| {
+                        (
+                            f.name.clone(),
+                            f.kind.as_str().to_string(),
+                            f.collection_year,
+                            f.sha256.clone(),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect(),
+        inputs: [
+            &plan_file,
+            &updates_file,
+            &recs_file,
+            &savings_file,
+            &costs_file,
+            &targets_file,
+        ]
+        .into_iter()
+        .flatten()
+        .map(|f| (f.name.clone(), store::sha256_hex(f.text.as_bytes())))
+        .collect(),
+        rule_sets: Vec::new(),
+    };
+    let settings = metrics::Settings::default();
+    let built = pack::build::build(&Inputs {
+        dataset: &snapshot.dataset,
+        population: population.as_ref(),
+        settings: &settings,
+        quarter,
+        audience,
+        policy: &policy,
+        targets: &targets,
+        plan: plan.as_ref(),
+        recommendations: recommendations.as_deref(),
+        savings: savings.as_deref(),
+        costs: costs.as_ref(),
+        provenance: &provenance,
+    });
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("cannot make the folder {}", args.out.display()))?;
+    let html_path = args.out.join("pack.html");
+    std::fs::write(&html_path, pack::html::render(&built))
+        .with_context(|| format!("cannot write {}", html_path.display()))?;
+    let xlsx_path = args.out.join("pack.xlsx");
+    let mut workbook = pack::xlsx::workbook(&built).context("cannot make the workbook")?;
+    crate::xlsx::save(&mut workbook, &xlsx_path)?;
+    #[cfg(feature = "pdf")]
+    {
+        let pdf_path = args.out.join("pack.pdf");
+        let pdf = pack_pdf::render(&built).context("cannot make the PDF")?;
+        std::fs::write(&pdf_path, pdf)
+            .with_context(|| format!("cannot write {}", pdf_path.display()))?;
+    }
+    eprintln!(
+        "pack for {quarter} ({}): {}",
+        built.audience,
+        [
+            "pack.html",
+            "pack.xlsx",
+            if cfg!(feature = "pdf") {
+                "pack.pdf"
+            } else {
+                ""
+            }
+        ]
+        .iter()
+        .filter(|n| !n.is_empty())
+        .map(|n| args.out.join(n).display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+    );
+    Ok(())
+}

@@ -1,0 +1,208 @@
+//! The SSDA903 return as written, for the DfE validation rules: every value of every recognised
+//! table kept as text (trimmed), with its file, 0-based data row (header excluded, as the DfE
+//! validators count) and 1-based line. Nothing is checked or converted here: a bad date or code
+//! is for a rule to report.
+//!
+//! Tables are recognised by their header row ([`super::identify`]); a recognised table lacking
+//! columns, or naming one twice, is a [`FormatError`], as is a second file holding a table already
+//! read (the rules could not tell which rows the DfE row numbers mean). Files that are not an
+//! SSDA903 table are listed in [`RawReturn::skipped`].
+
+use super::csv_table::CsvFile;
+use super::{Opened, Table, recognise};
+use crate::FormatError;
+use std::path::{Path, PathBuf};
+
+/// One row of a table, its values in the order of [`Table::columns`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawRow {
+    /// 0-based data row within its file, header excluded.
+    pub row: usize,
+    /// 1-based line on which the row starts.
+    pub line: u64,
+    values: Box<[Box<str>]>,
+}
+
+impl RawRow {
+    /// The value of `column` (a column of the row's table) as written, trimmed; empty when blank
+    /// or when `column` is not one of the table's.
+    pub fn get(&self, table: Table, column: &str) -> &str {
+        table
+            .columns()
+            .iter()
+            .position(|c| *c == column)
+            .and_then(|i| self.values.get(i))
+            .map_or("", |v| v)
+    }
+
+    /// The `CHILD` value (the first column of every table).
+    pub fn child(&self) -> &str {
+        self.values.first().map_or("", |v| v)
+    }
+}
+
+/// A table of the return.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawTable {
+    pub table: Table,
+    pub file: PathBuf,
+    pub rows: Vec<RawRow>,
+}
+
+/// The tables of one year's return.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RawReturn {
+    tables: Vec<RawTable>,
+    /// Files that are not an SSDA903 table, with why.
+    pub skipped: Vec<(PathBuf, String)>,
+}
+
+impl RawReturn {
+    /// Reads the `*.csv` files of a folder, or the files given.
+    pub fn read(paths: &[PathBuf]) -> Result<Self, FormatError> {
+        let mut files = Vec::new();
+        for path in paths {
+            if path.is_dir() {
+                files.extend(super::csv_files_in(path)?);
+            } else {
+                files.push(path.clone());
+            }
+        }
+        let mut ret = RawReturn::default();
+        for path in files {
+            ret.add(CsvFile::open(&path)?)?;
+        }
+        Ok(ret)
+    }
+
+    /// Reads tables held in memory: (name for errors, CSV text).
+    pub fn from_texts<'a>(
+        texts: impl IntoIterator<Item = (&'a Path, &'a str)>,
+    ) -> Result<Self, FormatError> {
+        let mut ret = RawReturn::default();
+        for (path, text) in texts {
+            ret.add(CsvFile::from_bytes(path, text.as_bytes().to_vec())?)?;
+        }
+        Ok(ret)
+    }
+
+    fn add(&mut self, file: CsvFile) -> Result<(), FormatError> {
+        let mut records = file.records();
+        let header = records.header()?;
+        let header_line = records.line();
+        let (table, header) = match recognise(&file.path, header, header_line)? {
+            Opened::Table(table, header) => (table, header),
+            Opened::Unrecognised(why) => {
+                self.skipped.push((file.path.clone(), why));
+                return Ok(());
+            }
+        };
+        if let Some(first) = self.table(table) {
+            return Err(FormatError::Csv {
+                file: file.path.clone(),
+                line: header_line,
+                message: format!(
+                    "a second {} table (the first is {}); give one file per table",
+                    table.name(),
+                    first.file.display()
+                ),
+            });
+        }
+        // For each of the table's columns, where it is in this file.
+        let at: Vec<Option<usize>> = table
+            .columns()
+            .iter()
+            .map(|c| header.iter().position(|h| h.trim().eq_ignore_ascii_case(c)))
+            .collect();
+        let mut rows = Vec::new();
+        while let Some(row) = records.next_row()? {
+            let values = at
+                .iter()
+                .map(|i| {
+                    i.and_then(|i| row.record.get(i))
+                        .map_or_else(Box::default, |v| v.trim().into())
+                })
+                .collect();
+            rows.push(RawRow {
+                row: row.row as usize,
+                line: row.line,
+                values,
+            });
+        }
+        self.tables.push(RawTable {
+            table,
+            file: file.path.clone(),
+            rows,
+        });
+        Ok(())
+    }
+
+    /// The table, when the return has it.
+    pub fn table(&self, table: Table) -> Option<&RawTable> {
+        self.tables.iter().find(|t| t.table == table)
+    }
+
+    /// The rows of a table (none when the return lacks it).
+    pub fn rows(&self, table: Table) -> &[RawRow] {
+        self.table(table).map_or(&[], |t| &t.rows)
+    }
+
+    /// Every table read, in the order read.
+    pub fn tables(&self) -> &[RawTable] {
+        &self.tables
+    }
+
+    /// The number of distinct children in the return's tables.
+    pub fn children(&self) -> usize {
+        let mut ids: Vec<&str> = self
+            .tables
+            .iter()
+            .flat_map(|t| t.rows.iter().map(RawRow::child))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_kept_as_written_with_rows_and_lines() {
+        let header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,M,01/02/2010,WBRI,UN1,,\n\n2, X ,31/02/2010,,,1,\n";
+        let episodes = "DECOM,CHILD,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN,NOTE\n01/04/2025,1,S,C2,N1,U1,PR1,,,,,,,x\n";
+        let ret = RawReturn::from_texts([
+            (Path::new("h.csv"), header),
+            (Path::new("e.csv"), episodes),
+            (Path::new("n.csv"), "a,b\n1,2\n"),
+        ])
+        .unwrap();
+        let h = ret.rows(Table::Header);
+        assert_eq!(h.len(), 2);
+        assert_eq!((h[1].row, h[1].line), (1, 4));
+        assert_eq!(h[1].get(Table::Header, "SEX"), "X");
+        assert_eq!(h[1].get(Table::Header, "DOB"), "31/02/2010");
+        assert_eq!(h[1].get(Table::Header, "ETHNIC"), "");
+        assert_eq!(h[1].get(Table::Header, "NOPE"), "");
+        let e = ret.rows(Table::Episodes);
+        assert_eq!(e[0].child(), "1");
+        assert_eq!(e[0].get(Table::Episodes, "DECOM"), "01/04/2025");
+        assert_eq!(e[0].get(Table::Episodes, "RNE"), "S");
+        assert_eq!(ret.skipped.len(), 1);
+        assert_eq!(ret.children(), 2);
+        assert!(ret.rows(Table::Missing).is_empty());
+    }
+
+    #[test]
+    fn a_second_file_of_one_table_is_an_error() {
+        let t = "CHILD,DOB,MISSING,MIS_START,MIS_END\n1,01/01/2010,M,01/05/2025,\n";
+        let e =
+            RawReturn::from_texts([(Path::new("a.csv"), t), (Path::new("b.csv"), t)]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "b.csv: line 1: a second Missing table (the first is a.csv); give one file per table"
+        );
+    }
+}

@@ -1,0 +1,129 @@
+//! What SSDA903 rules share: the collection year, values read as dates and codes, findings at a
+//! row.
+
+use crate::Finding;
+use formats::ssda903::Table;
+use formats::ssda903::raw::{RawReturn, RawRow};
+use model::{CollectionYear, Date};
+
+/// The return being checked.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    /// The collection year, named by the year it ends (2026 is 2025-26).
+    pub year: i16,
+    /// 1 April of the year before: the first day of the collection year.
+    pub collection_start: Date,
+    /// 31 March: the last day of the collection year.
+    pub collection_end: Date,
+}
+
+impl Ctx {
+    pub fn new(year: i16) -> Self {
+        let y = CollectionYear(year);
+        Self {
+            year,
+            collection_start: y.start(),
+            collection_end: y.end(),
+        }
+    }
+}
+
+/// A date as the return writes it: `DD/MM/YYYY`, a one-digit day or month allowed (as the DfE
+/// validators read it); anything else, or a day that does not exist, is no date.
+pub(crate) fn date(v: &str) -> Option<Date> {
+    let mut parts = v.split('/');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let num = |s: &str, lens: std::ops::RangeInclusive<usize>| -> Option<i32> {
+        (lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (d, m, y) = (num(d, 1..=2)?, num(m, 1..=2)?, num(y, 4..=4)?);
+    Date::new(y as i16, m as i8, d as i8).ok()
+}
+
+/// The DfE validators' name of a table, with `_last` for the previous year's.
+pub fn table_name(table: Table, previous: bool) -> &'static str {
+    if !previous {
+        return table.name();
+    }
+    match table {
+        Table::Header => "Header_last",
+        Table::Episodes => "Episodes_last",
+        Table::Uasc => "UASC_last",
+        Table::Reviews => "Reviews_last",
+        Table::Oc2 => "OC2_last",
+        Table::Oc3 => "OC3_last",
+        Table::Ad1 => "AD1_last",
+        Table::PlacedAdoption => "PlacedAdoption_last",
+        Table::PrevPerm => "PrevPerm_last",
+        Table::Missing => "Missing_last",
+        Table::SwEpisodes => "SWEpisodes_last",
+    }
+}
+
+/// A finding at `row` of this year's `table`, about `field`.
+pub(crate) fn finding(
+    code: &'static str,
+    table: Table,
+    row: &RawRow,
+    field: &'static str,
+) -> Finding {
+    Finding {
+        rule_code: code,
+        child_id: row.child().to_owned(),
+        table: table_name(table, false),
+        field,
+        row: Some(row.row),
+        line: Some(row.line),
+        column: None,
+        value: row.get(table, field).to_owned(),
+    }
+}
+
+/// Reports each row of this year's `table` whose `field` `bad` says is wrong.
+pub(crate) fn each_row(
+    out: &mut Vec<Finding>,
+    code: &'static str,
+    ret: &RawReturn,
+    table: Table,
+    field: &'static str,
+    bad: impl Fn(&str) -> bool,
+) {
+    for row in ret.rows(table) {
+        if bad(row.get(table, field)) {
+            out.push(finding(code, table, row, field));
+        }
+    }
+}
+
+/// Whether a value that is there is not a date (a blank value is not reported).
+pub(crate) fn present_but_not_a_date(v: &str) -> bool {
+    !v.is_empty() && date(v).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_day_month_year() {
+        assert_eq!(date("01/04/2025"), Date::new(2025, 4, 1).ok());
+        assert_eq!(date("1/4/2025"), Date::new(2025, 4, 1).ok());
+        for bad in [
+            "2025-04-01",
+            "31/02/2025",
+            "01/13/2025",
+            "01/04/25",
+            "1/4/2025/1",
+            "",
+            "01/04/ 2025",
+            "001/04/2025",
+        ] {
+            assert_eq!(date(bad), None, "{bad}");
+        }
+    }
+}

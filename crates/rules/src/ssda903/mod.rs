@@ -1,0 +1,128 @@
+//! The SSDA903 rules (children looked after) for the collection years 2023-24 (2024) to 2025-26
+//! (2026), with the same structure as the CIN rules ([`crate::Rule`], one file per rule, one
+//! table, an explanation from each file's docs).
+//!
+//! One file per rule (`rule_101.rs`): a doc comment with `# What it checks`, `# Why` and
+//! `# DfE wording`, then `RULE` (and `RULE_2024` when an earlier year's version differs). The
+//! fixture is beside it (`rule_101.fixture.txt`): its `#` lines at the top give the year
+//! (`# year: 2026`) and the findings expected (`# expect:` then one `table,row` a line, the
+//! previous year's tables with `_last`); then each table as `== NAME` and its CSV, tables of the
+//! previous year's return named with `_last`. Rows whose `CHILD` starts with `pass` must give no
+//! finding.
+//!
+//! Rules see the return as written ([`formats::ssda903::raw`]): values as text, rows 0-based per
+//! table, as the DfE validators count them. A 903 return is small (a few MB for 10,000 children),
+//! so it is read whole and each rule looks at what tables it needs, this year's and last year's.
+
+mod common;
+
+pub use common::{Ctx, table_name};
+
+use crate::Finding;
+use formats::ssda903::raw::RawReturn;
+
+/// An SSDA903 rule.
+pub type Rule = crate::Rule<Check>;
+
+/// What an SSDA903 rule looks at: the return, with the previous year's when given.
+#[derive(Clone, Copy)]
+pub enum Check {
+    Return(fn(&Ctx, &Return, &mut Vec<Finding>)),
+}
+
+/// The return being checked, and the previous year's when given (`--prev`).
+#[derive(Debug, Clone, Default)]
+pub struct Return {
+    pub current: RawReturn,
+    pub previous: Option<RawReturn>,
+}
+
+crate::rule_table! {
+    Check;
+    rule_101 (RULE_2024),
+    rule_102,
+    rule_103,
+    rule_104,
+    rule_112,
+    rule_113,
+    rule_114,
+    rule_115,
+    rule_116,
+    rule_119,
+    rule_120,
+    rule_131,
+    rule_132,
+    rule_141,
+    rule_143,
+    rule_144,
+    rule_145,
+    rule_147,
+    rule_148,
+}
+
+/// The collection years this crate has SSDA903 rule sets for.
+pub const YEARS: &[i16] = &[2024, 2025, 2026];
+
+/// The rules of one collection year.
+pub fn rules_for(year: i16) -> impl Iterator<Item = &'static Rule> {
+    RULES.iter().filter(move |r| r.years.contains(&year))
+}
+
+/// The rule with this code in this year's set, or in any year's when `year` is `None`.
+pub fn rule(code: &str, year: Option<i16>) -> Option<&'static Rule> {
+    crate::find_rule(RULES, code, year)
+}
+
+/// A rule's explanation: the doc comment of its file (what it checks, why, the DfE wording).
+pub fn explanation(code: &str) -> Option<String> {
+    crate::explanation_in(FILES, code)
+}
+
+/// What validating a return found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Validated {
+    pub year: i16,
+    pub children: usize,
+    pub findings: Vec<Finding>,
+}
+
+/// There is no SSDA903 rule set for this year.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "there is no SSDA903 rule set for the collection year ending in {0} (there are: 2024, 2025, 2026)"
+)]
+pub struct UnsupportedYear(pub i16);
+
+/// Runs the rules of `year` (those `keep` accepts) over a return, findings sorted by table
+/// (this year's, then last year's), row and rule.
+pub fn validate_return(
+    ret: &Return,
+    year: i16,
+    keep: impl Fn(&Rule) -> bool,
+) -> Result<Validated, UnsupportedYear> {
+    if !YEARS.contains(&year) {
+        return Err(UnsupportedYear(year));
+    }
+    let ctx = Ctx::new(year);
+    let mut findings = Vec::new();
+    for rule in rules_for(year).filter(|r| keep(r)) {
+        let Check::Return(check) = rule.check;
+        check(&ctx, ret, &mut findings);
+    }
+    findings.sort_by(|a, b| {
+        (a.table.ends_with("_last"), a.table, a.row, a.rule_code).cmp(&(
+            b.table.ends_with("_last"),
+            b.table,
+            b.row,
+            b.rule_code,
+        ))
+    });
+    Ok(Validated {
+        year,
+        children: ret.current.children(),
+        findings,
+    })
+}
+
+#[cfg(test)]
+mod fixtures;

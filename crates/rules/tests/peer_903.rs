@@ -1,0 +1,300 @@
+//! Differential test against the Data to Insight SSDA903 validator (the peer, see
+//! `shared/peers/README.md`): synthetic returns with their previous year, errors injected into
+//! both, validated by both (`run_903.sh --prev`); every finding of a rule Harbour implements must
+//! be found by both on (rule_code, table, row), the key the peer README gives for 903, except
+//! the peer's known defects (`PEER_DEFECTS.md`, SSDA903 section).
+//!
+//! Without the peer installed the test says so and passes, unless `CI` is set, when it fails.
+//! `HARBOUR_DIFF_CHILDREN` (default 1500: about 300 children looked after in the return),
+//! `HARBOUR_DIFF_SEEDS` (default `1,2`) set the size; the acceptance run is
+//! `HARBOUR_DIFF_CHILDREN=40000 HARBOUR_DIFF_SEEDS=4,5,6` (2,217, 2,204 and 2,259 children in the
+//! returns, no disagreement, on 2026-11-26: each rule implemented found by both except 114 and
+//! 116, whose few AD1 and PlacedAdoption rows drew no injected value there; 116 was matched at
+//! 6,000 children, seed 2, and 114 is checked by its fixture only). `HARBOUR_DIFF_KEEP=DIR` keeps the files and both findings.
+
+use formats::ssda903::raw::RawReturn;
+use rules::ssda903::Return;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+type Key = (String, String, String);
+
+fn peers_dir() -> PathBuf {
+    std::env::var_os("HARBOUR_PEERS_DIR").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/peers"),
+        PathBuf::from,
+    )
+}
+
+fn peer() -> Result<PathBuf, String> {
+    let run = peers_dir().join("run_903.sh");
+    if !run.exists() {
+        return Err(format!("{} not found", run.display()));
+    }
+    let venv = std::env::var_os("PEERS_VENV").map_or_else(
+        || Path::new(&std::env::var_os("HOME").unwrap_or_default()).join(".cache/csc-peers/venv"),
+        PathBuf::from,
+    );
+    if !venv.join("bin/python").exists() {
+        return Err(format!("the peer venv {} is not installed", venv.display()));
+    }
+    Ok(run)
+}
+
+/// A small deterministic generator for the injector (splitmix64).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn chance(&mut self, p: f64) -> bool {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+}
+
+/// Odd values an injected cell may get: blanks, dates that are not, codes of other years, case.
+const ODD: &[&str] = &[
+    "",
+    "X",
+    "1",
+    "2",
+    "0",
+    "m",
+    "wbri",
+    "31/02/2025",
+    "2025-06-01",
+    "1/6/2025",
+    "01/06/25",
+    "31/03/2025",
+    "01/04/2025",
+    "Y",
+    "n/a",
+    "99",
+];
+
+/// Injects errors into about `rate` of the data rows of every CSV file in `dir`: one column of
+/// the row (not `CHILD`) set to an odd value. Quoting is not needed: no odd value has a comma.
+fn inject(dir: &Path, rng: &mut Rng, rate: f64) {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        let Some(header) = lines.first() else {
+            continue;
+        };
+        let columns: Vec<String> = header.split(',').map(str::to_owned).collect();
+        for line in lines.iter_mut().skip(1) {
+            if !rng.chance(rate) {
+                continue;
+            }
+            let mut cells: Vec<String> = line.split(',').map(str::to_owned).collect();
+            let candidates: Vec<usize> = (0..cells.len())
+                .filter(|&i| columns.get(i).is_some_and(|c| c != "CHILD"))
+                .collect();
+            if candidates.is_empty() {
+                continue;
+            }
+            let i = candidates[rng.below(candidates.len())];
+            cells[i] = ODD[rng.below(ODD.len())].to_owned();
+            *line = cells.join(",");
+        }
+        let mut out = lines.join("\n");
+        out.push('\n');
+        std::fs::write(&file, out).unwrap();
+    }
+}
+
+fn peer_keys(csv: &str) -> BTreeSet<Key> {
+    csv.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (f[0].to_owned(), f[2].to_owned(), f[f.len() - 1].to_owned())
+        })
+        .collect()
+}
+
+fn differential(run: &Path, seed: u64, children: u32) -> Vec<String> {
+    let year = 2026;
+    let dir = tempfile::tempdir().unwrap();
+    let config = synth::SynthConfig {
+        children,
+        seed,
+        year,
+        ..synth::SynthConfig::default()
+    };
+    let council = synth::generate(&config);
+    let files = synth::write(&council, &config, dir.path()).unwrap();
+    let mut rng = Rng(seed);
+    inject(&files.ssda903, &mut rng, 0.06);
+    inject(&files.ssda903_prev, &mut rng, 0.06);
+
+    let ret = Return {
+        current: RawReturn::read(std::slice::from_ref(&files.ssda903)).unwrap(),
+        previous: Some(RawReturn::read(std::slice::from_ref(&files.ssda903_prev)).unwrap()),
+    };
+    let validated = rules::ssda903::validate_return(&ret, year, |_| true).unwrap();
+    let ours: BTreeSet<Key> = validated
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule_code.to_owned(),
+                f.table.to_owned(),
+                f.row.map(|r| r.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let out = Command::new(run)
+        .arg(&files.ssda903)
+        .args(["--year", "2026", "--la", council.area.ons_code, "--prev"])
+        .arg(&files.ssda903_prev)
+        .output()
+        .expect("run_903.sh runs");
+    assert!(
+        out.status.success(),
+        "the peer failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let peer_csv = String::from_utf8(out.stdout).unwrap();
+    if let Some(keep) = std::env::var_os("HARBOUR_DIFF_KEEP") {
+        let keep = Path::new(&keep).join(format!("903-seed{seed}"));
+        std::fs::create_dir_all(&keep).unwrap();
+        for (from, to) in [(&files.ssda903, "903"), (&files.ssda903_prev, "903_prev")] {
+            std::fs::create_dir_all(keep.join(to)).unwrap();
+            for e in std::fs::read_dir(from).unwrap() {
+                let p = e.unwrap().path();
+                std::fs::copy(&p, keep.join(to).join(p.file_name().unwrap())).unwrap();
+            }
+        }
+        std::fs::write(keep.join("peer.csv"), &peer_csv).unwrap();
+        let mut csv = String::from("rule_code,child_id,table,field,row\n");
+        for f in &validated.findings {
+            csv.push_str(&format!(
+                "{},{},{},{},{}\n",
+                f.rule_code,
+                f.child_id,
+                f.table,
+                f.field,
+                f.row.unwrap_or(0)
+            ));
+        }
+        std::fs::write(keep.join("harbour.csv"), csv).unwrap();
+    }
+    let implemented: BTreeSet<&str> = rules::ssda903::rules_for(year).map(|r| r.code).collect();
+    let theirs: BTreeSet<Key> = peer_keys(&peer_csv)
+        .into_iter()
+        .filter(|k| implemented.contains(k.0.as_str()))
+        .collect();
+    let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
+    for k in ours.intersection(&theirs) {
+        *per_rule.entry(k.0.as_str()).or_default() += 1;
+    }
+    eprintln!(
+        "903 seed {seed}: {} children in the return; both find {per_rule:?}",
+        validated.children
+    );
+    let mut problems = Vec::new();
+    for k in theirs.difference(&ours) {
+        problems.push(format!("seed {seed}: only the peer finds {k:?}"));
+    }
+    let values: BTreeMap<Key, &str> = validated
+        .findings
+        .iter()
+        .map(|f| {
+            let row = f.row.map(|r| r.to_string()).unwrap_or_default();
+            (
+                (f.rule_code.to_owned(), f.table.to_owned(), row),
+                f.value.as_str(),
+            )
+        })
+        .collect();
+    for k in ours.difference(&theirs) {
+        // PEER_DEFECTS.md: the peer capitalises every value before its rules see it.
+        let value = values.get(k).copied().unwrap_or_default();
+        if value != value.to_uppercase() {
+            continue;
+        }
+        problems.push(format!("seed {seed}: only Harbour finds {k:?}"));
+    }
+    problems
+}
+
+#[test]
+fn harbour_finds_what_the_peer_finds_on_injected_errors() {
+    let run = match peer() {
+        Ok(run) => run,
+        Err(why) if std::env::var_os("CI").is_none() => {
+            eprintln!("SKIPPED: the 903 peer is not available: {why}");
+            return;
+        }
+        Err(why) => panic!("CI is set but the 903 peer is not available: {why}"),
+    };
+    let children: u32 = std::env::var("HARBOUR_DIFF_CHILDREN")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1500);
+    let seeds: Vec<u64> = std::env::var("HARBOUR_DIFF_SEEDS")
+        .unwrap_or_else(|_| "1,2".to_owned())
+        .split(',')
+        .map(|s| s.trim().parse().unwrap())
+        .collect();
+    let mut problems = Vec::new();
+    for seed in seeds {
+        problems.extend(differential(&run, seed, children));
+    }
+    let shown: Vec<&str> = problems.iter().take(60).map(String::as_str).collect();
+    assert!(
+        problems.is_empty(),
+        "{} disagreements with the peer; the first:\n{}",
+        problems.len(),
+        shown.join("\n")
+    );
+}
+
+/// Every rule Harbour has is in the peer's pack for the year, with the same message.
+#[test]
+fn each_rule_is_in_the_peers_pack_with_its_message() {
+    let dir = peers_dir().join("rules");
+    if !dir.exists() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but {} is missing",
+            dir.display()
+        );
+        eprintln!("SKIPPED: {} not found", dir.display());
+        return;
+    }
+    for (year, pack) in [(2025, "lac2024_25"), (2026, "lac2025_26")] {
+        let text = std::fs::read_to_string(dir.join(format!("{pack}_rules.tsv"))).unwrap();
+        let theirs: BTreeMap<&str, &str> = text
+            .lines()
+            .filter_map(|l| {
+                let f: Vec<&str> = l.splitn(4, '\t').collect();
+                (f.len() == 4).then(|| (f[0], f[3].trim()))
+            })
+            .collect();
+        for rule in rules::ssda903::rules_for(year) {
+            assert_eq!(
+                theirs.get(rule.code).copied(),
+                Some(rule.message.trim()),
+                "{year} {}",
+                rule.code
+            );
+        }
+    }
+}

@@ -74,7 +74,7 @@ fn table(out: &mut String, t: &Table) {
             .collect();
         let _ = writeln!(out, "  {},", cells.join(", "));
     }
-    out.push_str(")");
+    out.push(')');
     if let Some(note) = &t.note {
         let _ = write!(
             out,

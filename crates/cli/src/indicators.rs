@@ -238,6 +238,7 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         population: population.as_ref(),
         active: None,
         assurance: Some(&assurance),
+        index: None,
     };
 
     if let (Some(id), Some(period)) = (&args.children, &args.period) {

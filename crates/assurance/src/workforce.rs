@@ -126,16 +126,32 @@ pub fn caseloads(dataset: &Dataset, day: Date) -> Vec<(String, u32)> {
         .filter(|w| w.role.is_some_and(|r| r != WorkerRole::SocialWorker))
         .map(|w| w.id.as_str())
         .collect();
-    let mut children: BTreeMap<&str, BTreeSet<&model::ChildId>> = BTreeMap::new();
-    for a in dataset.allocations.iter().filter(|a| a.is_open_on(day)) {
-        if !not_social_workers.contains(a.worker.as_str()) {
-            children.entry(&a.worker).or_default().insert(&a.child);
+    let mut open: Vec<(&model::ChildId, &str)> = dataset
+        .allocations
+        .iter()
+        .filter(|a| a.is_open_on(day))
+        .map(|a| (&a.child, a.worker.as_str()))
+        .collect();
+    // Allocations are held sorted by child, which this sort then only checks.
+    open.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut counts: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let mut workers: Vec<&str> = Vec::new();
+    for run in open.chunk_by(|a, b| a.0 == b.0) {
+        workers.clear();
+        workers.extend(run.iter().map(|(_, w)| *w));
+        workers.sort_unstable();
+        workers.dedup();
+        for w in &workers {
+            *counts.entry(w).or_default() += 1;
         }
     }
-    children
+    let mut loads: Vec<(String, u32)> = counts
         .into_iter()
-        .map(|(w, c)| (w.to_owned(), c.len() as u32))
-        .collect()
+        .filter(|(w, _)| !not_social_workers.contains(w))
+        .map(|(w, n)| (w.to_owned(), n))
+        .collect();
+    loads.sort_unstable();
+    loads
 }
 
 /// The caseload figures managers read.

@@ -211,19 +211,7 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         write_out(args.out.as_deref(), &text)?;
         return Ok(());
     }
-    let population = match &args.population {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            Some(
-                Population::from_csv(&path.display().to_string(), &text).map_err(|e| Failure {
-                    code: 1,
-                    error: e.into(),
-                })?,
-            )
-        }
-        None => None,
-    };
+    let population = read_population(args.population.as_deref())?;
     let store = open_store(&args.db.database).await?;
     let snapshot = store
         .dataset_as_at(args.store_as_at)
@@ -250,6 +238,7 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         population: population.as_ref(),
         active: None,
         assurance: Some(&assurance),
+        index: None,
     };
 
     if let (Some(id), Some(period)) = (&args.children, &args.period) {
@@ -412,6 +401,21 @@ fn explain(id: &str, settings: &Settings) -> Result<String, Failure> {
         }
     );
     Ok(text)
+}
+
+/// The population table given with `--population`, if one was.
+pub(crate) fn read_population(
+    path: Option<&std::path::Path>,
+) -> Result<Option<Population>, Failure> {
+    let Some(path) = path else { return Ok(None) };
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Population::from_csv(&path.display().to_string(), &text)
+        .map(Some)
+        .map_err(|e| Failure {
+            code: 1,
+            error: e.into(),
+        })
 }
 
 /// `indicator_id,target` rows.

@@ -150,21 +150,7 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         Some(f) => crate::indicators::parse_targets(&f.name, &f.text)?,
         None => Vec::new(),
     };
-    let population = match &args.population {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            Some(
-                metrics::Population::from_csv(&path.display().to_string(), &text).map_err(|e| {
-                    Failure {
-                        code: 1,
-                        error: e.into(),
-                    }
-                })?,
-            )
-        }
-        None => None,
-    };
+    let population = crate::indicators::read_population(args.population.as_deref())?;
 
     let store = open_store(&args.db.database).await?;
     let snapshot = store

@@ -41,6 +41,7 @@ fn main() {
         population: Some(&population),
         active: None,
         assurance: None,
+        index: None,
     };
     let as_at = council.year.end();
     let settings = Settings::default();

@@ -105,10 +105,12 @@ fn moderation_agreement(i: &Inputs<'_>, p: &Period) -> Observation {
 fn median_caseload(i: &Inputs<'_>, p: &Period) -> Observation {
     let loads = workforce::caseloads(i.dataset, p.end);
     let values: Vec<u32> = loads.iter().map(|(_, n)| *n).collect();
+    // Only the list of children behind the figure needs these lookups.
     let mut children: Vec<ChildId> = i
         .dataset
         .allocations
         .iter()
+        .filter(|_| crate::keep_ids())
         .filter(|a| {
             a.is_open_on(p.end)
                 && loads

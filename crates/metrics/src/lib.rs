@@ -44,6 +44,51 @@ pub struct Inputs<'a> {
     /// The practice-assurance records (audits, workforce posts), for the assurance indicators;
     /// without them those indicators have no value.
     pub assurance: Option<&'a ::assurance::AssuranceData>,
+    /// Where each child's practice records start in the dataset's lists, for computing many
+    /// figures over one dataset (built by [`compute_catalogue`]); without it each child's
+    /// records are found by searching the lists. It changes no figure.
+    pub index: Option<&'a Index>,
+}
+
+/// Where each child's visits are in a dataset's list of visits (which, like every practice list,
+/// is held sorted by child): the visits of the child at position `i` of `dataset.children` are
+/// `visits[ranges[i].0..ranges[i].1]`.
+#[derive(Debug, Clone)]
+pub struct Index {
+    visit_ranges: Vec<(u32, u32)>,
+}
+
+impl Index {
+    /// Builds the index: in one pass over the children and the visits when the children are
+    /// sorted by id (as the store and the readers give them), else by a search for each child.
+    pub fn new(dataset: &Dataset) -> Index {
+        let visits = &dataset.visits;
+        let at = |i: usize| u32::try_from(i).expect("fewer than 2^32 visits");
+        let mut visit_ranges = Vec::with_capacity(dataset.children.len());
+        if dataset.children.is_sorted_by(|a, b| a.id <= b.id) {
+            let mut i = 0;
+            for c in &dataset.children {
+                // Visits of children the dataset does not list are passed over.
+                while i < visits.len() && visits[i].child < c.id {
+                    i += 1;
+                }
+                let start = i;
+                while i < visits.len() && visits[i].child == c.id {
+                    i += 1;
+                }
+                visit_ranges.push((at(start), at(i)));
+            }
+        } else {
+            let base = visits.as_ptr() as usize;
+            let size = std::mem::size_of::<model::Visit>().max(1);
+            for c in &dataset.children {
+                let own = model::of_child(visits, &c.id);
+                let start = (own.as_ptr() as usize - base) / size;
+                visit_ranges.push((at(start), at(start + own.len())));
+            }
+        }
+        Index { visit_ranges }
+    }
 }
 
 impl<'a> Inputs<'a> {
@@ -53,6 +98,29 @@ impl<'a> Inputs<'a> {
             population: None,
             active: None,
             assurance: None,
+            index: None,
+        }
+    }
+
+    /// The position of `child` in `dataset.children`, when it is one of them (found from its
+    /// address, so without comparing ids).
+    fn position(&self, child: &model::Child) -> Option<usize> {
+        let base = self.dataset.children.as_ptr() as usize;
+        let at = std::ptr::from_ref(child) as usize;
+        let size = std::mem::size_of::<model::Child>();
+        let offset = at.checked_sub(base)?;
+        (offset % size == 0 && offset / size < self.dataset.children.len()).then_some(offset / size)
+    }
+
+    /// The visits of one of the dataset's children, in the order the dataset holds them.
+    pub fn visits_of(&self, child: &model::Child) -> &'a [model::Visit] {
+        let visits = &self.dataset.visits;
+        match (self.index, self.position(child)) {
+            (Some(index), Some(i)) if index.visit_ranges.len() == self.dataset.children.len() => {
+                let (start, end) = index.visit_ranges[i];
+                &visits[start as usize..end as usize]
+            }
+            _ => model::of_child(visits, &child.id),
         }
     }
 
@@ -1266,6 +1334,7 @@ fn catalogue(
     keep_children: bool,
 ) -> Vec<Series> {
     let periods = periods(kind, as_at, count);
+    let index = Index::new(inputs.dataset);
     let defs: Vec<&'static IndicatorDef> = CATALOGUE
         .iter()
         .filter(|d| d.period_kinds.contains(&kind))
@@ -1285,7 +1354,7 @@ fn catalogue(
             active.push((which, lists));
         }
     }
-    let series_of = |d: &'static IndicatorDef| Series {
+    let series = |d: &'static IndicatorDef| Series {
         indicator: d,
         settings: settings.describe(d.id),
         points: periods
@@ -1300,6 +1369,7 @@ fn catalogue(
             .map(|(p, a)| {
                 let inputs = Inputs {
                     active: inputs.active.or(Some(a.as_slice())),
+                    index: inputs.index.or(Some(&index)),
                     ..*inputs
                 };
                 let mut o = (d.compute)(&inputs, p, settings);
@@ -1310,6 +1380,10 @@ fn catalogue(
                 o
             })
             .collect(),
+    };
+    let series_of = |d: &'static IndicatorDef| {
+        let _figures_only = (!keep_children).then(FiguresOnly::new);
+        series(d)
     };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -1367,9 +1441,41 @@ fn percent(n: u64, d: u64) -> Option<f64> {
     (d > 0).then(|| 100.0 * n as f64 / d as f64)
 }
 
+thread_local! {
+    /// Whether the figures computed on this thread keep the ids of their children: false only
+    /// inside [`compute_catalogue`], which drops them anyway (see [`FiguresOnly`]).
+    static KEEP_IDS: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// While alive, figures computed on this thread are made without their lists of children,
+/// which [`ids`] then neither sorts nor keeps. No count is taken from those lists (every
+/// indicator counts its numerator and denominator itself), so no figure changes.
+struct FiguresOnly(bool);
+
+impl FiguresOnly {
+    fn new() -> Self {
+        FiguresOnly(KEEP_IDS.with(|k| k.replace(false)))
+    }
+}
+
+impl Drop for FiguresOnly {
+    fn drop(&mut self) {
+        KEEP_IDS.with(|k| k.set(self.0));
+    }
+}
+
+/// Whether figures made now keep the ids of their children (see [`FiguresOnly`]): an indicator
+/// that would clone many ids only to count them may count instead when this is false.
+fn keep_ids() -> bool {
+    KEEP_IDS.with(|k| k.get())
+}
+
 /// Sorted, de-duplicated child ids, holding no spare capacity (figures are kept for many
 /// periods, and their ids are most of the memory they take).
 fn ids(mut v: Vec<ChildId>) -> Vec<ChildId> {
+    if !keep_ids() {
+        return Vec::new();
+    }
     v.sort_unstable();
     v.dedup();
     v.shrink_to_fit();

@@ -657,13 +657,12 @@ pub(crate) fn cla_visits_in_timescale_pct(
         let Some(i) = care.open_on(d) else { continue };
         let placement = care.episodes[care.placement_start[i]];
         let placed = placement.start_date;
-        let last = model::of_child(&inputs.dataset.visits, &care.child.id)
-            .iter()
-            .filter(|v| {
-                v.kind == model::VisitKind::LookedAfter && v.seen && placed <= v.date && v.date <= d
-            })
-            .map(|v| v.date)
-            .max();
+        let last = model::latest_seen_visit(
+            inputs.visits_of(care.child),
+            model::VisitKind::LookedAfter,
+            placed,
+            d,
+        );
         let due = match last {
             None => {
                 no_visit_yet += 1;

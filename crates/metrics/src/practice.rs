@@ -3,9 +3,9 @@
 //! (research/indicators.md §1.1, §1.2 and §8). Visits to looked-after children, return-home
 //! interviews and adoption A2 are in `looked_after`, with the rest of care.
 
-use crate::{Inputs, Observation, Period, Settings, ids, percent};
+use crate::{Inputs, Observation, Period, Settings, ids, keep_ids, percent};
 use model::calendar::Calendar;
-use model::{ChildId, Date, VisitKind, of_child};
+use model::{Date, VisitKind};
 
 /// The contacts received in the period: (child, led to a referral).
 fn contacts_in<'a>(
@@ -20,10 +20,14 @@ fn contacts_in<'a>(
 }
 
 pub(crate) fn contacts(inputs: &Inputs<'_>, period: &Period, _: &Settings) -> Observation {
-    let children: Vec<ChildId> = contacts_in(inputs, period)
-        .map(|c| c.child.clone())
-        .collect();
-    let n = children.len() as u64;
+    let (mut n, mut children) = (0, Vec::new());
+    let keep = keep_ids();
+    for c in contacts_in(inputs, period) {
+        n += 1;
+        if keep {
+            children.push(c.child.clone());
+        }
+    }
     Observation {
         period_start: period.start,
         period_end: period.end,
@@ -52,13 +56,20 @@ pub(crate) fn contact_referral_pct(
     _: &Settings,
 ) -> Observation {
     let (mut numerator, mut denominator) = (Vec::new(), Vec::new());
+    let (mut n, mut d) = (0, 0);
+    let keep = keep_ids();
     for c in contacts_in(inputs, period) {
-        denominator.push(c.child.clone());
+        d += 1;
+        if keep {
+            denominator.push(c.child.clone());
+        }
         if c.led_to_referral {
-            numerator.push(c.child.clone());
+            n += 1;
+            if keep {
+                numerator.push(c.child.clone());
+            }
         }
     }
-    let (n, d) = (numerator.len() as u64, denominator.len() as u64);
     Observation {
         period_start: period.start,
         period_end: period.end,
@@ -102,11 +113,7 @@ fn plan_visits(
                 .max(),
         };
         let Some(started) = started else { continue };
-        let last = of_child(&inputs.dataset.visits, &c.id)
-            .iter()
-            .filter(|v| v.kind == kind && v.seen && started <= v.date && v.date <= d)
-            .map(|v| v.date)
-            .max();
+        let last = model::latest_seen_visit(inputs.visits_of(c), kind, started, d);
         if last.is_none() {
             not_yet_visited += 1;
         }

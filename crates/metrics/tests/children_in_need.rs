@@ -295,6 +295,7 @@ fn children_on_plans_at_the_period_end_and_per_10000() {
         population: Some(&population),
         active: None,
         assurance: None,
+        index: None,
     };
     assert_eq!(
         figure_with("cp_plans_per_10k", &inputs, &june, &s),

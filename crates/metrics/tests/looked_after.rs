@@ -87,6 +87,7 @@ fn figure(id: &str, ds: &Dataset, pop: Option<&Population>, p: &Period) -> Obser
         population: pop,
         active: None,
         assurance: None,
+        index: None,
     };
     (def.compute)(&inputs, p, &Settings::default())
 }
@@ -686,6 +687,7 @@ fn all_figures(ds: &Dataset, pop: &Population) -> Vec<(&'static str, Observation
         population: Some(pop),
         active: None,
         assurance: None,
+        index: None,
     };
     let as_at = d("2026-03-31");
     let mut out = Vec::new();

@@ -46,6 +46,7 @@ fn run(id: &str, ds: &Dataset, p: &Period, s: &Settings) -> Observation {
         population: Some(&pop),
         active: None,
         assurance: None,
+        index: None,
     };
     (indicator(id).unwrap().compute)(&inputs, p, s)
 }
@@ -542,6 +543,7 @@ fn the_synthetic_councils_figures_are_plausible() {
         population: Some(&population),
         active: None,
         assurance: None,
+        index: None,
     };
     let periods = periods(PeriodKind::Month, council.year.end(), 12);
     let rate = |id: &str| {

@@ -165,6 +165,16 @@ pub fn of_child<'a, T: ChildRecord>(records: &'a [T], child: &ChildId) -> &'a [T
     &records[start..start + len]
 }
 
+/// The date of the latest of `visits` (one child's, in any order) of `kind` with the child seen,
+/// from `from` to `to`, both included.
+pub fn latest_seen_visit(visits: &[Visit], kind: VisitKind, from: Date, to: Date) -> Option<Date> {
+    visits
+        .iter()
+        .filter(|v| v.kind == kind && v.seen && from <= v.date && v.date <= to)
+        .map(|v| v.date)
+        .max()
+}
+
 /// The practice records of a dataset or extract, borrowed for sorting.
 pub struct PracticeMut<'a> {
     pub contacts: &'a mut [Contact],

@@ -251,6 +251,16 @@ impl crate::Store {
             .map_err(|e| self.fail("reading the assurance records", e))
     }
 
+    /// The latest assurance change (0 before any): it grows with every edit and every load that
+    /// brings assurance records, so a cache of figures that uses them can tell when it is stale.
+    /// Nothing is read but the number, and nothing is logged.
+    pub async fn assurance_revision(&self) -> Result<i64, StoreError> {
+        self.pool
+            .assurance_revision()
+            .await
+            .map_err(|e| self.fail("reading the latest assurance change", e))
+    }
+
     /// The ids of the current cycles and audits (with each audit's child), to check what is
     /// imported against what is stored. Nothing of an audit but its id and child is read, and
     /// nothing is shown, so nothing is written to the access log: an import that is refused
@@ -421,6 +431,17 @@ impl Pool {
             tx.commit().await?;
             data.normalise();
             Ok(data)
+        })
+    }
+
+    async fn assurance_revision(&self) -> Result<i64, Fail> {
+        on_pool!(self, p, Db => {
+            let row = sqlx::query(
+                "SELECT COALESCE(MAX(change_id), 0) AS latest FROM assurance_changes",
+            )
+            .fetch_one(p)
+            .await?;
+            Ok(row.try_get::<i64, _>("latest")?)
         })
     }
 

@@ -902,3 +902,61 @@ async fn an_upload_stores_a_population_table_and_assurance_records_in_one_load()
         2
     );
 }
+
+#[tokio::test]
+async fn an_assurance_edit_between_loads_reaches_the_figures() {
+    let s = start().await;
+    let analyst = session(s.addr, "analyst").await;
+    // The last month of the page, March 2025: numerator, denominator and value.
+    let march = |body: &str| {
+        let at = body.rfind(">Mar 2025</th>").expect("a March 2025 row");
+        let rest = &body[at..];
+        rest[..rest.find("</tr>").unwrap()]
+            .split("govuk-table__cell--numeric\">")
+            .skip(1)
+            .map(|c| c[..c.find('<').unwrap()].to_owned())
+            .collect::<Vec<_>>()
+    };
+    let before = http(s.addr, "GET", "/indicators/vacancy_rate_pct", &analyst, "").await;
+    assert_eq!(before.status, 200);
+    assert_eq!(march(&before.body), ["0", "0", "–"], "no posts yet");
+
+    // Four social work posts, one of them vacant since January 2025: 1 of 4 vacant, 25.0%.
+    let post = |id: &str, worker: Option<&str>| assurance::workforce::Post {
+        id: id.into(),
+        team: "T1".into(),
+        role: WorkerRole::SocialWorker,
+        spells: vec![assurance::workforce::PostSpell {
+            from: "2025-01-01".parse().unwrap(),
+            to: None,
+            worker: worker.map(str::to_owned),
+            agency: false,
+        }],
+    };
+    let outcome = s
+        .store
+        .edit_assurance(store::AssuranceEdit {
+            actor: "access-tests".into(),
+            channel: store::Channel::Cli,
+            action: "harbour workforce import".into(),
+            source: None,
+            data: assurance::AssuranceData {
+                posts: vec![
+                    post("P1", Some("W1")),
+                    post("P2", Some("W2")),
+                    post("P3", Some("W3")),
+                    post("P4", None),
+                ],
+                ..Default::default()
+            },
+        })
+        .await
+        .unwrap();
+    assert_ne!(outcome, store::EditOutcome::Unchanged);
+    let after = http(s.addr, "GET", "/indicators/vacancy_rate_pct", &analyst, "").await;
+    assert_eq!(march(&after.body), ["1", "4", "25.0"]);
+    // Posts are about no child, so reading them for the figures writes nothing to the access
+    // log (audits would: one bulk entry per computation).
+    let log = s.store.access_log(1000).await.unwrap();
+    assert!(!log.iter().any(|r| r.entry.actor == "harbour serve"));
+}

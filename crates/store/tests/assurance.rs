@@ -93,7 +93,9 @@ fn reader() -> Reader {
 both! {
     async fn edits_are_versioned_with_who_and_when(db) {
         let store = &db.store;
+        assert_eq!(store.assurance_revision().await.unwrap(), 0, "no change yet");
         let first = store.edit_assurance(edit("alice", data())).await.unwrap();
+        assert_eq!(store.assurance_revision().await.unwrap(), 1);
         let EditOutcome::Changed { change_id, records } = first else { panic!("{first:?}") };
         assert_eq!(change_id, 1);
         assert_eq!(
@@ -109,6 +111,7 @@ both! {
         let before = store.fingerprint().await.unwrap();
         assert_eq!(store.edit_assurance(edit("alice", data())).await.unwrap(), EditOutcome::Unchanged);
         assert_eq!(store.fingerprint().await.unwrap(), before);
+        assert_eq!(store.assurance_revision().await.unwrap(), 1, "an unchanged edit is no change");
 
         // Bob completes A1: only A1 gets a new version.
         let mut graded = audit("A1", "C1");
@@ -122,6 +125,7 @@ both! {
             second,
             EditOutcome::Changed { change_id: 2, records: BTreeMap::from([(AssuranceKind::Audit, 1)]) }
         );
+        assert_eq!(store.assurance_revision().await.unwrap(), 2);
 
         let read = store.read_assurance(&reader()).await.unwrap();
         let mut expected = data();

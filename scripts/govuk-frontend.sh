@@ -19,6 +19,9 @@ trap 'rm -rf "$stage"' EXIT
 cp "$src/dist/govuk/govuk-frontend.min.css" "$src/dist/govuk/govuk-frontend.min.js" "$stage/"
 cp -r "$src/dist/govuk/assets" "$stage/assets"
 rm -f "$stage/assets/manifest.json"
+# The GDS Transport font is for services on GOV.UK only; Harbour is not one, so the font files are
+# not copied and the binary serves the stylesheet without its @font-face rules (Arial instead).
+rm -rf "$stage/assets/fonts"
 echo "$version" > "$stage/VERSION"
 {
   echo "govuk-frontend $version, from the npm registry (https://www.npmjs.com/package/govuk-frontend)."
@@ -27,8 +30,9 @@ echo "$version" > "$stage/VERSION"
   echo "Its package.json gives its licence as \"$(node -p "require('./$src/package.json').license")\"; its README says:"
   echo
   sed -n '/^## Licence/,/^## /p' "$src/README.md" | sed '$d'
-  echo "The GDS Transport font files in assets/fonts/ are for services on GOV.UK; see"
-  echo "https://frontend.design-system.service.gov.uk/choose-an-alternative-typeface/ before using them elsewhere."
+  echo "The GDS Transport font files (assets/fonts/ in the package) are not copied: the font is for"
+  echo "services on GOV.UK only (https://frontend.design-system.service.gov.uk/choose-an-alternative-typeface/)."
+  echo "The binary serves govuk-frontend.min.css without its @font-face rules, so text is set in Arial."
 } > "$stage/LICENSE.txt"
 
 if [ "${1:-}" = "--check" ]; then

@@ -104,6 +104,7 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/access-log", get(pages::access_log))
         .route("/healthz", get(healthz))
         .route("/assets/app.css", get(assets::css))
+        .route("/assets/govuk-frontend.min.css", get(assets::govuk_css))
         .route("/assets/{*path}", get(assets::file))
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(

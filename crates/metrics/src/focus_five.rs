@@ -244,15 +244,32 @@ fn months(d: Date, n: u32) -> Date {
 pub fn focus_five(dataset: &Dataset, day: Date, t: &Timescales) -> Vec<ChildFocus> {
     let teams: BTreeMap<&str, &model::Team> =
         dataset.teams.iter().map(|t| (t.id.as_str(), t)).collect();
+    let allocations = allocations_on(dataset, day);
     let mut out: Vec<ChildFocus> = dataset
         .children
         .iter()
         .filter_map(|c| {
             let visits = model::of_child(&dataset.visits, &c.id);
-            child_focus(dataset, c, visits, day, t, &teams)
+            let allocation = allocations.get(&c.id).copied();
+            child_focus(dataset, c, visits, allocation, day, t, &teams)
         })
         .collect();
     out.sort_by(|a, b| a.child.cmp(&b.child));
+    out
+}
+
+/// Each child's latest-starting case allocation open on `day` (ties: the greater worker id), in
+/// whatever order the allocations are held.
+fn allocations_on(dataset: &Dataset, day: Date) -> BTreeMap<&ChildId, &model::CaseAllocation> {
+    let mut out: BTreeMap<&ChildId, &model::CaseAllocation> = BTreeMap::new();
+    for a in dataset.allocations.iter().filter(|a| a.is_open_on(day)) {
+        let keep = out
+            .get(&a.child)
+            .is_none_or(|b| (a.start, &a.worker) > (b.start, &b.worker));
+        if keep {
+            out.insert(&a.child, a);
+        }
+    }
     out
 }
 
@@ -261,6 +278,7 @@ fn child_focus(
     dataset: &Dataset,
     c: &Child,
     visits: &[model::Visit],
+    allocation: Option<&model::CaseAllocation>,
     day: Date,
     t: &Timescales,
     teams: &BTreeMap<&str, &model::Team>,
@@ -296,10 +314,6 @@ fn child_focus(
     } else {
         PlanType::Other
     };
-    let allocation = model::of_child(&dataset.allocations, &c.id)
-        .iter()
-        .filter(|a| a.is_open_on(day))
-        .max_by(|a, b| (a.start, &a.worker).cmp(&(b.start, &b.worker)));
     let calendar = Calendar::england_and_wales_ref();
     let chronology = model::of_child(&dataset.chronology, &c.id);
     let involvement_start = referral
@@ -642,9 +656,11 @@ fn focus_five_pct(i: &Inputs<'_>, p: &Period, s: &crate::Settings) -> Observatio
     let teams: BTreeMap<&str, &model::Team> =
         i.dataset.teams.iter().map(|t| (t.id.as_str(), t)).collect();
     let (mut num, mut den) = (Vec::new(), Vec::new());
+    let allocations = allocations_on(i.dataset, day);
     let mut total = Compliance::default();
     for c in i.children() {
-        let Some(f) = child_focus(i.dataset, c, i.visits_of(c), day, &t, &teams) else {
+        let allocation = allocations.get(&c.id).copied();
+        let Some(f) = child_focus(i.dataset, c, i.visits_of(c), allocation, day, &t, &teams) else {
             continue;
         };
         total.add(&f);

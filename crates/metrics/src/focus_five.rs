@@ -43,7 +43,7 @@
 
 use crate::looked_after::{Reg28, care_now};
 use crate::{IndicatorDef, Inputs, Observation, Period, Polarity, Quadrant, Setting, Unit, ids};
-use assurance::sample::PlanType;
+pub use assurance::sample::PlanType;
 use model::calendar::{Calendar, DayCount};
 use model::{Child, ChildId, Dataset, Date, VisitKind};
 use serde::Serialize;
@@ -718,3 +718,60 @@ pub(crate) const FOCUS_FIVE: IndicatorDef = IndicatorDef {
     source: "local practice standards (research/indicators.md §5); Working Together 2023; Care Planning Regulations 2010",
     compute: focus_five_pct,
 };
+
+/// One row of compliance as an audience under disclosure control may read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublishedCompliance {
+    /// The service, or `All open children` for the total row (last).
+    pub name: String,
+    pub children: disclosure::Published,
+    pub compliant: disclosure::Published,
+    pub pct: disclosure::PublishedValue,
+}
+
+/// Compliance by service and in total for the scrutiny panel and the public: a table of
+/// services × (compliant, not compliant) with every total, protected together by
+/// [`disclosure::protect`] so that no suppressed count can be worked out from the rest; a table
+/// that cannot be protected is withheld whole. Holds no child id.
+pub fn publish_by_service(
+    rows: &[ChildFocus],
+    policy: &disclosure::Policy,
+) -> Vec<PublishedCompliance> {
+    use disclosure::{CountTable, Published};
+    let groups = rollup(rows, Level::Service);
+    let counts: Vec<Vec<u64>> = groups
+        .iter()
+        .map(|(_, c)| vec![c.compliant, c.children - c.compliant])
+        .collect();
+    let protected = CountTable::new(counts)
+        .ok()
+        .and_then(|t| disclosure::protect(&t.with_all_totals(), policy).ok());
+    let row = |name: String, children: Published, compliant: Published| PublishedCompliance {
+        pct: disclosure::percentage(&compliant, &children),
+        name,
+        children,
+        compliant,
+    };
+    let mut out: Vec<PublishedCompliance> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| match &protected {
+            Some(p) => row(
+                name.clone(),
+                p.row_total(i).unwrap_or(Published::Suppressed),
+                p.cell(i, 0),
+            ),
+            None => row(name.clone(), Published::Suppressed, Published::Suppressed),
+        })
+        .collect();
+    let (children, compliant) = match &protected {
+        Some(p) => (
+            p.grand_total().unwrap_or(Published::Suppressed),
+            p.column_total(0).unwrap_or(Published::Suppressed),
+        ),
+        None if groups.is_empty() => (Published::Count(0), Published::Count(0)),
+        None => (Published::Suppressed, Published::Suppressed),
+    };
+    out.push(row("All open children".to_owned(), children, compliant));
+    out
+}

@@ -446,3 +446,56 @@ fn compliance_rolls_up_by_worker_team_and_service_with_a_teams_exceptions() {
     assert_eq!((o.numerator, o.denominator), (0, Some(4)));
     assert_eq!(o.breakdown[1], ("visit overdue", 3));
 }
+
+#[test]
+fn the_scrutiny_panel_reads_compliance_by_service_with_small_counts_suppressed() {
+    // Service A: 7 children, 3 compliant (4 not); service B: 10 children, 8 compliant (2 not).
+    let focus = |id: usize, team: &str, service: &str, ok: bool| ChildFocus {
+        child: ChildId(format!("C{id}")),
+        plan_type: PlanType::Other,
+        worker: Some("W".into()),
+        team: Some(team.into()),
+        service: Some(service.into()),
+        checks: Standard::ALL.map(|standard| Check {
+            standard,
+            status: if ok || standard != Standard::Supervision {
+                Status::Met
+            } else {
+                Status::NotMet
+            },
+            last: None,
+            due: None,
+        }),
+    };
+    let mut rows = Vec::new();
+    for i in 0..7 {
+        rows.push(focus(i, "TA", "A", i < 3));
+    }
+    for i in 7..17 {
+        rows.push(focus(i, "TB", "B", i < 15));
+    }
+    let policy = disclosure::Policy::new(6).unwrap();
+    let p = publish_by_service(&rows, &policy);
+    let show = |r: &PublishedCompliance| {
+        (
+            r.name.clone(),
+            r.children.to_string(),
+            r.compliant.to_string(),
+        )
+    };
+    let shown: Vec<(String, String, String)> = p.iter().map(show).collect();
+    // 3, 4 and 2 are small: every interior cell is suppressed, and so the compliant totals that
+    // would give them away; the children per service and in all (7, 10, 17) are shown.
+    assert_eq!(
+        shown,
+        [
+            ("A".into(), "7".into(), "c".into()),
+            ("B".into(), "10".into(), "c".into()),
+            ("All open children".into(), "17".into(), "11".into()),
+        ]
+    );
+    assert!(p[0].pct.is_suppressed());
+    assert_eq!(p[2].pct.value(), Some(100.0 * 11.0 / 17.0));
+    // Internal totals for the same rows.
+    assert_eq!((total(&rows).children, total(&rows).compliant), (17, 11));
+}

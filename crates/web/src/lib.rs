@@ -14,6 +14,7 @@
 //! | `GET /indicators/{id}/children?month=YYYY-MM` | admin, analyst, manager, practitioner | the children behind a month's figure, within the user's scope; logged |
 //! | `GET /children/{id}` | admin, analyst, manager, practitioner | a child's chronology, if in scope; logged |
 //! | `GET /measures` | all but scrutiny | the seed's Family Safeguarding measures |
+//! | `GET /focus-five[?team=T]` | every role | Focus Five compliance: admin and analyst by service, team and worker and any team's exceptions; manager their team's workers and exceptions; practitioner their caseload; scrutiny by service through disclosure control. Lists of children are logged |
 //! | `GET /loads` | admin, analyst | every load with its files and rows |
 //! | `GET /upload`, `POST /upload` | admin, analyst | upload files (drag and drop, progress), read by `ingest` as `harbour load` reads them, stored all or nothing (CSRF) |
 //! | `GET /admin/access-log` | admin | the access log (the read is logged first) |
@@ -30,6 +31,7 @@ pub mod auth;
 mod chronology;
 mod computed;
 mod error;
+mod focus_five;
 pub mod headers;
 mod layout;
 mod measures;
@@ -92,6 +94,7 @@ pub fn router(state: AppState) -> Router {
         .route("/indicators/{id}/children", get(pages::drill))
         .route("/children/{id}", get(pages::chronology))
         .route("/measures", get(measures::page))
+        .route("/focus-five", get(focus_five::page))
         .route("/loads", get(pages::loads))
         .route(
             "/upload",

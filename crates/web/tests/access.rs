@@ -902,3 +902,111 @@ async fn an_upload_stores_a_population_table_and_assurance_records_in_one_load()
         2
     );
 }
+
+#[tokio::test]
+async fn focus_five_shows_each_role_its_own_children_and_logs_every_list() {
+    // On 31 March 2025 none of the four children is compliant: no chronology entry for their
+    // February referral and no supervision since January (ELSE is unallocated), so every child
+    // in a team is on its exceptions list.
+    let s = start().await;
+    type Cell = (&'static str, u16, Vec<&'static str>, Option<&'static str>);
+    let matrix: Vec<(&str, Vec<Cell>)> = vec![
+        (
+            "/focus-five",
+            vec![
+                // Aggregates only for the whole service: no list, nothing logged.
+                ("admin", 200, vec![], None),
+                ("analyst", 200, vec![], None),
+                (
+                    "manager",
+                    200,
+                    vec![T1A, T1B],
+                    Some("Focus Five exceptions of team T1 on 2025-03-31 (2 shown)"),
+                ),
+                (
+                    "practitioner",
+                    200,
+                    vec![T1A],
+                    Some("Focus Five of worker W1's caseload on 2025-03-31 (1 shown)"),
+                ),
+                ("scrutiny", 200, vec![], None),
+            ],
+        ),
+        (
+            "/focus-five?team=T1",
+            vec![
+                (
+                    "admin",
+                    200,
+                    vec![T1A, T1B],
+                    Some("Focus Five exceptions of team T1 on 2025-03-31 (2 shown)"),
+                ),
+                (
+                    "analyst",
+                    200,
+                    vec![T1A, T1B],
+                    Some("Focus Five exceptions of team T1 on 2025-03-31 (2 shown)"),
+                ),
+                (
+                    "manager",
+                    200,
+                    vec![T1A, T1B],
+                    Some("Focus Five exceptions of team T1 on 2025-03-31 (2 shown)"),
+                ),
+                ("practitioner", 404, vec![], None),
+                ("scrutiny", 404, vec![], None),
+            ],
+        ),
+        (
+            "/focus-five?team=T2",
+            vec![
+                (
+                    "analyst",
+                    200,
+                    vec![T2A],
+                    Some("Focus Five exceptions of team T2 on 2025-03-31 (1 shown)"),
+                ),
+                ("manager", 404, vec![], None),
+                ("practitioner", 404, vec![], None),
+                ("scrutiny", 404, vec![], None),
+            ],
+        ),
+        (
+            "/focus-five?team=NO-SUCH-TEAM",
+            vec![("admin", 404, vec![], None)],
+        ),
+    ];
+    let mut cookies = HashMap::new();
+    for name in ["admin", "analyst", "manager", "practitioner", "scrutiny"] {
+        cookies.insert(name, session(s.addr, name).await);
+    }
+    for (route, cells) in &matrix {
+        for (role, status, shown, subject) in cells {
+            let before = log_len(&s.store).await;
+            let reply = http(s.addr, "GET", route, &cookies[role], "").await;
+            assert_eq!(reply.status, *status, "{role} {route}");
+            assert_eq!(children_in(&reply.body), *shown, "{role} {route}");
+            let written = log_len(&s.store).await - before;
+            assert_eq!(written, usize::from(subject.is_some()), "{role} {route}");
+            if let Some(subject) = subject {
+                let entry = &s.store.access_log(1).await.unwrap()[0].entry;
+                assert_eq!(
+                    (entry.actor.as_str(), entry.subject.as_str()),
+                    (*role, *subject)
+                );
+                assert_eq!(entry.action, "GET /focus-five");
+            }
+        }
+    }
+    // The panel reads compliance by service through disclosure control: 3 children with no
+    // service recorded and 1 unallocated, all small counts, shown as c; no team or worker.
+    let scrutiny = http(s.addr, "GET", "/focus-five", &cookies["scrutiny"], "").await;
+    assert!(scrutiny.body.contains("Compliance by service"));
+    assert!(!scrutiny.body.contains("by team"));
+    assert!(!scrutiny.body.contains("W1"));
+    assert!(scrutiny.body.contains(">c<"), "{}", scrutiny.body);
+    // Staff see the exact figures: four open children, none compliant.
+    let admin = http(s.addr, "GET", "/focus-five", &cookies["admin"], "").await;
+    assert!(admin.body.contains("Compliance by team"));
+    assert!(admin.body.contains("href=\"/focus-five?team=T1\""));
+}

@@ -69,6 +69,10 @@ struct Server {
 }
 
 async fn start() -> Server {
+    start_with(None).await
+}
+
+async fn start_with(assurance: Option<assurance::AssuranceData>) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path().join("harbour.db").to_str().unwrap())
         .await
@@ -83,7 +87,13 @@ async fn start() -> Server {
             )],
             dataset: council(),
             loaded_by: "access-tests".into(),
-            assurance: None,
+            assurance: assurance.map(|data| store::AssuranceEdit {
+                actor: "access-tests".into(),
+                channel: store::Channel::Cli,
+                action: "harbour load".into(),
+                source: None,
+                data,
+            }),
         })
         .await
         .unwrap();
@@ -1009,4 +1019,153 @@ async fn focus_five_shows_each_role_its_own_children_and_logs_every_list() {
     let admin = http(s.addr, "GET", "/focus-five", &cookies["admin"], "").await;
     assert!(admin.body.contains("Compliance by team"));
     assert!(admin.body.contains("href=\"/focus-five?team=T1\""));
+}
+
+/// Cycle Q4 2024-25: A1 (child T1A, team T1) audited by W3, graded good; A2 (child T2A, team
+/// T2) audited by W1 — the practitioner — graded requires improvement; A3 (ELSE) not yet
+/// allocated. Actions: X1 on A1 for team T1, X2 on A2 for team T2.
+fn programme() -> assurance::AssuranceData {
+    use assurance::grade::Grade;
+    use assurance::programme::*;
+    use assurance::sample::PlanType;
+    let audit =
+        |id: &str, child: &str, team: &str, auditor: Option<&str>, grade: Option<Grade>| Audit {
+            id: id.into(),
+            cycle: "Q4".into(),
+            kind: AuditKind::Full,
+            child: ChildId::from(child),
+            team: team.into(),
+            plan_type: PlanType::Other,
+            worker: "W9".into(),
+            auditor: auditor.map(Into::into),
+            allocated_on: auditor.map(|_| d("2025-01-06")),
+            due_on: Some(d("2025-03-31")),
+            completed_on: grade.map(|_| d("2025-03-03")),
+            overall: grade,
+            domains: Default::default(),
+            good_practice: Vec::new(),
+            development: Vec::new(),
+            findings: String::new(),
+            follows: None,
+            moderation: None,
+        };
+    let action = |id: &str, audit: &str, child: &str, team: &str| Action {
+        id: id.into(),
+        audit: audit.into(),
+        child: ChildId::from(child),
+        team: team.into(),
+        description: "Update the chronology".into(),
+        owner: "TM".into(),
+        raised_on: d("2025-03-03"),
+        due_on: d("2025-04-30"),
+        closed_on: None,
+    };
+    assurance::AssuranceData {
+        cycles: vec![Cycle {
+            id: "Q4".into(),
+            name: "Quarter 4".into(),
+            start: d("2025-01-01"),
+            end: d("2025-03-31"),
+        }],
+        audits: vec![
+            audit("A1", T1A, "T1", Some("W3"), Some(Grade::Good)),
+            audit(
+                "A2",
+                T2A,
+                "T2",
+                Some("W1"),
+                Some(Grade::RequiresImprovement),
+            ),
+            audit("A3", ELSE, "T1", None, None),
+        ],
+        actions: vec![action("X1", "A1", T1A, "T1"), action("X2", "A2", T2A, "T2")],
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn audits_show_auditors_their_cases_managers_their_actions_and_scrutiny_only_c() {
+    let s = start_with(Some(programme())).await;
+    let mut cookies = HashMap::new();
+    for name in ["admin", "analyst", "manager", "practitioner", "scrutiny"] {
+        cookies.insert(name, session(s.addr, name).await);
+    }
+    // (role, children shown, access-log rows: the bulk read, and one more for a list).
+    let cells: [(&str, Vec<&str>, usize); 5] = [
+        ("admin", vec![], 1),
+        ("analyst", vec![], 1),
+        // The manager has no worker id, so audits no one; their team's action X1 is on T1A.
+        ("manager", vec![T1A], 2),
+        // The practitioner W1 audits A2 (T2A), a child outside their caseload: theirs to audit.
+        ("practitioner", vec![T2A], 2),
+        ("scrutiny", vec![], 1),
+    ];
+    for (role, shown, rows) in cells {
+        let before = log_len(&s.store).await;
+        let reply = http(s.addr, "GET", "/audits", &cookies[role], "").await;
+        assert_eq!(reply.status, 200, "{role}");
+        assert_eq!(children_in(&reply.body), shown, "{role}");
+        assert_eq!(log_len(&s.store).await - before, rows, "{role}");
+    }
+    let admin = http(s.addr, "GET", "/audits", &cookies["admin"], "").await;
+    // Two of the three are allocated and both completed: one good, one requires improvement.
+    assert!(admin.body.contains("2 of 2 completed"), "{}", admin.body);
+    assert!(admin.body.contains("50.0%"));
+    let scrutiny = http(s.addr, "GET", "/audits", &cookies["scrutiny"], "").await;
+    assert!(
+        scrutiny.body.contains("c of c completed"),
+        "{}",
+        scrutiny.body
+    );
+    assert!(!scrutiny.body.contains("2 of 2"));
+    let manager = http(s.addr, "GET", "/audits", &cookies["manager"], "").await;
+    assert!(manager.body.contains("X1") && !manager.body.contains("X2"));
+
+    // Closing: the manager, with the session's token, their own team's action only.
+    let token = manager.csrf();
+    let close = |id: &str, t: &str| {
+        (
+            format!("/audits/actions/{id}/close"),
+            form(&[("csrf_token", t)]),
+        )
+    };
+    let (path, body) = close("X1", "forged");
+    assert_eq!(
+        http(s.addr, "POST", &path, &cookies["manager"], &body)
+            .await
+            .status,
+        403
+    );
+    let (path, body) = close("X2", &token);
+    assert_eq!(
+        http(s.addr, "POST", &path, &cookies["manager"], &body)
+            .await
+            .status,
+        404
+    );
+    let practitioner_token = http(s.addr, "GET", "/", &cookies["practitioner"], "")
+        .await
+        .csrf();
+    let (path, body) = close("X1", &practitioner_token);
+    assert_eq!(
+        http(s.addr, "POST", &path, &cookies["practitioner"], &body)
+            .await
+            .status,
+        403
+    );
+    let (path, body) = close("X1", &token);
+    assert_eq!(
+        http(s.addr, "POST", &path, &cookies["manager"], &body)
+            .await
+            .status,
+        303
+    );
+    let data = s.store.read_workforce_and_voice().await.unwrap();
+    assert!(
+        data.actions.is_empty(),
+        "no child-level record read without a log"
+    );
+    let after = http(s.addr, "GET", "/audits", &cookies["manager"], "").await;
+    assert!(after.body.contains("Closed"), "{}", after.body);
+    assert!(!after.body.contains("Mark closed"));
 }

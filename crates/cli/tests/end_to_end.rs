@@ -502,3 +502,78 @@ fn the_scorecard_sets_each_figure_beside_its_forecast_target_and_england() {
         String::from_utf8_lossy(&bad.stderr).contains("targets.csv: line 2: there is no indicator")
     );
 }
+
+#[test]
+fn focus_five_lists_children_rolls_them_up_and_agrees_with_the_catalogue() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("d");
+    let db = tmp.path().join("h.db");
+    let (data, db) = (data.to_str().unwrap(), db.to_str().unwrap());
+    ok(&["synth", "--children", "400", "--seed", "11", "--out", data]);
+    ok(&["load", data, "--database", db]);
+    let children = String::from_utf8(ok(&["focus-five", "--database", db]).stdout).unwrap();
+    let lines: Vec<&str> = children.lines().collect();
+    assert!(lines[0].starts_with(
+        "child_id,plan_type,worker_id,team_id,service,compliant,chronology,chronology_last,chronology_due,visit,"
+    ));
+    let open = lines.len() - 1;
+    let compliant = lines
+        .iter()
+        .filter(|l| l.split(',').nth(5) == Some("true"))
+        .count();
+    assert!(
+        open > 0 && compliant > 0 && compliant < open,
+        "{open} {compliant}"
+    );
+    let log = String::from_utf8(ok(&["access-log", "--database", db]).stdout).unwrap();
+    assert!(
+        log.contains(&format!(
+            "harbour focus-five,Focus Five of {open} children on 2026-03-31"
+        )),
+        "{log}"
+    );
+    // The roll-up's total row and the catalogue's March 2026 figure count the same children.
+    let teams =
+        String::from_utf8(ok(&["focus-five", "--database", db, "--by", "team"]).stdout).unwrap();
+    let all: Vec<&str> = teams
+        .lines()
+        .find(|l| l.starts_with("(all),"))
+        .unwrap()
+        .split(',')
+        .collect();
+    assert_eq!(
+        (all[1], all[2]),
+        (open.to_string().as_str(), compliant.to_string().as_str())
+    );
+    let csv =
+        String::from_utf8(ok(&["indicators", "--database", db, "--months", "1"]).stdout).unwrap();
+    let row: Vec<&str> = csv
+        .lines()
+        .find(|l| l.starts_with("focus_five_pct,2026-03-01,"))
+        .unwrap()
+        .split(',')
+        .collect();
+    assert_eq!((row[3], row[4]), (all[2], all[1]));
+    // A team that does not exist is a usage error; JSON is JSON.
+    assert_eq!(
+        harbour(&["focus-five", "--database", db, "--team", "NO-SUCH"])
+            .status
+            .code(),
+        Some(2)
+    );
+    let json = ok(&[
+        "focus-five",
+        "--database",
+        db,
+        "--by",
+        "service",
+        "--format",
+        "json",
+    ])
+    .stdout;
+    assert!(
+        String::from_utf8(json)
+            .unwrap()
+            .contains("\"by\": \"service\"")
+    );
+}

@@ -666,6 +666,9 @@ async fn every_page_has_the_security_headers_and_no_inline_script_or_style() {
         "/loads",
         "/admin/access-log",
         "/measures",
+        "/focus-five",
+        "/focus-five?team=T1",
+        "/audits",
     ] {
         let reply = http(s.addr, "GET", path, &admin, "").await;
         assert_eq!(reply.status, 200, "{path}");

@@ -14,6 +14,7 @@ mod family_safeguarding;
 pub mod focus_five;
 mod looked_after;
 pub mod oba;
+pub mod partnership;
 mod periods;
 mod population;
 mod practice;

@@ -381,12 +381,12 @@ pub fn partnership_report(
             }
         }
         let combine = |v: &[f64]| {
-            if m.is_count() {
-                v.iter().sum()
-            } else if v.is_empty() {
-                0.0
+            // A fold from +0, since an empty `sum` of floats is -0.
+            let total = v.iter().fold(0.0, |a, b| a + b);
+            if m.is_count() || v.is_empty() {
+                total
             } else {
-                v.iter().sum::<f64>() / v.len() as f64
+                total / v.len() as f64
             }
         };
         measures.push(BeforeAfter {

@@ -347,3 +347,195 @@ pub(crate) async fn close_action(
     }
     Ok(Redirect::to("/audits#actions").into_response())
 }
+
+// The audit form -------------------------------------------------------------------------------
+
+/// One field of the audit form: a grade chosen from the four.
+struct GradeField {
+    name: String,
+    label: &'static str,
+    options: Vec<(&'static str, &'static str, bool)>,
+}
+
+#[derive(Template)]
+#[template(path = "audit_form.html")]
+struct AuditForm {
+    chrome: Option<Chrome>,
+    page_title: String,
+    id: String,
+    child: String,
+    cycle: String,
+    csrf_token: String,
+    overall: GradeField,
+    domains: Vec<GradeField>,
+    good_practice: String,
+    development: String,
+    findings: String,
+    error: Option<String>,
+}
+
+fn grade_field(
+    name: String,
+    label: &'static str,
+    chosen: Option<assurance::grade::Grade>,
+) -> GradeField {
+    GradeField {
+        name,
+        label,
+        options: assurance::grade::Grade::ALL
+            .iter()
+            .map(|g| (g.code(), g.label(), chosen == Some(*g)))
+            .collect(),
+    }
+}
+
+/// The audit `id` if the user is its allocated auditor; otherwise "not found" (scrutiny: not
+/// allowed at all). The read is logged in bulk, and the view of the one child by the caller.
+async fn my_audit(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    action: &str,
+) -> Result<(assurance::programme::Audit, assurance::AssuranceData), AppError> {
+    user.require(&[Role::Manager, Role::Practitioner])?;
+    let worker = user.user.worker.as_deref().ok_or(AppError::NotFound)?;
+    let data = state
+        .store
+        .read_assurance_in_bulk(
+            &reader(user, action),
+            AsAt::Latest,
+            "to find an auditor's audit",
+        )
+        .await?;
+    let audit = data
+        .audits
+        .iter()
+        .find(|a| a.id == id && a.auditor.as_deref() == Some(worker))
+        .cloned()
+        .ok_or(AppError::NotFound)?;
+    Ok((audit, data))
+}
+
+fn form_page(
+    user: &CurrentUser,
+    a: &assurance::programme::Audit,
+    error: Option<String>,
+) -> AuditForm {
+    AuditForm {
+        chrome: Some(Chrome::of(user)),
+        page_title: format!("Audit {}", a.id),
+        id: a.id.clone(),
+        child: a.child.0.clone(),
+        cycle: a.cycle.clone(),
+        csrf_token: user.csrf_token.clone(),
+        overall: grade_field("overall".into(), "Overall grade", a.overall),
+        domains: assurance::grade::Domain::ALL
+            .iter()
+            .map(|d| {
+                grade_field(
+                    format!("domain_{}", d.code()),
+                    d.label(),
+                    a.domains.get(d).copied(),
+                )
+            })
+            .collect(),
+        good_practice: assurance::grade::format_tags(&a.good_practice),
+        development: assurance::grade::format_tags(&a.development),
+        findings: a.findings.clone(),
+        error,
+    }
+}
+
+/// `GET /audits/{id}`: the audit form, for its allocated auditor only.
+pub(crate) async fn form(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let (audit, _) = my_audit(&state, &user, &id, "GET /audits/{id}").await?;
+    state
+        .store
+        .log_access(&[AccessEntry {
+            actor: user.user.name.clone(),
+            channel: Channel::Web,
+            action: "GET /audits/{id}".into(),
+            subject: format!("audit {} of child {}", audit.id, audit.child.0),
+            child_id: Some(audit.child.0.clone()),
+        }])
+        .await?;
+    Ok(Html(form_page(&user, &audit, None).render()?).into_response())
+}
+
+/// `POST /audits/{id}`: the auditor's grades (overall and per domain, on Ofsted's four-point
+/// scale), themes and findings; completes the audit today. CSRF first; a bad grade or tag shows
+/// the form again with the reason and stores nothing.
+pub(crate) async fn save(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Form(form): Form<std::collections::HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    user.check_csrf(form.get("csrf_token").map_or("", String::as_str))?;
+    let (mut audit, _) = my_audit(&state, &user, &id, "POST /audits/{id}").await?;
+    let field = |k: &str| form.get(k).map_or("", |v| v.trim());
+    let grade = |k: &str| assurance::grade::Grade::parse(field(k));
+    let mut problems = Vec::new();
+    let overall = grade("overall");
+    if overall.is_none() {
+        problems.push("choose an overall grade".to_owned());
+    }
+    let mut domains = std::collections::BTreeMap::new();
+    for d in assurance::grade::Domain::ALL {
+        let k = format!("domain_{}", d.code());
+        match (field(&k), grade(&k)) {
+            ("", _) => {}
+            (_, Some(g)) => {
+                domains.insert(d, g);
+            }
+            (v, None) => problems.push(format!("'{v}' is not a grade for {}", d.label())),
+        }
+    }
+    let tags = |k: &str, what: &str, problems: &mut Vec<String>| {
+        assurance::grade::parse_tags(field(k)).unwrap_or_else(|bad| {
+            problems.push(format!(
+                "'{bad}' is not a theme of {what} (letters, digits and hyphens, separated by ;)"
+            ));
+            Vec::new()
+        })
+    };
+    let good_practice = tags("good_practice", "good practice", &mut problems);
+    let development = tags("development", "development", &mut problems);
+    let findings = field("findings").to_owned();
+    if findings.len() > 20_000 {
+        problems.push("the findings are longer than 20,000 characters".to_owned());
+    }
+    audit.domains = domains;
+    audit.good_practice = good_practice;
+    audit.development = development;
+    audit.findings = findings;
+    if !problems.is_empty() {
+        audit.overall = overall.or(audit.overall);
+        let page = form_page(&user, &audit, Some(problems.join("; ")));
+        return Ok((
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            Html(page.render()?),
+        )
+            .into_response());
+    }
+    audit.overall = overall;
+    audit.completed_on = audit.completed_on.or(Some(jiff::Zoned::now().date()));
+    state
+        .store
+        .edit_assurance(AssuranceEdit {
+            actor: user.user.name.clone(),
+            channel: Channel::Web,
+            action: format!("POST /audits/{id}"),
+            source: None,
+            data: assurance::AssuranceData {
+                audits: vec![audit],
+                ..assurance::AssuranceData::default()
+            },
+        })
+        .await?;
+    Ok(Redirect::to("/audits").into_response())
+}

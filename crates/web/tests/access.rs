@@ -1172,3 +1172,114 @@ async fn audits_show_auditors_their_cases_managers_their_actions_and_scrutiny_on
     assert!(after.body.contains("Closed"), "{}", after.body);
     assert!(!after.body.contains("Mark closed"));
 }
+
+#[tokio::test]
+async fn only_the_allocated_auditor_opens_and_grades_an_audit() {
+    let s = start_with(Some(programme())).await;
+    let mut cookies = HashMap::new();
+    for name in ["admin", "manager", "practitioner", "scrutiny"] {
+        cookies.insert(name, session(s.addr, name).await);
+    }
+    // A2 is allocated to W1, the practitioner; A1 to W3, whom no account is.
+    let cells = [
+        ("practitioner", "/audits/A2", 200),
+        ("practitioner", "/audits/A1", 404),
+        ("practitioner", "/audits/NO-SUCH", 404),
+        ("manager", "/audits/A2", 404),
+        ("admin", "/audits/A2", 403),
+        ("scrutiny", "/audits/A2", 403),
+    ];
+    for (role, path, status) in cells {
+        let before = log_len(&s.store).await;
+        let reply = http(s.addr, "GET", path, &cookies[role], "").await;
+        assert_eq!(reply.status, status, "{role} {path}");
+        if status == 200 {
+            assert_eq!(children_in(&reply.body), [T2A]);
+            // The bulk read, and the view of the one child.
+            assert_eq!(log_len(&s.store).await - before, 2);
+            let entry = &s.store.access_log(1).await.unwrap()[0].entry;
+            assert_eq!(entry.child_id.as_deref(), Some(T2A));
+        } else {
+            assert!(children_in(&reply.body).is_empty(), "{role} {path}");
+        }
+    }
+    let page = http(s.addr, "GET", "/audits/A2", &cookies["practitioner"], "").await;
+    let token = page.csrf();
+    let grade = |t: &str, overall: &str| {
+        form(&[
+            ("csrf_token", t),
+            ("overall", overall),
+            ("domain_chronology", "good"),
+            ("good_practice", "Relational practice; child focused"),
+            ("development", ""),
+            ("findings", "Knows the child well."),
+        ])
+    };
+    let read = || async {
+        let reader = store::Reader {
+            actor: "test".into(),
+            channel: store::Channel::Cli,
+            action: "test".into(),
+        };
+        let data = s
+            .store
+            .read_assurance_in_bulk(&reader, store::AsAt::Latest, "test")
+            .await
+            .unwrap();
+        data.audits.into_iter().find(|a| a.id == "A2").unwrap()
+    };
+    let forged = http(
+        s.addr,
+        "POST",
+        "/audits/A2",
+        &cookies["practitioner"],
+        &grade("x", "good"),
+    )
+    .await;
+    assert_eq!(forged.status, 403);
+    let bad = http(
+        s.addr,
+        "POST",
+        "/audits/A2",
+        &cookies["practitioner"],
+        &grade(&token, "great"),
+    )
+    .await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.body.contains("choose an overall grade"), "{}", bad.body);
+    assert_eq!(
+        read().await.overall,
+        Some(assurance::grade::Grade::RequiresImprovement)
+    );
+    let manager_token = http(s.addr, "GET", "/", &cookies["manager"], "")
+        .await
+        .csrf();
+    let not_theirs = http(
+        s.addr,
+        "POST",
+        "/audits/A2",
+        &cookies["manager"],
+        &grade(&manager_token, "good"),
+    )
+    .await;
+    assert_eq!(not_theirs.status, 404);
+    let saved = http(
+        s.addr,
+        "POST",
+        "/audits/A2",
+        &cookies["practitioner"],
+        &grade(&token, "good"),
+    )
+    .await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let a2 = read().await;
+    assert_eq!(a2.overall, Some(assurance::grade::Grade::Good));
+    assert_eq!(a2.domains.len(), 1);
+    assert_eq!(
+        assurance::grade::format_tags(&a2.good_practice),
+        "relational-practice;child-focused"
+    );
+    assert_eq!(a2.findings, "Knows the child well.");
+    // Completed before (3 March 2025): the date stays.
+    assert_eq!(a2.completed_on, Some(d("2025-03-03")));
+}

@@ -5,8 +5,10 @@
 //! problems.
 
 mod assurance;
+mod focus_five;
 mod indicators;
 mod load;
+mod partnership;
 mod report;
 mod stored;
 mod users;
@@ -126,6 +128,14 @@ enum Command {
         #[command(subcommand)]
         command: assurance::VoiceCommand,
     },
+    /// Focus Five: the five minimum practice standards (chronology, visits, assessment, plan
+    /// reviews, supervision) for every open child on a day, or compliance by worker, team or
+    /// service.
+    FocusFive(focus_five::Args),
+    /// The Family Safeguarding partnership report: each family's partner figures (police
+    /// domestic-abuse call-outs, A&E attendances, treatment starts, school attendance), CP plans
+    /// and days in care, before and after involvement.
+    Partnership(partnership::Args),
     /// Check returns against the DfE validation rules (CIN census), found by content.
     Validate(validate::ValidateArgs),
     /// Explain a DfE validation rule: what it checks, why, and the DfE wording.
@@ -274,6 +284,8 @@ async fn run(command: Command) -> Result<(), Failure> {
         Command::Audit { command } => assurance::audit(command).await,
         Command::Workforce { command } => assurance::workforce(command).await,
         Command::Voice { command } => assurance::voice(command).await,
+        Command::FocusFive(args) => focus_five::run(args).await,
+        Command::Partnership(args) => partnership::run(args).await,
         Command::Validate(args) => validate::run(args),
         Command::Rule(args) => validate::rule(args),
         Command::Serve {

@@ -502,3 +502,146 @@ fn the_scorecard_sets_each_figure_beside_its_forecast_target_and_england() {
         String::from_utf8_lossy(&bad.stderr).contains("targets.csv: line 2: there is no indicator")
     );
 }
+
+#[test]
+fn focus_five_lists_children_rolls_them_up_and_agrees_with_the_catalogue() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("d");
+    let db = tmp.path().join("h.db");
+    let (data, db) = (data.to_str().unwrap(), db.to_str().unwrap());
+    ok(&["synth", "--children", "400", "--seed", "11", "--out", data]);
+    ok(&["load", data, "--database", db]);
+    let children = String::from_utf8(ok(&["focus-five", "--database", db]).stdout).unwrap();
+    let lines: Vec<&str> = children.lines().collect();
+    assert!(lines[0].starts_with(
+        "child_id,plan_type,worker_id,team_id,service,compliant,chronology,chronology_last,chronology_due,visit,"
+    ));
+    let open = lines.len() - 1;
+    let compliant = lines
+        .iter()
+        .filter(|l| l.split(',').nth(5) == Some("true"))
+        .count();
+    assert!(
+        open > 0 && compliant > 0 && compliant < open,
+        "{open} {compliant}"
+    );
+    let log = String::from_utf8(ok(&["access-log", "--database", db]).stdout).unwrap();
+    assert!(
+        log.contains(&format!(
+            "harbour focus-five,Focus Five of {open} children on 2026-03-31"
+        )),
+        "{log}"
+    );
+    // The roll-up's total row and the catalogue's March 2026 figure count the same children.
+    let teams =
+        String::from_utf8(ok(&["focus-five", "--database", db, "--by", "team"]).stdout).unwrap();
+    let all: Vec<&str> = teams
+        .lines()
+        .find(|l| l.starts_with("(all),"))
+        .unwrap()
+        .split(',')
+        .collect();
+    assert_eq!(
+        (all[1], all[2]),
+        (open.to_string().as_str(), compliant.to_string().as_str())
+    );
+    let csv =
+        String::from_utf8(ok(&["indicators", "--database", db, "--months", "1"]).stdout).unwrap();
+    let row: Vec<&str> = csv
+        .lines()
+        .find(|l| l.starts_with("focus_five_pct,2026-03-01,"))
+        .unwrap()
+        .split(',')
+        .collect();
+    assert_eq!((row[3], row[4]), (all[2], all[1]));
+    // A team that does not exist is a usage error; JSON is JSON.
+    assert_eq!(
+        harbour(&["focus-five", "--database", db, "--team", "NO-SUCH"])
+            .status
+            .code(),
+        Some(2)
+    );
+    let json = ok(&[
+        "focus-five",
+        "--database",
+        db,
+        "--by",
+        "service",
+        "--format",
+        "json",
+    ])
+    .stdout;
+    assert!(
+        String::from_utf8(json)
+            .unwrap()
+            .contains("\"by\": \"service\"")
+    );
+}
+
+#[test]
+fn the_partnership_report_reads_the_data_set_or_refuses_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("d");
+    let db = tmp.path().join("h.db");
+    let (data, db) = (data.to_str().unwrap(), db.to_str().unwrap());
+    ok(&["synth", "--children", "400", "--seed", "11", "--out", data]);
+    ok(&["load", data, "--database", db]);
+    // A family of the synthetic council that began Family Safeguarding at least a year before 31
+    // March 2026: two call-outs the month before, none after.
+    let fs = std::fs::read_to_string(format!("{data}/extract/family_safeguarding.csv")).unwrap();
+    let header: Vec<&str> = fs.lines().next().unwrap().split(',').collect();
+    let (c, s) = (
+        header.iter().position(|h| *h == "child_id").unwrap(),
+        header.iter().position(|h| *h == "start_date").unwrap(),
+    );
+    let rows: Vec<(String, String)> = fs
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .map(|f| (f[c].to_owned(), f[s].to_owned()))
+        .collect();
+    // A family with one involvement, so that it is the one compared.
+    let (child, start) = rows
+        .iter()
+        .filter(|(child, _)| rows.iter().filter(|(c, _)| c == child).count() == 1)
+        .filter(|(_, s)| s.as_str() <= "2025-03-01" && s.as_str() >= "2024-06-01")
+        .min()
+        .cloned()
+        .expect("a family that began Family Safeguarding in the year to March 2025");
+    let month: model::Month = model::Month::of(start.parse().unwrap());
+    let before = month.plus(-1).first_day().strftime("%Y-%m").to_string();
+    let file = tmp.path().join("partnership.csv");
+    std::fs::write(
+        &file,
+        format!("child_id,measure,month,value\n{child},police_da_callouts,{before},2\n"),
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let csv =
+        String::from_utf8(ok(&["partnership", "--database", db, "--data", file]).stdout).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "measure,before,after,change_pct");
+    assert!(
+        lines.contains(&"Police domestic-abuse call-outs,2,0,-100.0"),
+        "{csv}"
+    );
+    let bad = tmp.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "child_id,measure,month,value\nC1,police_da_callouts,2025-3,2\n",
+    )
+    .unwrap();
+    let refused = harbour(&[
+        "partnership",
+        "--database",
+        db,
+        "--data",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = String::from_utf8(refused.stderr).unwrap();
+    assert!(
+        err.contains("bad.csv:2:3: month: '2025-3' is not a month YYYY-MM"),
+        "{err}"
+    );
+}

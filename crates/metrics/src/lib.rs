@@ -11,8 +11,10 @@ mod assurance;
 mod children_in_need;
 mod escalation;
 mod family_safeguarding;
+pub mod focus_five;
 mod looked_after;
 pub mod oba;
+pub mod partnership;
 mod periods;
 mod population;
 mod practice;
@@ -27,6 +29,7 @@ pub use assurance::{
     MODERATION_AGREEMENT_PCT, VACANCY_RATE_PCT,
 };
 pub use escalation::{CareEntryRoute, care_entries_in, cp_starts_in};
+pub use focus_five::FOCUS_FIVE_PCT;
 pub use periods::{Period, PeriodKind, periods};
 pub use population::{Population, PopulationError};
 
@@ -1186,6 +1189,8 @@ pub const CATALOGUE: &[IndicatorDef] = &[
     assurance::CASELOAD,
     assurance::VACANCY,
     assurance::AGENCY,
+    // Focus Five, the minimum practice standards (module `focus_five`).
+    focus_five::FOCUS_FIVE,
 ];
 
 /// Looks an indicator up by id.

@@ -642,6 +642,78 @@ fn is_long_term_placement(e: &ClaEpisode) -> bool {
     matches!(e.placement, Some(Placement::U1 | Placement::U4))
 }
 
+/// The regulation 28 intervals (see [`crate::Settings`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Reg28 {
+    pub first_weeks: u32,
+    pub weeks: u32,
+    pub long_term_months: u32,
+}
+
+impl Reg28 {
+    pub(crate) fn of(s: &crate::Settings) -> Reg28 {
+        Reg28 {
+            first_weeks: s.cla_visit_first_weeks,
+            weeks: s.cla_visit_weeks,
+            long_term_months: s.cla_visit_long_term_months,
+        }
+    }
+}
+
+/// A child's care on one day, as the visit and review timescales need it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CareNow {
+    /// The first day of the current period of care.
+    pub period_start: Date,
+    /// The first day of the current placement.
+    pub placed: Date,
+    /// The latest visit (child seen) on or after `placed`, up to the day.
+    pub last_visit: Option<Date>,
+    /// The last day the next visit is due by under regulation 28.
+    pub visit_due: Date,
+    /// The interval is the long-term one (a placement intended to last until 18, past its first
+    /// year).
+    pub long_term: bool,
+}
+
+/// The care of `child` on `d` (short breaks left out), or `None` when not looked after that day.
+pub(crate) fn care_now(
+    child: &Child,
+    visits: &[model::Visit],
+    d: Date,
+    r: &Reg28,
+) -> Option<CareNow> {
+    Care::of(child).regulation_28(visits, d, r)
+}
+
+impl Care<'_> {
+    fn regulation_28(&self, visits: &[model::Visit], d: Date, r: &Reg28) -> Option<CareNow> {
+        let i = self.open_on(d)?;
+        let placed = self.episodes[self.placement_start[i]].start_date;
+        let last = model::latest_seen_visit(visits, model::VisitKind::LookedAfter, placed, d);
+        let mut long_term = false;
+        let due = match last {
+            None => placed.saturating_add(jiff::Span::new().days(7 * i64::from(r.first_weeks))),
+            Some(v) => {
+                let first_year = v < placed.saturating_add(jiff::Span::new().years(1));
+                if !first_year && is_long_term_placement(self.episodes[i]) {
+                    long_term = true;
+                    v.saturating_add(jiff::Span::new().months(i64::from(r.long_term_months)))
+                } else {
+                    v.saturating_add(jiff::Span::new().days(7 * i64::from(r.weeks)))
+                }
+            }
+        };
+        Some(CareNow {
+            period_start: self.episodes[self.period_start[i]].start_date,
+            placed,
+            last_visit: last,
+            visit_due: due,
+            long_term,
+        })
+    }
+}
+
 /// Children looked after on the period's last day whose latest visit (child seen) on or after
 /// their current placement began is within the regulation 28 timescale that applies to them on
 /// that day.
@@ -654,38 +726,17 @@ pub(crate) fn cla_visits_in_timescale_pct(
     let (mut numerator, mut denominator) = (Vec::new(), Vec::new());
     let (mut no_visit_yet, mut long_term) = (0, 0);
     for care in cares(inputs, period) {
-        let Some(i) = care.open_on(d) else { continue };
-        let placement = care.episodes[care.placement_start[i]];
-        let placed = placement.start_date;
-        let last = model::latest_seen_visit(
-            inputs.visits_of(care.child),
-            model::VisitKind::LookedAfter,
-            placed,
-            d,
-        );
-        let due = match last {
-            None => {
-                no_visit_yet += 1;
-                placed.saturating_add(
-                    jiff::Span::new().days(7 * i64::from(settings.cla_visit_first_weeks)),
-                )
-            }
-            Some(v) => {
-                let first_year = v < placed.saturating_add(jiff::Span::new().years(1));
-                if !first_year && is_long_term_placement(care.episodes[i]) {
-                    long_term += 1;
-                    v.saturating_add(
-                        jiff::Span::new().months(i64::from(settings.cla_visit_long_term_months)),
-                    )
-                } else {
-                    v.saturating_add(
-                        jiff::Span::new().days(7 * i64::from(settings.cla_visit_weeks)),
-                    )
-                }
-            }
+        let Some(now) = care.regulation_28(inputs.visits_of(care.child), d, &Reg28::of(settings))
+        else {
+            continue;
         };
+        match now.last_visit {
+            None => no_visit_yet += 1,
+            Some(_) if now.long_term => long_term += 1,
+            Some(_) => {}
+        }
         denominator.push(care.child.id.clone());
-        if d <= due {
+        if d <= now.visit_due {
             numerator.push(care.child.id.clone());
         }
     }

@@ -24,7 +24,9 @@
 //! - **Chronology entries**: referrals, assessments authorised, strategy discussions, section 47
 //!   enquiries, conferences, plans starting, care starting, reviews and missing episodes, each
 //!   recorded 0 to 5 days later (three in four), 6 to 20 days (one in five) or 21 to 60 days;
-//!   entries not yet recorded on the reference date are left out.
+//!   entries not yet recorded on the reference date are left out. CIN plan reviews, which no
+//!   return holds, are chronology entries too (`CIN plan review`): every 75 to 92 days while a
+//!   plan is open, one in six late (93 to 120), recorded 0 to 5 days later.
 //! - **Return-home interviews**: a row for 95% of missing episodes that ended, offered for nine
 //!   in ten of those (within 3 days of the return for 85%, else 4 to 10 days), accepted by two in
 //!   three and held 0 to 5 days after the offer.
@@ -54,6 +56,9 @@ pub(crate) fn add(ds: &mut Dataset, seed: u64, from: Day, reference: Day) {
         ctx.supervisions(&mut rng, &mut out.supervisions);
         ctx.chronology(&mut rng, &mut out.chronology);
         ctx.return_home_interviews(&mut rng, &mut out.return_home_interviews);
+        // Their own stream, so the records above are what they were before reviews were added.
+        let mut reviews = Rng::stream(seed ^ 0xC1_4E00_0000, i as u64);
+        ctx.cin_plan_reviews(&mut reviews, &mut out.chronology);
     }
     ds.contacts = out.contacts;
     ds.strategy_discussions = out.strategy_discussions;
@@ -399,6 +404,37 @@ impl ChildCtx<'_> {
                     recorded_date: recorded.date(),
                     event: event.to_owned(),
                 });
+            }
+        }
+    }
+
+    /// CIN plan reviews, as the chronology records them (no return holds them): every 75 to 92
+    /// days from the plan's start while it is open, one in six late (93 to 120 days), on working
+    /// days, recorded 0 to 5 days later.
+    fn cin_plan_reviews(&self, rng: &mut Rng, out: &mut Vec<ChronologyEntry>) {
+        for p in self.child.cin_plans() {
+            let end = p.end_date.map_or(self.reference, day).min(self.reference);
+            let mut last = day(p.start_date);
+            loop {
+                let gap = if rng.chance(1.0 / 6.0) {
+                    rng.range(93, 120)
+                } else {
+                    rng.range(75, 92)
+                };
+                let next = previous_working_day(last.plus(gap));
+                if next > end {
+                    break;
+                }
+                let recorded = next.plus(rng.range(0, 5));
+                if self.within(next) && recorded <= self.reference {
+                    out.push(ChronologyEntry {
+                        child: self.child.id.clone(),
+                        event_date: next.date(),
+                        recorded_date: recorded.date(),
+                        event: "CIN plan review".to_owned(),
+                    });
+                }
+                last = next;
             }
         }
     }

@@ -14,6 +14,10 @@
 //! | `GET /indicators/{id}/children?month=YYYY-MM` | admin, analyst, manager, practitioner | the children behind a month's figure, within the user's scope; logged |
 //! | `GET /children/{id}` | admin, analyst, manager, practitioner | a child's chronology, if in scope; logged |
 //! | `GET /measures` | all but scrutiny | the seed's Family Safeguarding measures |
+//! | `GET /audits` | every role | the audit programme: admin and analyst each cycle's completion, grade mix, moderation, dip samples and actions; scrutiny the counts through disclosure control; an auditor (manager or practitioner whose worker id audits are allocated to) only their audits; a manager their team's actions. Lists are logged |
+//! | `POST /audits/actions/{id}/close` | manager | closes one of their team's follow-up actions today (CSRF) |
+//! | `GET /audits/{id}`, `POST /audits/{id}` | the audit's allocated auditor (a manager or practitioner) | the audit form: the four-point grade overall and per domain, themes as tags, findings; completes it (CSRF); logged |
+//! | `GET /focus-five[?team=T]` | every role | Focus Five compliance: admin and analyst by service, team and worker and any team's exceptions; manager their team's workers and exceptions; practitioner their caseload; scrutiny by service through disclosure control. Lists of children are logged |
 //! | `GET /loads` | admin, analyst | every load with its files and rows |
 //! | `GET /upload`, `POST /upload` | admin, analyst | upload files (drag and drop, progress), read by `ingest` as `harbour load` reads them, stored all or nothing (CSRF) |
 //! | `GET /admin/access-log` | admin | the access log (the read is logged first) |
@@ -26,10 +30,12 @@
 
 mod access;
 mod assets;
+mod audits;
 pub mod auth;
 mod chronology;
 mod computed;
 mod error;
+mod focus_five;
 pub mod headers;
 mod layout;
 mod measures;
@@ -92,6 +98,10 @@ pub fn router(state: AppState) -> Router {
         .route("/indicators/{id}/children", get(pages::drill))
         .route("/children/{id}", get(pages::chronology))
         .route("/measures", get(measures::page))
+        .route("/focus-five", get(focus_five::page))
+        .route("/audits", get(audits::page))
+        .route("/audits/actions/{id}/close", post(audits::close_action))
+        .route("/audits/{id}", get(audits::form).post(audits::save))
         .route("/loads", get(pages::loads))
         .route(
             "/upload",

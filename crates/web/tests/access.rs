@@ -69,6 +69,10 @@ struct Server {
 }
 
 async fn start() -> Server {
+    start_with(None).await
+}
+
+async fn start_with(assurance: Option<assurance::AssuranceData>) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path().join("harbour.db").to_str().unwrap())
         .await
@@ -83,7 +87,13 @@ async fn start() -> Server {
             )],
             dataset: council(),
             loaded_by: "access-tests".into(),
-            assurance: None,
+            assurance: assurance.map(|data| store::AssuranceEdit {
+                actor: "access-tests".into(),
+                channel: store::Channel::Cli,
+                action: "harbour load".into(),
+                source: None,
+                data,
+            }),
         })
         .await
         .unwrap();
@@ -656,6 +666,9 @@ async fn every_page_has_the_security_headers_and_no_inline_script_or_style() {
         "/loads",
         "/admin/access-log",
         "/measures",
+        "/focus-five",
+        "/focus-five?team=T1",
+        "/audits",
     ] {
         let reply = http(s.addr, "GET", path, &admin, "").await;
         assert_eq!(reply.status, 200, "{path}");
@@ -961,4 +974,372 @@ async fn an_assurance_edit_between_loads_reaches_the_figures() {
     // log (audits would: one bulk entry per computation).
     let log = s.store.access_log(1000).await.unwrap();
     assert!(!log.iter().any(|r| r.entry.actor == "harbour serve"));
+}
+
+#[tokio::test]
+async fn focus_five_shows_each_role_its_own_children_and_logs_every_list() {
+    // On 31 March 2025 none of the four children is compliant: no chronology entry for their
+    // February referral and no supervision since January (ELSE is unallocated), so every child
+    // in a team is on its exceptions list.
+    let s = start().await;
+    type Cell = (&'static str, u16, Vec<&'static str>, Option<&'static str>);
+    let matrix: Vec<(&str, Vec<Cell>)> = vec![
+        (
+            "/focus-five",
+            vec![
+                // Aggregates only for the whole service: no list, nothing logged.
+                ("admin", 200, vec![], None),
+                ("analyst", 200, vec![], None),
+                (
+                    "manager",
+                    200,
+                    vec![T1A, T1B],
+                    Some("Focus Five exceptions of team T1 on 2025-03-31 (2 shown)"),
+                ),
+                (
+                    "practitioner",
+                    200,
+                    vec![T1A],
+                    Some("Focus Five of worker W1's caseload on 2025-03-31 (1 shown)"),
+                ),
+                ("scrutiny", 200, vec![], None),
+            ],
+        ),
+        (
+            "/focus-five?team=T1",
+            vec![
+                (
+                    "admin",
+                    200,
+                    vec![T1A, T1B],
+                    Some("Focus Five exceptions of team T1 on 2025-03-31 (2 shown)"),
+                ),
+                (
+                    "analyst",
+                    200,
+                    vec![T1A, T1B],
+                    Some("Focus Five exceptions of team T1 on 2025-03-31 (2 shown)"),
+                ),
+                (
+                    "manager",
+                    200,
+                    vec![T1A, T1B],
+                    Some("Focus Five exceptions of team T1 on 2025-03-31 (2 shown)"),
+                ),
+                ("practitioner", 404, vec![], None),
+                ("scrutiny", 404, vec![], None),
+            ],
+        ),
+        (
+            "/focus-five?team=T2",
+            vec![
+                (
+                    "analyst",
+                    200,
+                    vec![T2A],
+                    Some("Focus Five exceptions of team T2 on 2025-03-31 (1 shown)"),
+                ),
+                ("manager", 404, vec![], None),
+                ("practitioner", 404, vec![], None),
+                ("scrutiny", 404, vec![], None),
+            ],
+        ),
+        (
+            "/focus-five?team=NO-SUCH-TEAM",
+            vec![("admin", 404, vec![], None)],
+        ),
+    ];
+    let mut cookies = HashMap::new();
+    for name in ["admin", "analyst", "manager", "practitioner", "scrutiny"] {
+        cookies.insert(name, session(s.addr, name).await);
+    }
+    for (route, cells) in &matrix {
+        for (role, status, shown, subject) in cells {
+            let before = log_len(&s.store).await;
+            let reply = http(s.addr, "GET", route, &cookies[role], "").await;
+            assert_eq!(reply.status, *status, "{role} {route}");
+            assert_eq!(children_in(&reply.body), *shown, "{role} {route}");
+            let written = log_len(&s.store).await - before;
+            assert_eq!(written, usize::from(subject.is_some()), "{role} {route}");
+            if let Some(subject) = subject {
+                let entry = &s.store.access_log(1).await.unwrap()[0].entry;
+                assert_eq!(
+                    (entry.actor.as_str(), entry.subject.as_str()),
+                    (*role, *subject)
+                );
+                assert_eq!(entry.action, "GET /focus-five");
+            }
+        }
+    }
+    // The panel reads compliance by service through disclosure control: 3 children with no
+    // service recorded and 1 unallocated, all small counts, shown as c; no team or worker.
+    let scrutiny = http(s.addr, "GET", "/focus-five", &cookies["scrutiny"], "").await;
+    assert!(scrutiny.body.contains("Compliance by service"));
+    assert!(!scrutiny.body.contains("by team"));
+    assert!(!scrutiny.body.contains("W1"));
+    assert!(scrutiny.body.contains(">c<"), "{}", scrutiny.body);
+    // Staff see the exact figures: four open children, none compliant.
+    let admin = http(s.addr, "GET", "/focus-five", &cookies["admin"], "").await;
+    assert!(admin.body.contains("Compliance by team"));
+    assert!(admin.body.contains("href=\"/focus-five?team=T1\""));
+}
+
+/// Cycle Q4 2024-25: A1 (child T1A, team T1) audited by W3, graded good; A2 (child T2A, team
+/// T2) audited by W1 — the practitioner — graded requires improvement; A3 (ELSE) not yet
+/// allocated. Actions: X1 on A1 for team T1, X2 on A2 for team T2.
+fn programme() -> assurance::AssuranceData {
+    use assurance::grade::Grade;
+    use assurance::programme::*;
+    use assurance::sample::PlanType;
+    let audit =
+        |id: &str, child: &str, team: &str, auditor: Option<&str>, grade: Option<Grade>| Audit {
+            id: id.into(),
+            cycle: "Q4".into(),
+            kind: AuditKind::Full,
+            child: ChildId::from(child),
+            team: team.into(),
+            plan_type: PlanType::Other,
+            worker: "W9".into(),
+            auditor: auditor.map(Into::into),
+            allocated_on: auditor.map(|_| d("2025-01-06")),
+            due_on: Some(d("2025-03-31")),
+            completed_on: grade.map(|_| d("2025-03-03")),
+            overall: grade,
+            domains: Default::default(),
+            good_practice: Vec::new(),
+            development: Vec::new(),
+            findings: String::new(),
+            follows: None,
+            moderation: None,
+        };
+    let action = |id: &str, audit: &str, child: &str, team: &str| Action {
+        id: id.into(),
+        audit: audit.into(),
+        child: ChildId::from(child),
+        team: team.into(),
+        description: "Update the chronology".into(),
+        owner: "TM".into(),
+        raised_on: d("2025-03-03"),
+        due_on: d("2025-04-30"),
+        closed_on: None,
+    };
+    assurance::AssuranceData {
+        cycles: vec![Cycle {
+            id: "Q4".into(),
+            name: "Quarter 4".into(),
+            start: d("2025-01-01"),
+            end: d("2025-03-31"),
+        }],
+        audits: vec![
+            audit("A1", T1A, "T1", Some("W3"), Some(Grade::Good)),
+            audit(
+                "A2",
+                T2A,
+                "T2",
+                Some("W1"),
+                Some(Grade::RequiresImprovement),
+            ),
+            audit("A3", ELSE, "T1", None, None),
+        ],
+        actions: vec![action("X1", "A1", T1A, "T1"), action("X2", "A2", T2A, "T2")],
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn audits_show_auditors_their_cases_managers_their_actions_and_scrutiny_only_c() {
+    let s = start_with(Some(programme())).await;
+    let mut cookies = HashMap::new();
+    for name in ["admin", "analyst", "manager", "practitioner", "scrutiny"] {
+        cookies.insert(name, session(s.addr, name).await);
+    }
+    // (role, children shown, access-log rows: the bulk read, and one more for a list).
+    let cells: [(&str, Vec<&str>, usize); 5] = [
+        ("admin", vec![], 1),
+        ("analyst", vec![], 1),
+        // The manager has no worker id, so audits no one; their team's action X1 is on T1A.
+        ("manager", vec![T1A], 2),
+        // The practitioner W1 audits A2 (T2A), a child outside their caseload: theirs to audit.
+        ("practitioner", vec![T2A], 2),
+        ("scrutiny", vec![], 1),
+    ];
+    for (role, shown, rows) in cells {
+        let before = log_len(&s.store).await;
+        let reply = http(s.addr, "GET", "/audits", &cookies[role], "").await;
+        assert_eq!(reply.status, 200, "{role}");
+        assert_eq!(children_in(&reply.body), shown, "{role}");
+        assert_eq!(log_len(&s.store).await - before, rows, "{role}");
+    }
+    let admin = http(s.addr, "GET", "/audits", &cookies["admin"], "").await;
+    // Two of the three are allocated and both completed: one good, one requires improvement.
+    assert!(admin.body.contains("2 of 2 completed"), "{}", admin.body);
+    assert!(admin.body.contains("50.0%"));
+    let scrutiny = http(s.addr, "GET", "/audits", &cookies["scrutiny"], "").await;
+    assert!(
+        scrutiny.body.contains("c of c completed"),
+        "{}",
+        scrutiny.body
+    );
+    assert!(!scrutiny.body.contains("2 of 2"));
+    let manager = http(s.addr, "GET", "/audits", &cookies["manager"], "").await;
+    assert!(manager.body.contains("X1") && !manager.body.contains("X2"));
+
+    // Closing: the manager, with the session's token, their own team's action only.
+    let token = manager.csrf();
+    let close = |id: &str, t: &str| {
+        (
+            format!("/audits/actions/{id}/close"),
+            form(&[("csrf_token", t)]),
+        )
+    };
+    let (path, body) = close("X1", "forged");
+    assert_eq!(
+        http(s.addr, "POST", &path, &cookies["manager"], &body)
+            .await
+            .status,
+        403
+    );
+    let (path, body) = close("X2", &token);
+    assert_eq!(
+        http(s.addr, "POST", &path, &cookies["manager"], &body)
+            .await
+            .status,
+        404
+    );
+    let practitioner_token = http(s.addr, "GET", "/", &cookies["practitioner"], "")
+        .await
+        .csrf();
+    let (path, body) = close("X1", &practitioner_token);
+    assert_eq!(
+        http(s.addr, "POST", &path, &cookies["practitioner"], &body)
+            .await
+            .status,
+        403
+    );
+    let (path, body) = close("X1", &token);
+    assert_eq!(
+        http(s.addr, "POST", &path, &cookies["manager"], &body)
+            .await
+            .status,
+        303
+    );
+    let data = s.store.read_workforce_and_voice().await.unwrap();
+    assert!(
+        data.actions.is_empty(),
+        "no child-level record read without a log"
+    );
+    let after = http(s.addr, "GET", "/audits", &cookies["manager"], "").await;
+    assert!(after.body.contains("Closed"), "{}", after.body);
+    assert!(!after.body.contains("Mark closed"));
+}
+
+#[tokio::test]
+async fn only_the_allocated_auditor_opens_and_grades_an_audit() {
+    let s = start_with(Some(programme())).await;
+    let mut cookies = HashMap::new();
+    for name in ["admin", "manager", "practitioner", "scrutiny"] {
+        cookies.insert(name, session(s.addr, name).await);
+    }
+    // A2 is allocated to W1, the practitioner; A1 to W3, whom no account is.
+    let cells = [
+        ("practitioner", "/audits/A2", 200),
+        ("practitioner", "/audits/A1", 404),
+        ("practitioner", "/audits/NO-SUCH", 404),
+        ("manager", "/audits/A2", 404),
+        ("admin", "/audits/A2", 403),
+        ("scrutiny", "/audits/A2", 403),
+    ];
+    for (role, path, status) in cells {
+        let before = log_len(&s.store).await;
+        let reply = http(s.addr, "GET", path, &cookies[role], "").await;
+        assert_eq!(reply.status, status, "{role} {path}");
+        if status == 200 {
+            assert_eq!(children_in(&reply.body), [T2A]);
+            // The bulk read, and the view of the one child.
+            assert_eq!(log_len(&s.store).await - before, 2);
+            let entry = &s.store.access_log(1).await.unwrap()[0].entry;
+            assert_eq!(entry.child_id.as_deref(), Some(T2A));
+        } else {
+            assert!(children_in(&reply.body).is_empty(), "{role} {path}");
+        }
+    }
+    let page = http(s.addr, "GET", "/audits/A2", &cookies["practitioner"], "").await;
+    let token = page.csrf();
+    let grade = |t: &str, overall: &str| {
+        form(&[
+            ("csrf_token", t),
+            ("overall", overall),
+            ("domain_chronology", "good"),
+            ("good_practice", "Relational practice; child focused"),
+            ("development", ""),
+            ("findings", "Knows the child well."),
+        ])
+    };
+    let read = || async {
+        let reader = store::Reader {
+            actor: "test".into(),
+            channel: store::Channel::Cli,
+            action: "test".into(),
+        };
+        let data = s
+            .store
+            .read_assurance_in_bulk(&reader, store::AsAt::Latest, "test")
+            .await
+            .unwrap();
+        data.audits.into_iter().find(|a| a.id == "A2").unwrap()
+    };
+    let forged = http(
+        s.addr,
+        "POST",
+        "/audits/A2",
+        &cookies["practitioner"],
+        &grade("x", "good"),
+    )
+    .await;
+    assert_eq!(forged.status, 403);
+    let bad = http(
+        s.addr,
+        "POST",
+        "/audits/A2",
+        &cookies["practitioner"],
+        &grade(&token, "great"),
+    )
+    .await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.body.contains("choose an overall grade"), "{}", bad.body);
+    assert_eq!(
+        read().await.overall,
+        Some(assurance::grade::Grade::RequiresImprovement)
+    );
+    let manager_token = http(s.addr, "GET", "/", &cookies["manager"], "")
+        .await
+        .csrf();
+    let not_theirs = http(
+        s.addr,
+        "POST",
+        "/audits/A2",
+        &cookies["manager"],
+        &grade(&manager_token, "good"),
+    )
+    .await;
+    assert_eq!(not_theirs.status, 404);
+    let saved = http(
+        s.addr,
+        "POST",
+        "/audits/A2",
+        &cookies["practitioner"],
+        &grade(&token, "good"),
+    )
+    .await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let a2 = read().await;
+    assert_eq!(a2.overall, Some(assurance::grade::Grade::Good));
+    assert_eq!(a2.domains.len(), 1);
+    assert_eq!(
+        assurance::grade::format_tags(&a2.good_practice),
+        "relational-practice;child-focused"
+    );
+    assert_eq!(a2.findings, "Knows the child well.");
+    // Completed before (3 March 2025): the date stays.
+    assert_eq!(a2.completed_on, Some(d("2025-03-03")));
 }

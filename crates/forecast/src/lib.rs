@@ -492,8 +492,9 @@ pub fn forecast(
     // Unit costs from the window's priced days.
     let mut priced = [(0f64, 0i64, 0i64); 4];
     for p in &h.priced {
-        let from = p.from.max(first + 1);
-        let to = p.to.min(last + 1);
+        // The days the rates are set against: the window's first to the day before its last.
+        let from = p.from.max(first);
+        let to = p.to.min(last);
         if to <= from {
             continue;
         }

@@ -208,9 +208,8 @@ fn workbook(f: &forecast::Forecast) -> Result<Workbook, rust_xlsxwriter::XlsxErr
     let children = Format::new().set_num_format("0.0");
     let money = Format::new().set_num_format("£#,##0");
     let rate = Format::new().set_num_format("0.000000");
-    let excel_date = |d: Date| {
-        ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
-    };
+    let excel_date =
+        |d: Date| ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8);
 
     let ws = wb.add_worksheet().set_name("forecast")?;
     let header: Vec<&str> = forecast::CSV_HEADER.split(',').collect();
@@ -300,7 +299,10 @@ fn workbook(f: &forecast::Forecast) -> Result<Workbook, rust_xlsxwriter::XlsxErr
     }
 
     let ws = wb.add_worksheet().set_name("entrants")?;
-    for (c, h) in ["age_band", "placement", "per_day", "per_year"].iter().enumerate() {
+    for (c, h) in ["age_band", "placement", "per_day", "per_year"]
+        .iter()
+        .enumerate()
+    {
         ws.write_string_with_format(0, c as u16, *h, &bold)?;
     }
     for (i, e) in f.entrants.iter().enumerate() {

@@ -174,11 +174,10 @@ impl Settings {
 pub enum ForecastError {
     #[error("`--years` must be 1 to 5, not {0}")]
     Years(u8),
-    #[error("the reference window must start before the forecast starts ({start}), not on {reference_start}")]
-    Window {
-        reference_start: Date,
-        start: Date,
-    },
+    #[error(
+        "the reference window must start before the forecast starts ({start}), not on {reference_start}"
+    )]
+    Window { reference_start: Date, start: Date },
     #[error(
         "no child was in care between {from} and {to}: load SSDA903 episodes that cover the reference window"
     )]

@@ -48,7 +48,10 @@ pub enum Change {
         share: f64,
     },
     /// The category's weekly cost.
-    WeeklyCost { placement: Category, weekly_gbp: f64 },
+    WeeklyCost {
+        placement: Category,
+        weekly_gbp: f64,
+    },
 }
 
 /// A named set of changes.
@@ -122,7 +125,10 @@ pub fn read(file: &str, text: &str) -> Result<Vec<Scenario>, ScenarioError> {
             return Err(fail(0, "must not be empty".into()));
         }
         if name.eq_ignore_ascii_case("base") {
-            return Err(fail(0, "`base` is the forecast with no change; name the scenario otherwise".into()));
+            return Err(fail(
+                0,
+                "`base` is the forecast with no change; name the scenario otherwise".into(),
+            ));
         }
         let band = match get(2) {
             "" | "all" => None,
@@ -136,7 +142,10 @@ pub fn read(file: &str, text: &str) -> Result<Vec<Scenario>, ScenarioError> {
                 )
             })?),
         };
-        let category = |i: usize, allow_all: bool, allow_out: bool| -> Result<Option<Category>, ScenarioError> {
+        let category = |i: usize,
+                        allow_all: bool,
+                        allow_out: bool|
+         -> Result<Option<Category>, ScenarioError> {
             let v = get(i);
             if (allow_all && (v == "all" || v.is_empty())) || (allow_out && v == "out") {
                 return Ok(None);
@@ -188,7 +197,8 @@ pub fn read(file: &str, text: &str) -> Result<Vec<Scenario>, ScenarioError> {
                 if value < 0.0 {
                     return Err(fail(5, "a factor cannot be negative".into()));
                 }
-                let from = category(3, false, false)?.ok_or_else(|| fail(3, "must be a category".into()))?;
+                let from = category(3, false, false)?
+                    .ok_or_else(|| fail(3, "must be a category".into()))?;
                 let to = category(4, false, true)?;
                 if to == Some(from) {
                     return Err(fail(4, "must differ from `placement`".into()));
@@ -204,8 +214,10 @@ pub fn read(file: &str, text: &str) -> Result<Vec<Scenario>, ScenarioError> {
                 if !(0.0..1.0).contains(&value) {
                     return Err(fail(5, "a share a year must be from 0 to below 1".into()));
                 }
-                let from = category(3, false, false)?.ok_or_else(|| fail(3, "must be a category".into()))?;
-                let to = category(4, false, false)?.ok_or_else(|| fail(4, "must be a category".into()))?;
+                let from = category(3, false, false)?
+                    .ok_or_else(|| fail(3, "must be a category".into()))?;
+                let to = category(4, false, false)?
+                    .ok_or_else(|| fail(4, "must be a category".into()))?;
                 if to == from {
                     return Err(fail(4, "must differ from `placement`".into()));
                 }
@@ -219,13 +231,17 @@ pub fn read(file: &str, text: &str) -> Result<Vec<Scenario>, ScenarioError> {
             "weekly_cost" => {
                 no_to("weekly_cost")?;
                 if band.is_some() {
-                    return Err(fail(2, "a weekly cost is for all ages: leave it empty or all".into()));
+                    return Err(fail(
+                        2,
+                        "a weekly cost is for all ages: leave it empty or all".into(),
+                    ));
                 }
                 if value < 0.0 {
                     return Err(fail(5, "a weekly cost cannot be negative".into()));
                 }
                 Change::WeeklyCost {
-                    placement: category(3, false, false)?.ok_or_else(|| fail(3, "must be a category".into()))?,
+                    placement: category(3, false, false)?
+                        .ok_or_else(|| fail(3, "must be a category".into()))?,
                     weekly_gbp: value,
                 }
             }
@@ -321,4 +337,15 @@ impl Scenario {
         }
         w
     }
+}
+
+/// The illustrative scenarios shipped with Harbour (`data/demo_scenarios.csv`): a fifth of the
+/// residential placements of children aged 10 to 15 stepping down to fostering each year (and of
+/// those 16 and over to supported accommodation), and 10% fewer children coming into care.
+pub fn demo() -> Vec<Scenario> {
+    read(
+        "demo_scenarios.csv",
+        include_str!("../data/demo_scenarios.csv"),
+    )
+    .expect("the demo scenarios read")
 }

@@ -30,6 +30,7 @@ pub mod auth;
 mod chronology;
 mod computed;
 mod error;
+mod forecast_page;
 pub mod headers;
 mod layout;
 mod measures;
@@ -92,6 +93,7 @@ pub fn router(state: AppState) -> Router {
         .route("/indicators/{id}/children", get(pages::drill))
         .route("/children/{id}", get(pages::chronology))
         .route("/measures", get(measures::page))
+        .route("/forecast", get(forecast_page::page))
         .route("/loads", get(pages::loads))
         .route(
             "/upload",

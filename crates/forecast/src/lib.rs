@@ -48,6 +48,9 @@
 //!
 //! Nothing here does I/O beyond reading the text it is given.
 
+// The model is matrix arithmetic over state indices: index loops say what they do.
+#![allow(clippy::needless_range_loop)]
+
 mod history;
 pub mod html;
 mod project;

@@ -159,9 +159,16 @@ pub fn chart(f: &Forecast, id: &str) -> String {
         .collect();
     for (i, d) in all_dates.iter().enumerate() {
         if d.month() == f.settings.start.month() {
+            let anchor = if i + 1 == all_dates.len() {
+                "end"
+            } else if i == 0 {
+                "start"
+            } else {
+                "middle"
+            };
             let _ = write!(
                 svg,
-                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\">{}</text>",
                 x(i),
                 h - 14.0,
                 month(*d)
@@ -216,6 +223,25 @@ pub fn chart(f: &Forecast, id: &str) -> String {
     svg
 }
 
+/// What each line of the chart is, by its colour.
+fn legend(f: &Forecast) -> String {
+    const COLOURS: [&str; 3] = ["orange", "green", "purple"];
+    let mut parts = vec!["Blue: observed".to_string()];
+    for (k, r) in f.runs.iter().enumerate() {
+        parts.push(format!(
+            "{}{}: {}",
+            COLOURS[k % 3],
+            if k == 0 { "" } else { ", dashed" },
+            if k == 0 {
+                "base forecast (shaded: its 90% band)".to_string()
+            } else {
+                esc(&r.name)
+            }
+        ));
+    }
+    parts.join("; ") + "."
+}
+
 fn nice_step(raw: f64) -> f64 {
     if raw <= 0.0 || !raw.is_finite() {
         return 1.0;
@@ -258,8 +284,9 @@ pub fn fragment(f: &Forecast, heading_level: u8) -> String {
     // Chart and its table.
     let _ = write!(
         out,
-        "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\"><figure class=\"app-chart\">{}</figure></div><div class=\"govuk-grid-column-one-third\">",
-        chart(f, "forecast-total")
+        "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\"><figure class=\"app-chart\">{}<figcaption class=\"govuk-body-s\">{}</figcaption></figure></div><div class=\"govuk-grid-column-one-third\">",
+        chart(f, "forecast-total"),
+        legend(f)
     );
     out.push_str("<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--s\">Children in care, observed and forecast (base)</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" class=\"govuk-table__header\">Date</th><th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Children</th><th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">90% band</th></tr></thead><tbody class=\"govuk-table__body\">");
     for o in f.history.iter().step_by(6) {

@@ -180,12 +180,19 @@ test('signing in, every page, drill-down, chronology and upload, each page acces
   assert.equal(await page.locator('table.app-series').count(), 3);
   await accessible('measures');
 
+  // The forecast: the chart with its table, each year against the base.
+  await page.getByRole('link', { name: 'Forecast', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Children in care: forecast' }).waitFor();
+  assert.equal(await page.locator('svg.chart').count(), 1);
+  assert.ok(await page.getByText('Each year: children at its end and its cost').isVisible());
+  await accessible('forecast');
+
   // Signing out ends the session.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   await page.goto(url);
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
 
-  assert.equal(checked.length, 11);
+  assert.equal(checked.length, 12);
   assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
 });

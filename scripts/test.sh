@@ -30,6 +30,9 @@ fi
 scripts/govuk-frontend.sh --check
 
 scripts/duckdb-venv.sh
+# Social Finance's cs-demand-model 0.5.1 from PyPI, the oracle the forecast is cross-checked against
+# (crates/cli/tests/forecast_crosscheck.rs also makes it on first use).
+scripts/csdm-venv.sh >/dev/null
 # PostgreSQL from Debian's packages, private to the tests: the store's tests, the SIGKILL test and
 # the bad-input corpus run on it as well as on SQLite.
 eval "$(scripts/postgres.sh)"

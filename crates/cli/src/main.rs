@@ -6,6 +6,7 @@
 
 mod assurance;
 mod focus_five;
+mod forecast;
 mod indicators;
 mod load;
 mod partnership;
@@ -82,6 +83,10 @@ enum Command {
     /// and benchmarks, plan progress, Family Safeguarding, budget and placements,
     /// recommendations and provenance.
     Report(report::Args),
+    /// Forecast children in care by placement type and age band 1 to 5 years ahead (a
+    /// stock-and-flow model learnt from the SSDA903 episodes), with costs, scenarios and savings
+    /// against the budget's targets.
+    Forecast(forecast::Args),
     /// Write the child-journey tables of the stored data (29 tables, described in docs/export.md)
     /// for analysts; readable as they are by DuckDB, pandas, R or a spreadsheet.
     Export {
@@ -257,6 +262,7 @@ async fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Indicators(args) => indicators::run(args).await,
         Command::Report(args) => report::run(args).await,
+        Command::Forecast(args) => forecast::run(args).await,
         Command::Export {
             db,
             format,

@@ -36,6 +36,7 @@ mod chronology;
 mod computed;
 mod error;
 mod focus_five;
+mod forecast_page;
 pub mod headers;
 mod layout;
 mod measures;
@@ -102,6 +103,7 @@ pub fn router(state: AppState) -> Router {
         .route("/audits", get(audits::page))
         .route("/audits/actions/{id}/close", post(audits::close_action))
         .route("/audits/{id}", get(audits::form).post(audits::save))
+        .route("/forecast", get(forecast_page::page))
         .route("/loads", get(pages::loads))
         .route(
             "/upload",

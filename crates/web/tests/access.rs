@@ -366,10 +366,11 @@ async fn the_role_by_route_matrix_keeps_children_in_scope_and_logs_each_view_onc
 
     // Every other page, for every role: no child id anywhere, no access-log row (except the
     // admin's read of the log itself), and the role's own allowance.
-    let pages: [(&str, [u16; 5]); 6] = [
+    let pages: [(&str, [u16; 5]); 7] = [
         ("/", [200, 200, 200, 200, 200]),
         ("/indicators/referrals", [200, 200, 200, 200, 200]),
         ("/measures", [200, 200, 200, 200, 403]),
+        ("/forecast", [200, 200, 403, 403, 403]),
         ("/loads", [200, 200, 403, 403, 403]),
         ("/admin/access-log", [200, 403, 403, 403, 403]),
         ("/no-such-page", [404, 404, 404, 404, 404]),
@@ -405,6 +406,7 @@ async fn the_role_by_route_matrix_keeps_children_in_scope_and_logs_each_view_onc
         "/loads",
         "/admin/access-log",
         "/measures",
+        "/forecast",
     ] {
         let reply = http(s.addr, "GET", path, "", "").await;
         assert_eq!(
@@ -669,6 +671,7 @@ async fn every_page_has_the_security_headers_and_no_inline_script_or_style() {
         "/focus-five",
         "/focus-five?team=T1",
         "/audits",
+        "/forecast",
     ] {
         let reply = http(s.addr, "GET", path, &admin, "").await;
         assert_eq!(reply.status, 200, "{path}");

@@ -25,6 +25,7 @@
 //! become a plain page through one type, [`AppError`]; the detail goes to the log.
 
 mod access;
+mod annex_a;
 mod assets;
 pub mod auth;
 mod chronology;
@@ -92,6 +93,7 @@ pub fn router(state: AppState) -> Router {
         .route("/indicators/{id}/children", get(pages::drill))
         .route("/children/{id}", get(pages::chronology))
         .route("/measures", get(measures::page))
+        .route("/annex-a", get(annex_a::page))
         .route("/loads", get(pages::loads))
         .route(
             "/upload",

@@ -356,10 +356,12 @@ async fn the_role_by_route_matrix_keeps_children_in_scope_and_logs_each_view_onc
 
     // Every other page, for every role: no child id anywhere, no access-log row (except the
     // admin's read of the log itself), and the role's own allowance.
-    let pages: [(&str, [u16; 5]); 6] = [
+    let pages: [(&str, [u16; 5]); 8] = [
         ("/", [200, 200, 200, 200, 200]),
         ("/indicators/referrals", [200, 200, 200, 200, 200]),
         ("/measures", [200, 200, 200, 200, 403]),
+        ("/annex-a", [200, 200, 403, 403, 403]),
+        ("/annex-a?inspection-date=not-a-date", [200, 200, 403, 403, 403]),
         ("/loads", [200, 200, 403, 403, 403]),
         ("/admin/access-log", [200, 403, 403, 403, 403]),
         ("/no-such-page", [404, 404, 404, 404, 404]),
@@ -395,6 +397,7 @@ async fn the_role_by_route_matrix_keeps_children_in_scope_and_logs_each_view_onc
         "/loads",
         "/admin/access-log",
         "/measures",
+        "/annex-a",
     ] {
         let reply = http(s.addr, "GET", path, "", "").await;
         assert_eq!(
@@ -656,6 +659,7 @@ async fn every_page_has_the_security_headers_and_no_inline_script_or_style() {
         "/loads",
         "/admin/access-log",
         "/measures",
+        "/annex-a",
     ] {
         let reply = http(s.addr, "GET", path, &admin, "").await;
         assert_eq!(reply.status, 200, "{path}");

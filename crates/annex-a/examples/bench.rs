@@ -8,9 +8,12 @@ use std::time::Instant;
 fn main() {
     let mut args = std::env::args().skip(1);
     let children: u32 = args.next().and_then(|a| a.parse().ok()).unwrap_or(100_000);
-    let out = args
-        .next()
-        .unwrap_or_else(|| std::env::temp_dir().join("annex_a_bench.xlsx").display().to_string());
+    let out = args.next().unwrap_or_else(|| {
+        std::env::temp_dir()
+            .join("annex_a_bench.xlsx")
+            .display()
+            .to_string()
+    });
     let t = Instant::now();
     let council = synth::generate(&synth::SynthConfig {
         children,
@@ -18,7 +21,10 @@ fn main() {
         ..synth::SynthConfig::default()
     });
     let ds = council.dataset;
-    eprintln!("synth: {children} children in {:.2} s", t.elapsed().as_secs_f64());
+    eprintln!(
+        "synth: {children} children in {:.2} s",
+        t.elapsed().as_secs_f64()
+    );
     let date = model::Date::constant(2026, 3, 31);
 
     let t = Instant::now();

@@ -186,7 +186,11 @@ pub fn analyse(annex: &AnnexA) -> Analysis {
                 "Contacts and referrals in the six months",
                 vec![
                     fig("contacts", contacts, None),
-                    fig("contacts that became a referral the same day", converted, Some(contacts)),
+                    fig(
+                        "contacts that became a referral the same day",
+                        converted,
+                        Some(contacts),
+                    ),
                     fig("referrals", referrals, None),
                     fig("referrals with no further action", nfa, Some(referrals)),
                     fig(
@@ -244,8 +248,16 @@ pub fn analyse(annex: &AnnexA) -> Analysis {
                 vec![
                     fig("assessments", l4.rows.len(), None),
                     fig("completed", completed, Some(l4.rows.len())),
-                    fig("completed within 45 working days", within45, Some(completed)),
-                    fig("open on the inspection date", open_total, Some(l4.rows.len())),
+                    fig(
+                        "completed within 45 working days",
+                        within45,
+                        Some(completed),
+                    ),
+                    fig(
+                        "open on the inspection date",
+                        open_total,
+                        Some(l4.rows.len()),
+                    ),
                 ],
             ),
             table(
@@ -330,8 +342,7 @@ pub fn analyse(annex: &AnnexA) -> Analysis {
             let i = DURATIONS
                 .iter()
                 .position(|&(months, _)| {
-                    months == i64::MAX
-                        || d < start.saturating_add(months.months())
+                    months == i64::MAX || d < start.saturating_add(months.months())
                 })
                 .unwrap_or(4);
             durations[i] += 1;
@@ -352,8 +363,16 @@ pub fn analyse(annex: &AnnexA) -> Analysis {
                 "Child protection plans",
                 vec![
                     fig("plans open in the six months", l7.rows.len(), None),
-                    fig("open on the inspection date", open_plans.len(), Some(l7.rows.len())),
-                    fig("ended in the six months", l7.rows.len() - open_plans.len(), Some(l7.rows.len())),
+                    fig(
+                        "open on the inspection date",
+                        open_plans.len(),
+                        Some(l7.rows.len()),
+                    ),
+                    fig(
+                        "ended in the six months",
+                        l7.rows.len() - open_plans.len(),
+                        Some(l7.rows.len()),
+                    ),
                     fig("a second or later plan", second, Some(l7.rows.len())),
                 ],
             ),
@@ -421,8 +440,18 @@ pub fn analyse(annex: &AnnexA) -> Analysis {
                     fig("missing at least once in 12 months", missing, Some(n)),
                 ],
             ),
-            by_code(l8, "Placement Type", &in_care, "Children in care by placement type"),
-            by_code(l8, "Placement Provider", &in_care, "Children in care by provider"),
+            by_code(
+                l8,
+                "Placement Type",
+                &in_care,
+                "Children in care by placement type",
+            ),
+            by_code(
+                l8,
+                "Placement Provider",
+                &in_care,
+                "Children in care by provider",
+            ),
             table(
                 "Placements in the last 12 months (stability)",
                 vec![
@@ -448,7 +477,12 @@ pub fn analyse(annex: &AnnexA) -> Analysis {
     sections.push(Section {
         title: "Care leavers".into(),
         tables: vec![
-            by_code(l9, "Eligibility Category", &all9, "Care leavers by eligibility"),
+            by_code(
+                l9,
+                "Eligibility Category",
+                &all9,
+                "Care leavers by eligibility",
+            ),
             by_code(l9, "LA in Touch", &all9, "Care leavers: in touch"),
             by_code(
                 l9,

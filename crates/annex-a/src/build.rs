@@ -114,7 +114,9 @@ impl Ctx<'_> {
         let mut row = Vec::with_capacity(40);
         row.push(Cell::text(id.0.clone()));
         row.push(Cell::code(child.and_then(|c| c.sex).map(|s| s.code())));
-        row.push(Cell::code(child.and_then(|c| c.ethnicity).map(|e| e.code())));
+        row.push(Cell::code(
+            child.and_then(|c| c.ethnicity).map(|e| e.code()),
+        ));
         let dob = child.and_then(|c| c.birth_date);
         row.push(Cell::date(dob));
         row.push(
@@ -326,28 +328,29 @@ impl Ctx<'_> {
                     .filter(|v| v.seen && v.date <= d)
                     .map(|v| v.date)
                     .max();
-                let status = if closed.is_some() {
-                    "CLOSED"
-                } else if child.cla_episodes.iter().any(|e| self.open_on(e, d)) {
-                    "LAC"
-                } else if child
-                    .cp_plans()
-                    .any(|p| p.start_date <= d && self.w.upto(p.end_date).is_none_or(|e| d <= e))
-                {
-                    "CPP"
-                } else if child
-                    .cin_plans()
-                    .any(|p| p.start_date <= d && self.w.upto(p.end_date).is_none_or(|e| d <= e))
-                {
-                    "CINP"
-                } else if r.assessments.iter().any(|a| {
-                    a.start_date <= d && self.w.upto(a.authorised_date).is_none()
-                }) {
-                    "ASMT"
-                } else {
-                    // Open with no plan or assessment open: the template has no other status.
-                    "ASMT"
-                };
+                let status =
+                    if closed.is_some() {
+                        "CLOSED"
+                    } else if child.cla_episodes.iter().any(|e| self.open_on(e, d)) {
+                        "LAC"
+                    } else if child.cp_plans().any(|p| {
+                        p.start_date <= d && self.w.upto(p.end_date).is_none_or(|e| d <= e)
+                    }) {
+                        "CPP"
+                    } else if child.cin_plans().any(|p| {
+                        p.start_date <= d && self.w.upto(p.end_date).is_none_or(|e| d <= e)
+                    }) {
+                        "CINP"
+                    } else if r
+                        .assessments
+                        .iter()
+                        .any(|a| a.start_date <= d && self.w.upto(a.authorised_date).is_none())
+                    {
+                        "ASMT"
+                    } else {
+                        // Open with no plan or assessment open: the template has no other status.
+                        "ASMT"
+                    };
                 let mut row = self.person(&child.id, Some(child));
                 row.push(Self::disability(child));
                 row.push(Cell::Date(r.referral_date));
@@ -520,9 +523,7 @@ impl Ctx<'_> {
             row.push(Cell::Empty); // dental check
             row.push(Cell::Count(placements));
             row.push(Cell::date(ceased));
-            row.push(Cell::code(
-                ceased.and(e.reason_ceased).map(|r| r.code()),
-            ));
+            row.push(Cell::code(ceased.and(e.reason_ceased).map(|r| r.code())));
             row.push(Cell::Date(eps[placement_start].start_date));
             row.push(Cell::code(e.placement.map(|p| p.code())));
             row.push(Cell::code(e.placement_provider.map(|p| p.code())));
@@ -532,9 +533,7 @@ impl Ctx<'_> {
             row.push(Cell::Empty); // LA of placement
             row.push(Cell::Count(missing(MissingKind::M)));
             row.push(Cell::Count(missing(MissingKind::A)));
-            row.push(rhi.map_or(Cell::Empty, |r| {
-                Cell::yes_no(w.upto(r.offered).is_some())
-            }));
+            row.push(rhi.map_or(Cell::Empty, |r| Cell::yes_no(w.upto(r.offered).is_some())));
             row.push(
                 rhi.and_then(|r| r.accepted)
                     .map_or(Cell::Empty, Cell::yes_no),
@@ -546,8 +545,14 @@ impl Ctx<'_> {
             number: 8,
             rows,
             empty_fields: vec![
-                ("What is the permanence plan for this child?", NOT_HELD_CARE_PLAN),
-                ("Date of Last IRO Visit / Contact to the Child", NOT_HELD_CARE_PLAN),
+                (
+                    "What is the permanence plan for this child?",
+                    NOT_HELD_CARE_PLAN,
+                ),
+                (
+                    "Date of Last IRO Visit / Contact to the Child",
+                    NOT_HELD_CARE_PLAN,
+                ),
                 (
                     "Date of Last Health Assessment",
                     "the SSDA903 return records whether a health assessment was done in the year (OC2), not its date",
@@ -590,13 +595,16 @@ impl Ctx<'_> {
             row.push(Cell::Empty); // personal adviser
             row.push(Cell::Code(eligibility));
             row.push(Cell::Empty); // pathway plan review
-            row.push(Cell::code(record.and_then(|r| r.in_touch).map(|t| t.code())));
+            row.push(Cell::code(
+                record.and_then(|r| r.in_touch).map(|t| t.code()),
+            ));
             row.push(Cell::Empty); // latest contact
+            row.push(Cell::code(
+                accommodation.and_then(|a| Codes::Accommodation.table().parse(&a[..1])),
+            ));
             row.push(Cell::code(accommodation.and_then(|a| {
-                Codes::Accommodation.table().parse(&a[..1])
-            })));
-            row.push(Cell::code(accommodation.and_then(|a| {
-                a.get(1..2).and_then(|s| Codes::Suitability.table().parse(s))
+                a.get(1..2)
+                    .and_then(|s| Codes::Suitability.table().parse(s))
             })));
             row.push(Cell::code(
                 record
@@ -694,9 +702,7 @@ impl Ctx<'_> {
             })));
             row.push(Cell::date(adopted));
             row.push(Cell::date(reversed.map(|r| r.0)));
-            row.push(Cell::code(
-                reversed.and_then(|r| r.1).map(|x| x.code()),
-            ));
+            row.push(Cell::code(reversed.and_then(|r| r.1).map(|x| x.code())));
             row.push(Cell::date(in_period(&|e| {
                 matches!(e.placement, Some(Placement::U2 | Placement::U5))
             })));

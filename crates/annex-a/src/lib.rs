@@ -45,7 +45,11 @@ pub enum Cell {
 impl Cell {
     pub fn text(s: impl Into<String>) -> Self {
         let s = s.into();
-        if s.is_empty() { Cell::Empty } else { Cell::Text(s) }
+        if s.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(s)
+        }
     }
     pub fn date(d: Option<Date>) -> Self {
         d.map_or(Cell::Empty, Cell::Date)

@@ -579,7 +579,9 @@ fn into_dataset(lists: &[List], reference: Date) -> Dataset {
         };
         child.referrals.push(Referral {
             referral_date: date,
-            source: row.code("Referral Source").and_then(ReferralSource::from_code),
+            source: row
+                .code("Referral Source")
+                .and_then(ReferralSource::from_code),
             no_further_action: row.yes("Referral NFA?").unwrap_or(false),
             ..Referral::default()
         });
@@ -597,7 +599,9 @@ fn into_dataset(lists: &[List], reference: Date) -> Dataset {
         ds.contacts.push(Contact {
             child: ChildId(id.to_owned()),
             date,
-            source: row.code("Contact Source").and_then(ReferralSource::from_code),
+            source: row
+                .code("Contact Source")
+                .and_then(ReferralSource::from_code),
             led_to_referral: led,
         });
     }
@@ -719,7 +723,9 @@ fn into_dataset(lists: &[List], reference: Date) -> Dataset {
         let Some(period) = row.date("Date Started to be Looked After") else {
             continue;
         };
-        let status = row.date("Start date of current legal status").unwrap_or(period);
+        let status = row
+            .date("Start date of current legal status")
+            .unwrap_or(period);
         let placement = row
             .date("Start Date of Most Recent Placement")
             .unwrap_or(status);
@@ -778,8 +784,7 @@ fn into_dataset(lists: &[List], reference: Date) -> Dataset {
                 ..ClaEpisode::default()
             });
         }
-        if row
-            .yes("Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)")
+        if row.yes("Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)")
             == Some(true)
         {
             child.uasc = Some(UascStatus { ceased: None });
@@ -815,7 +820,8 @@ fn into_dataset(lists: &[List], reference: Date) -> Dataset {
             (Some(t), Some(s)) => Accommodation::from_code(&format!("{t}{s}")),
             _ => None,
         };
-        if row.yes("Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)")
+        if row
+            .yes("Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)")
             == Some(true)
             && child.uasc.is_none()
         {
@@ -835,14 +841,14 @@ fn into_dataset(lists: &[List], reference: Date) -> Dataset {
         let Some(child) = children.get_mut(id) else {
             continue;
         };
-        let Some(decision) =
-            row.date("Date of Decision that Child Should be Placed for Adoption")
+        let Some(decision) = row.date("Date of Decision that Child Should be Placed for Adoption")
         else {
             continue;
         };
         child.placed_for_adoption.push(PlacedForAdoption {
             date_placed: decision,
-            date_ceased: row.date("Date of Decision that Child Should No Longer be Placed for Adoption"),
+            date_ceased: row
+                .date("Date of Decision that Child Should No Longer be Placed for Adoption"),
             reason_ceased: row
                 .code("Reason Why Child No Longer Placed for Adoption")
                 .and_then(ReasonPlacedCeased::from_code),
@@ -887,7 +893,6 @@ pub fn looks_like_annex_a(bytes: &[u8]) -> bool {
     })
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -904,8 +909,14 @@ mod tests {
     #[test]
     fn dates_and_letters() {
         assert_eq!(from_serial(46188.0), Some(Date::constant(2026, 6, 15)));
-        assert_eq!(parse_date_text("15/06/2026"), Some(Date::constant(2026, 6, 15)));
-        assert_eq!(parse_date_text("2026-06-15"), Some(Date::constant(2026, 6, 15)));
+        assert_eq!(
+            parse_date_text("15/06/2026"),
+            Some(Date::constant(2026, 6, 15))
+        );
+        assert_eq!(
+            parse_date_text("2026-06-15"),
+            Some(Date::constant(2026, 6, 15))
+        );
         assert_eq!(parse_date_text("31/02/2026"), None);
         assert_eq!(column_letter(0), "A");
         assert_eq!(column_letter(25), "Z");

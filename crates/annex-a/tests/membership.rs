@@ -29,7 +29,12 @@ fn referral(date: Date, nfa: bool) -> Referral {
     }
 }
 
-fn episode(start: Date, rne: ReasonNewEpisode, end: Option<Date>, rec: Option<ReasonEpisodeCeased>) -> ClaEpisode {
+fn episode(
+    start: Date,
+    rne: ReasonNewEpisode,
+    end: Option<Date>,
+    rec: Option<ReasonEpisodeCeased>,
+) -> ClaEpisode {
     ClaEpisode {
         start_date: start,
         reason_new_episode: Some(rne),
@@ -189,10 +194,20 @@ fn council() -> Dataset {
 
     // List 8: care ending on each edge, and a second period of care.
     let mut l1 = child("L1");
-    l1.cla_episodes = vec![episode(d(2025, 1, 1), S, Some(d(2025, 12, 14)), Some(ReasonEpisodeCeased::E8))];
+    l1.cla_episodes = vec![episode(
+        d(2025, 1, 1),
+        S,
+        Some(d(2025, 12, 14)),
+        Some(ReasonEpisodeCeased::E8),
+    )];
     kids.push(l1);
     let mut l2 = child("L2");
-    l2.cla_episodes = vec![episode(d(2025, 1, 1), S, Some(d(2025, 12, 15)), Some(ReasonEpisodeCeased::E4A))];
+    l2.cla_episodes = vec![episode(
+        d(2025, 1, 1),
+        S,
+        Some(d(2025, 12, 15)),
+        Some(ReasonEpisodeCeased::E4A),
+    )];
     kids.push(l2);
     let mut l3 = child("L3");
     l3.cla_episodes = vec![episode(d(2026, 6, 15), S, None, None)];
@@ -204,8 +219,18 @@ fn council() -> Dataset {
     let mut second = episode(d(2026, 3, 1), L, None, None);
     second.legal_status = Some(LegalStatus::E1);
     l5.cla_episodes = vec![
-        episode(d(2025, 3, 1), S, Some(d(2025, 6, 20)), Some(ReasonEpisodeCeased::E8)),
-        episode(d(2026, 1, 1), S, Some(d(2026, 3, 1)), Some(ReasonEpisodeCeased::X1)),
+        episode(
+            d(2025, 3, 1),
+            S,
+            Some(d(2025, 6, 20)),
+            Some(ReasonEpisodeCeased::E8),
+        ),
+        episode(
+            d(2026, 1, 1),
+            S,
+            Some(d(2026, 3, 1)),
+            Some(ReasonEpisodeCeased::X1),
+        ),
         second,
     ];
     l5.missing_episodes = vec![
@@ -242,13 +267,33 @@ fn council() -> Dataset {
         c
     };
     // 16 on D; in care 17 March to 17 June 2025 (92 days), looked after on their 16th birthday.
-    kids.push(leaver("CL1", d(2009, 6, 16), d(2025, 3, 17), Some(d(2025, 6, 17))));
+    kids.push(leaver(
+        "CL1",
+        d(2009, 6, 16),
+        d(2025, 3, 17),
+        Some(d(2025, 6, 17)),
+    ));
     // 17 on D; in care exactly 91 days after their 16th birthday.
-    kids.push(leaver("CL2", d(2009, 1, 1), d(2025, 3, 1), Some(d(2025, 5, 31))));
+    kids.push(leaver(
+        "CL2",
+        d(2009, 1, 1),
+        d(2025, 3, 1),
+        Some(d(2025, 5, 31)),
+    ));
     // The same, 90 days: not a care leaver.
-    kids.push(leaver("CL3", d(2009, 1, 1), d(2025, 3, 1), Some(d(2025, 5, 30))));
+    kids.push(leaver(
+        "CL3",
+        d(2009, 1, 1),
+        d(2025, 3, 1),
+        Some(d(2025, 5, 30)),
+    ));
     // 21 on D: no longer in the list.
-    kids.push(leaver("CL4", d(2005, 6, 15), d(2021, 6, 15), Some(d(2023, 6, 15))));
+    kids.push(leaver(
+        "CL4",
+        d(2005, 6, 15),
+        d(2021, 6, 15),
+        Some(d(2023, 6, 15)),
+    ));
     // 20 on D: former relevant.
     let mut cl5 = leaver("CL5", d(2005, 6, 16), d(2021, 6, 16), Some(d(2023, 6, 16)));
     cl5.care_leaver_records = vec![CareLeaverRecord {
@@ -263,11 +308,21 @@ fn council() -> Dataset {
 
     // List 10: adoption orders, decisions and reversals on each edge.
     let mut ad1 = child("AD1");
-    let mut order = episode(d(2025, 3, 1), B, Some(d(2025, 6, 15)), Some(ReasonEpisodeCeased::E11));
+    let mut order = episode(
+        d(2025, 3, 1),
+        B,
+        Some(d(2025, 6, 15)),
+        Some(ReasonEpisodeCeased::E11),
+    );
     order.legal_status = Some(LegalStatus::E1);
     order.placement = Some(Placement::A5);
     ad1.cla_episodes = vec![
-        episode(d(2024, 1, 1), S, Some(d(2025, 3, 1)), Some(ReasonEpisodeCeased::X1)),
+        episode(
+            d(2024, 1, 1),
+            S,
+            Some(d(2025, 3, 1)),
+            Some(ReasonEpisodeCeased::X1),
+        ),
         order.clone(),
     ];
     ad1.placed_for_adoption = vec![PlacedForAdoption {
@@ -327,7 +382,18 @@ fn v(rows: &[&[&str]]) -> Vec<Vec<String>> {
 fn list_1_contacts() {
     let a = build(&council(), D);
     assert_eq!(
-        rows(&a, 1, &["Child Unique ID", "Date of Contact", "Sex", "Ethnicity", "Age of Child (Years)", "Contact Source"]),
+        rows(
+            &a,
+            1,
+            &[
+                "Child Unique ID",
+                "Date of Contact",
+                "Sex",
+                "Ethnicity",
+                "Age of Child (Years)",
+                "Contact Source"
+            ]
+        ),
         v(&[
             &["A1", "2025-12-15", "F", "WBRI", "11", "3A"],
             &["A1", "2026-06-15", "F", "WBRI", "11", "3A"],
@@ -341,7 +407,11 @@ fn lists_2_and_11_are_empty_with_a_note() {
     let a = build(&council(), D);
     for n in [2, 11] {
         assert!(a.list(n).rows.is_empty());
-        assert!(a.list(n).note.is_some_and(|t| t.contains("Harbour holds no")));
+        assert!(
+            a.list(n)
+                .note
+                .is_some_and(|t| t.contains("Harbour holds no"))
+        );
     }
 }
 
@@ -349,7 +419,17 @@ fn lists_2_and_11_are_empty_with_a_note() {
 fn list_3_referrals() {
     let a = build(&council(), D);
     assert_eq!(
-        rows(&a, 3, &["Child Unique ID", "Date of referral", "Referral NFA?", "Number of Referrals in Last 12 Months", "Referral Source"]),
+        rows(
+            &a,
+            3,
+            &[
+                "Child Unique ID",
+                "Date of referral",
+                "Referral NFA?",
+                "Number of Referrals in Last 12 Months",
+                "Referral Source"
+            ]
+        ),
         v(&[
             &["R1", "2025-12-15", "Y", "4", "6"],
             &["R1", "2026-06-15", "N", "4", "6"],
@@ -361,33 +441,69 @@ fn list_3_referrals() {
 fn list_4_assessments() {
     let a = build(&council(), D);
     assert_eq!(
-        rows(&a, 4, &["Child Unique ID", "Continuous Assessment Start Date", "Continuous Assessment Date of Authorisation", "Does the Child have a Disability"]),
+        rows(
+            &a,
+            4,
+            &[
+                "Child Unique ID",
+                "Continuous Assessment Start Date",
+                "Continuous Assessment Date of Authorisation",
+                "Does the Child have a Disability"
+            ]
+        ),
         v(&[
             &["S1", "2025-11-01", "2025-12-15", "U"],
             &["S1", "2025-11-10", "", "U"],
             &["S1", "2026-06-15", "", "U"],
         ])
     );
-    assert!(a.list(4).empty_fields.iter().any(|(h, _)| *h == "Child Seen During Continuous Assessment"));
+    assert!(
+        a.list(4)
+            .empty_fields
+            .iter()
+            .any(|(h, _)| *h == "Child Seen During Continuous Assessment")
+    );
 }
 
 #[test]
 fn list_5_section_47() {
     let a = build(&council(), D);
     assert_eq!(
-        rows(&a, 5, &[
-            "Child Unique ID",
-            "Strategy discussion initiating Section 47 Enquiry Start Date",
-            "Date of Initial Child Protection Conference",
-            "Did the Initial Child Protection Conference Result in a Child Protection Plan",
-            "Number of Section 47 Enquiries in the last 12 months",
-            "Number of ICPCs in the last 12 months",
-            "Allocated Team",
-            "Allocated Worker",
-        ]),
+        rows(
+            &a,
+            5,
+            &[
+                "Child Unique ID",
+                "Strategy discussion initiating Section 47 Enquiry Start Date",
+                "Date of Initial Child Protection Conference",
+                "Did the Initial Child Protection Conference Result in a Child Protection Plan",
+                "Number of Section 47 Enquiries in the last 12 months",
+                "Number of ICPCs in the last 12 months",
+                "Allocated Team",
+                "Allocated Worker",
+            ]
+        ),
         v(&[
-            &["P1", "2025-12-15", "2026-01-05", "Y", "3", "1", "Safeguarding East", "W1"],
-            &["P1", "2026-06-15", "", "", "3", "1", "Safeguarding East", "W1"],
+            &[
+                "P1",
+                "2025-12-15",
+                "2026-01-05",
+                "Y",
+                "3",
+                "1",
+                "Safeguarding East",
+                "W1"
+            ],
+            &[
+                "P1",
+                "2026-06-15",
+                "",
+                "",
+                "3",
+                "1",
+                "Safeguarding East",
+                "W1"
+            ],
         ])
     );
 }
@@ -396,7 +512,18 @@ fn list_5_section_47() {
 fn list_6_children_in_need() {
     let a = build(&council(), D);
     assert_eq!(
-        rows(&a, 6, &["Child Unique ID", "CIN Start Date", "CIN Closure Date", "Reason for Closure", "Case Status", "Date Child Was Last Seen"]),
+        rows(
+            &a,
+            6,
+            &[
+                "Child Unique ID",
+                "CIN Start Date",
+                "CIN Closure Date",
+                "Reason for Closure",
+                "Case Status",
+                "Date Child Was Last Seen"
+            ]
+        ),
         v(&[
             &["P1", "2025-01-01", "", "", "CPP", "2026-06-10"],
             &["Q1", "2024-01-01", "2025-12-15", "RC7", "CLOSED", ""],
@@ -410,20 +537,44 @@ fn list_6_children_in_need() {
 fn list_7_child_protection() {
     let a = build(&council(), D);
     assert_eq!(
-        rows(&a, 7, &[
-            "Child Unique ID",
-            "Child Protection Plan Start Date",
-            "Child Protection Plan End Date",
-            "Initial Category of Abuse",
-            "Latest Category of Abuse",
-            "Date of the Last Statutory Visit",
-            "Was the Child Seen Alone?",
-            "Date of latest review conference",
-            "Number of Previous Child Protection Plans",
-        ]),
+        rows(
+            &a,
+            7,
+            &[
+                "Child Unique ID",
+                "Child Protection Plan Start Date",
+                "Child Protection Plan End Date",
+                "Initial Category of Abuse",
+                "Latest Category of Abuse",
+                "Date of the Last Statutory Visit",
+                "Was the Child Seen Alone?",
+                "Date of latest review conference",
+                "Number of Previous Child Protection Plans",
+            ]
+        ),
         v(&[
-            &["P1", "2026-01-05", "", "EMO", "NEG", "2026-06-10", "Y", "2026-03-20", "1"],
-            &["Q1", "2024-02-01", "2025-12-15", "PHY", "PHY", "", "", "", "0"],
+            &[
+                "P1",
+                "2026-01-05",
+                "",
+                "EMO",
+                "NEG",
+                "2026-06-10",
+                "Y",
+                "2026-03-20",
+                "1"
+            ],
+            &[
+                "Q1",
+                "2024-02-01",
+                "2025-12-15",
+                "PHY",
+                "PHY",
+                "",
+                "",
+                "",
+                "0"
+            ],
         ])
     );
 }
@@ -432,26 +583,86 @@ fn list_7_child_protection() {
 fn list_8_children_in_care() {
     let a = build(&council(), D);
     assert_eq!(
-        rows(&a, 8, &[
-            "Child Unique ID",
-            "Date Started to be Looked After",
-            "Date Ceased to be Looked After",
-            "Reason Ceased to be Looked After",
-            "Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)",
-            "Start date of current legal status",
-            "Child's Legal Status",
-            "Start Date of Most Recent Placement",
-            "Number of Placements in the Last 12 months",
-            "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months",
-            "Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months",
-            "Was the child offered a Return Interview after their last missing episode (Y/N)?",
-            "Did the child accept a Return Interview after their last missing episode (Y/N)?",
-        ]),
+        rows(
+            &a,
+            8,
+            &[
+                "Child Unique ID",
+                "Date Started to be Looked After",
+                "Date Ceased to be Looked After",
+                "Reason Ceased to be Looked After",
+                "Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)",
+                "Start date of current legal status",
+                "Child's Legal Status",
+                "Start Date of Most Recent Placement",
+                "Number of Placements in the Last 12 months",
+                "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months",
+                "Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months",
+                "Was the child offered a Return Interview after their last missing episode (Y/N)?",
+                "Did the child accept a Return Interview after their last missing episode (Y/N)?",
+            ]
+        ),
         v(&[
-            &["CL6", "2025-01-01", "", "", "N", "2025-01-01", "C2", "2025-01-01", "1", "0", "0", "", ""],
-            &["L2", "2025-01-01", "2025-12-15", "E4A", "N", "2025-01-01", "C2", "2025-01-01", "1", "0", "0", "", ""],
-            &["L3", "2026-06-15", "", "", "N", "2026-06-15", "C2", "2026-06-15", "1", "0", "0", "", ""],
-            &["L5", "2026-01-01", "", "", "Y", "2026-03-01", "E1", "2026-01-01", "2", "1", "1", "Y", "N"],
+            &[
+                "CL6",
+                "2025-01-01",
+                "",
+                "",
+                "N",
+                "2025-01-01",
+                "C2",
+                "2025-01-01",
+                "1",
+                "0",
+                "0",
+                "",
+                ""
+            ],
+            &[
+                "L2",
+                "2025-01-01",
+                "2025-12-15",
+                "E4A",
+                "N",
+                "2025-01-01",
+                "C2",
+                "2025-01-01",
+                "1",
+                "0",
+                "0",
+                "",
+                ""
+            ],
+            &[
+                "L3",
+                "2026-06-15",
+                "",
+                "",
+                "N",
+                "2026-06-15",
+                "C2",
+                "2026-06-15",
+                "1",
+                "0",
+                "0",
+                "",
+                ""
+            ],
+            &[
+                "L5",
+                "2026-01-01",
+                "",
+                "",
+                "Y",
+                "2026-03-01",
+                "E1",
+                "2026-01-01",
+                "2",
+                "1",
+                "1",
+                "Y",
+                "N"
+            ],
         ])
     );
 }
@@ -460,15 +671,19 @@ fn list_8_children_in_care() {
 fn list_9_care_leavers() {
     let a = build(&council(), D);
     assert_eq!(
-        rows(&a, 9, &[
-            "Child Unique ID",
-            "Age of Child (Years)",
-            "Eligibility Category",
-            "LA in Touch",
-            "Type of Accommodation",
-            "Suitability of Accommodation",
-            "Activity Status",
-        ]),
+        rows(
+            &a,
+            9,
+            &[
+                "Child Unique ID",
+                "Age of Child (Years)",
+                "Eligibility Category",
+                "LA in Touch",
+                "Type of Accommodation",
+                "Suitability of Accommodation",
+                "Activity Status",
+            ]
+        ),
         v(&[
             &["CL1", "16", "REL", "", "", "", ""],
             &["CL2", "17", "REL", "", "", "", ""],
@@ -482,18 +697,31 @@ fn list_9_care_leavers() {
 fn list_10_adoption() {
     let a = build(&council(), D);
     assert_eq!(
-        rows(&a, 10, &[
-            "Child Unique ID",
-            "Date the Child Entered Care",
-            "Date of Decision that Child Should be Placed for Adoption",
-            "Date of Placement Order",
-            "Date Placed for Adoption",
-            "Date of Adoption Order",
-            "Date of Decision that Child Should No Longer be Placed for Adoption",
-            "Reason Why Child No Longer Placed for Adoption",
-        ]),
+        rows(
+            &a,
+            10,
+            &[
+                "Child Unique ID",
+                "Date the Child Entered Care",
+                "Date of Decision that Child Should be Placed for Adoption",
+                "Date of Placement Order",
+                "Date Placed for Adoption",
+                "Date of Adoption Order",
+                "Date of Decision that Child Should No Longer be Placed for Adoption",
+                "Reason Why Child No Longer Placed for Adoption",
+            ]
+        ),
         v(&[
-            &["AD1", "2024-01-01", "2025-01-10", "2025-03-01", "2025-03-01", "2025-06-15", "", ""],
+            &[
+                "AD1",
+                "2024-01-01",
+                "2025-01-10",
+                "2025-03-01",
+                "2025-03-01",
+                "2025-06-15",
+                "",
+                ""
+            ],
             &["AD3", "", "2026-06-15", "", "", "", "", ""],
             &["AD5", "", "2024-05-01", "", "", "", "2025-06-15", "RD1"],
         ])
@@ -509,29 +737,85 @@ fn the_analysis_of_the_small_council() {
         (f.count, f.of)
     };
     // A1's contacts on 15 December and 15 June: no referral of A1 those days.
-    assert_eq!(f("Contacts and referrals in the six months", "contacts"), (3, None));
     assert_eq!(
-        f("Contacts and referrals in the six months", "contacts that became a referral the same day"),
+        f("Contacts and referrals in the six months", "contacts"),
+        (3, None)
+    );
+    assert_eq!(
+        f(
+            "Contacts and referrals in the six months",
+            "contacts that became a referral the same day"
+        ),
         (0, Some(3))
     );
     assert_eq!(
-        f("Contacts and referrals in the six months", "re-referrals (a second or later referral in 12 months)"),
+        f(
+            "Contacts and referrals in the six months",
+            "re-referrals (a second or later referral in 12 months)"
+        ),
         (2, Some(2))
     );
     // S1: one completed, two open. 1 November 2025 is a Saturday, so the clock starts on Monday
     // 3 November (day 0); 15 December is working day 30.
     assert_eq!(f("Assessments", "completed"), (1, Some(3)));
-    assert_eq!(f("Completed assessments by working days taken", "21 to 30 working days"), (1, Some(1)));
-    assert_eq!(f("Assessments", "completed within 45 working days"), (1, Some(1)));
-    assert_eq!(f("Section 47 enquiries and conferences", "leading to an initial conference"), (1, Some(2)));
-    assert_eq!(f("Section 47 enquiries and conferences", "conferences resulting in a plan"), (1, Some(1)));
+    assert_eq!(
+        f(
+            "Completed assessments by working days taken",
+            "21 to 30 working days"
+        ),
+        (1, Some(1))
+    );
+    assert_eq!(
+        f("Assessments", "completed within 45 working days"),
+        (1, Some(1))
+    );
+    assert_eq!(
+        f(
+            "Section 47 enquiries and conferences",
+            "leading to an initial conference"
+        ),
+        (1, Some(2))
+    );
+    assert_eq!(
+        f(
+            "Section 47 enquiries and conferences",
+            "conferences resulting in a plan"
+        ),
+        (1, Some(1))
+    );
     // P1's plan from 5 January 2026 is five months old on 15 June.
-    assert_eq!(f("Open plans by time on the plan", "3 to 6 months"), (1, Some(1)));
-    assert_eq!(f("Plans by latest category of abuse", "a) Neglect"), (1, Some(2)));
-    assert_eq!(f("Children in care", "looked after on the inspection date"), (3, None));
-    assert_eq!(f("Placements in the last 12 months (stability)", "2 placements"), (1, Some(3)));
-    assert_eq!(f("Care leavers by eligibility", "a) Relevant child"), (2, Some(4)));
-    assert_eq!(f("Care leavers by activity", "in education, employment or training"), (1, Some(4)));
+    assert_eq!(
+        f("Open plans by time on the plan", "3 to 6 months"),
+        (1, Some(1))
+    );
+    assert_eq!(
+        f("Plans by latest category of abuse", "a) Neglect"),
+        (1, Some(2))
+    );
+    assert_eq!(
+        f("Children in care", "looked after on the inspection date"),
+        (3, None)
+    );
+    assert_eq!(
+        f(
+            "Placements in the last 12 months (stability)",
+            "2 placements"
+        ),
+        (1, Some(3))
+    );
+    assert_eq!(
+        f("Care leavers by eligibility", "a) Relevant child"),
+        (2, Some(4))
+    );
+    assert_eq!(
+        f(
+            "Care leavers by activity",
+            "in education, employment or training"
+        ),
+        (1, Some(4))
+    );
     let html = annex_a::analysis::html(&x);
-    assert!(html.contains("<caption class=\"govuk-table__caption govuk-table__caption--s\">Children in care</caption>"));
+    assert!(html.contains(
+        "<caption class=\"govuk-table__caption govuk-table__caption--s\">Children in care</caption>"
+    ));
 }

@@ -23,18 +23,39 @@ const FROM_OUTSIDE: &[(u8, &str)] = &[
     (5, "Number of Section 47 Enquiries in the last 12 months"),
     (5, "Number of ICPCs in the last 12 months"),
     (6, "Case Status"),
-    (7, "Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)"),
-    (8, "Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)"),
+    (
+        7,
+        "Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)",
+    ),
+    (
+        8,
+        "Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)",
+    ),
     (8, "Number of Placements in the Last 12 months"),
-    (8, "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months"),
-    (8, "Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months"),
-    (8, "Was the child offered a Return Interview after their last missing episode (Y/N)?"),
-    (8, "Did the child accept a Return Interview after their last missing episode (Y/N)?"),
+    (
+        8,
+        "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months",
+    ),
+    (
+        8,
+        "Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months",
+    ),
+    (
+        8,
+        "Was the child offered a Return Interview after their last missing episode (Y/N)?",
+    ),
+    (
+        8,
+        "Did the child accept a Return Interview after their last missing episode (Y/N)?",
+    ),
     (10, "Date the Child Entered Care"),
     (10, "Date of Placement Order"),
     (10, "Date Placed for Adoption"),
     (10, "Date of Adoption Order"),
-    (10, "Date the child was placed for fostering in FFA or concurrent planning placement"),
+    (
+        10,
+        "Date the child was placed for fostering in FFA or concurrent planning placement",
+    ),
 ];
 
 #[test]
@@ -108,7 +129,12 @@ fn produce_read_back_same_lists_and_same_facts() {
     // a list 3 referral that day.
     assert_eq!(back.dataset.contacts.len(), first.list(1).rows.len());
     let analysis = annex_a::analyse(&first);
-    let led = back.dataset.contacts.iter().filter(|c| c.led_to_referral).count() as u64;
+    let led = back
+        .dataset
+        .contacts
+        .iter()
+        .filter(|c| c.led_to_referral)
+        .count() as u64;
     assert_eq!(
         analysis
             .figure(
@@ -148,9 +174,16 @@ fn a_damaged_workbook_gives_findings_naming_sheet_row_and_column() {
     {
         s.write_string(0, c as u16, *h).unwrap();
     }
-    for (c, v) in ["C1", "b) Female", "a) WBRI", "31/02/2015", "ten", "01/03/2026"]
-        .iter()
-        .enumerate()
+    for (c, v) in [
+        "C1",
+        "b) Female",
+        "a) WBRI",
+        "31/02/2015",
+        "ten",
+        "01/03/2026",
+    ]
+    .iter()
+    .enumerate()
     {
         s.write_string(1, c as u16, *v).unwrap();
     }
@@ -175,8 +208,12 @@ fn a_damaged_workbook_gives_findings_naming_sheet_row_and_column() {
     has("List 1 - Contacts row 2 column D (Date of Birth): \"31/02/2015\" is not a date");
     has("List 1 - Contacts row 2 column E (Age of Child (Years)): \"ten\" is not a whole number");
     has("List 1 - Contacts row 3 column B (Sex): \"Dragon\" is not one of the template's values");
-    has("List 1 - Contacts row 3 column C (Ethnicity): \"zz) ABCD\" is not one of the template's values");
-    has("List 1 - Contacts row 3 column F (Date of Contact): blank, where the template wants a value");
+    has(
+        "List 1 - Contacts row 3 column C (Ethnicity): \"zz) ABCD\" is not one of the template's values",
+    );
+    has(
+        "List 1 - Contacts row 3 column F (Date of Contact): blank, where the template wants a value",
+    );
     has("List 1 - Contacts row 4 column A (Child Unique ID): no child id: the row is not read");
     // Lists 2 to 11 have no sheet.
     assert_eq!(

@@ -88,8 +88,7 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         .await
         .context("cannot write the access log, so nothing was written")?;
     let t = Instant::now();
-    annex_a::xlsx::write(&annex, out)
-        .with_context(|| format!("cannot write {}", out.display()))?;
+    annex_a::xlsx::write(&annex, out).with_context(|| format!("cannot write {}", out.display()))?;
     let written = t.elapsed();
     if let Some(path) = &args.analysis {
         let json = serde_json::to_string_pretty(&annex_a::analyse(&annex))
@@ -98,7 +97,12 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
     }
     for l in &annex.lists {
         let spec = l.spec();
-        eprint!("list {:>2} {:<32} {:>7} rows", spec.number, spec.title, l.rows.len());
+        eprint!(
+            "list {:>2} {:<32} {:>7} rows",
+            spec.number,
+            spec.title,
+            l.rows.len()
+        );
         if !l.empty_fields.is_empty() {
             let names: Vec<_> = l.empty_fields.iter().map(|(h, _)| *h).collect();
             eprint!("; left empty (not held): {}", names.join("; "));

@@ -361,7 +361,10 @@ async fn the_role_by_route_matrix_keeps_children_in_scope_and_logs_each_view_onc
         ("/indicators/referrals", [200, 200, 200, 200, 200]),
         ("/measures", [200, 200, 200, 200, 403]),
         ("/annex-a", [200, 200, 403, 403, 403]),
-        ("/annex-a?inspection-date=not-a-date", [200, 200, 403, 403, 403]),
+        (
+            "/annex-a?inspection-date=not-a-date",
+            [200, 200, 403, 403, 403],
+        ),
         ("/loads", [200, 200, 403, 403, 403]),
         ("/admin/access-log", [200, 403, 403, 403, 403]),
         ("/no-such-page", [404, 404, 404, 404, 404]),

@@ -869,7 +869,33 @@ fn into_dataset(lists: &[List], reference: Date) -> Dataset {
         });
     }
     ds.children = children.into_values().collect();
+    for child in &mut ds.children {
+        // Two rows for one referral (a list 3 row and list 4 to 7 rows dated the same day) are
+        // one referral.
+        child.referrals.sort_by_key(|r| r.referral_date);
+        child.referrals.dedup_by(|later, kept| {
+            if later.referral_date != kept.referral_date {
+                return false;
+            }
+            kept.assessments.append(&mut later.assessments);
+            kept.section47s.append(&mut later.section47s);
+            kept.cp_plans.append(&mut later.cp_plans);
+            kept.source = kept.source.or(later.source);
+            kept.primary_need = kept.primary_need.or(later.primary_need);
+            kept.closure_date = kept.closure_date.or(later.closure_date);
+            kept.reason_for_closure = kept.reason_for_closure.or(later.reason_for_closure);
+            true
+        });
+        child.cla_reviews.sort_by_key(|r| r.date);
+        child.cla_reviews.dedup_by_key(|r| r.date);
+    }
     ds.normalise();
+    // One record per natural key, as the store keeps them: the same visit stands behind rows
+    // of several lists (last seen, last statutory visit), and a list may repeat a contact.
+    ds.visits
+        .dedup_by(|a, b| model::visit_key(a) == model::visit_key(b));
+    ds.contacts
+        .dedup_by(|a, b| model::contact_key(a) == model::contact_key(b));
     ds
 }
 

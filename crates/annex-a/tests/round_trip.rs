@@ -108,6 +108,26 @@ fn produce_read_back_same_lists_and_same_facts() {
             }
         }
     }
+    // One record per natural key, as the store requires.
+    let visits = &back.dataset.visits;
+    assert!(
+        visits
+            .windows(2)
+            .all(|w| model::visit_key(&w[0]) != model::visit_key(&w[1]))
+    );
+    let contacts = &back.dataset.contacts;
+    assert!(
+        contacts
+            .windows(2)
+            .all(|w| model::contact_key(&w[0]) != model::contact_key(&w[1]))
+    );
+    for c in &back.dataset.children {
+        assert!(
+            c.referrals
+                .windows(2)
+                .all(|w| w[0].referral_date < w[1].referral_date)
+        );
+    }
     // List 9's care-leaver records are in the model as written.
     let l9 = first.list(9);
     for r in 0..l9.rows.len() {

@@ -381,7 +381,9 @@ async fn the_role_by_route_matrix_keeps_children_in_scope_and_logs_each_view_onc
                 // The analysis of the lists: aggregates, each in a captioned table.
                 assert!(reply.body.contains("Rows in each list"), "{role} {path}");
                 assert!(
-                    reply.body.contains("Contacts and referrals in the six months"),
+                    reply
+                        .body
+                        .contains("Contacts and referrals in the six months"),
                     "{role} {path}"
                 );
             }

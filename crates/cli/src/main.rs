@@ -4,6 +4,7 @@
 //! crates. Exit codes: 0 success, 1 the input has errors (a refused load), 2 usage or environment
 //! problems.
 
+mod annex_a;
 mod assurance;
 mod focus_five;
 mod forecast;
@@ -79,6 +80,9 @@ enum Command {
     },
     /// Compute the indicators from the store.
     Indicators(indicators::Args),
+    /// Write Ofsted's Annex A (lists 1 to 11, the 2026 template) from the store for an
+    /// inspection date, or check an Annex A workbook (--check).
+    AnnexA(annex_a::Args),
     /// Write the scrutiny pack for a quarter (HTML, PDF and XLSX): the scorecard with trends, targets
     /// and benchmarks, plan progress, Family Safeguarding, budget and placements,
     /// recommendations and provenance.
@@ -261,6 +265,7 @@ async fn run(command: Command) -> Result<(), Failure> {
             load::run(&store, &paths, year.map(model::CollectionYear)).await
         }
         Command::Indicators(args) => indicators::run(args).await,
+        Command::AnnexA(args) => annex_a::run(args).await,
         Command::Report(args) => report::run(args).await,
         Command::Forecast(args) => forecast::run(args).await,
         Command::Export {

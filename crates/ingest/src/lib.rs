@@ -60,6 +60,8 @@ enum Kind {
     Population,
     /// Practice-assurance records (audits, actions, posts, family voice): see `assurance::csv`.
     Assurance,
+    /// An Ofsted Annex A workbook (`.xlsx`): see `annex_a::read`.
+    AnnexA,
 }
 
 /// A batch ready for [`store::Store::load`], with what was found on the way.
@@ -158,6 +160,35 @@ pub fn prepare(
                 ));
             }
             Kind::Assurance => assurance_files.push((path.display().to_string(), bytes)),
+            Kind::AnnexA => {
+                let read = annex_a::read::read_bytes(&bytes, None);
+                let mut queries = 0;
+                for f in &read.findings {
+                    match f.severity {
+                        annex_a::read::Severity::Error => {
+                            problems.push(format!("{}: {f}", path.display()));
+                        }
+                        annex_a::read::Severity::Query => queries += 1,
+                    }
+                }
+                if queries > 0 {
+                    notes.push(format!(
+                        "{}: Annex A read with {queries} queries (blanks the template does not \
+                         expect, columns or sheets it lacks): `harbour annex-a --check` lists them",
+                        path.display()
+                    ));
+                }
+                let latest = latest_event(&read.dataset.children);
+                let year = latest.map(CollectionYear::containing).or(year);
+                sources.push(SourceFile::from_bytes(
+                    &path.display().to_string(),
+                    &bytes,
+                    ReturnKind::AnnexA,
+                    year.map(|y| y.0),
+                ));
+                // After the returns of its year, before the extracts.
+                parts.push((year.map_or(i16::MAX - 1, |y| y.0), read.dataset));
+            }
         }
     }
 
@@ -470,6 +501,10 @@ fn classify(path: &Path, bytes: &[u8]) -> Result<Kind, IngestError> {
             "{}: the file is empty (0 bytes)",
             path.display()
         )));
+    }
+    // An Annex A workbook is read as one; any other spreadsheet is refused below as what it is.
+    if bytes.starts_with(b"PK") && annex_a::read::looks_like_annex_a(bytes) {
+        return Ok(Kind::AnnexA);
     }
     formats::text::check_text(path, bytes).map_err(|e| refuse(e.to_string()))?;
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);

@@ -15,14 +15,17 @@ pub enum ReturnKind {
     Extract,
     /// A population table (children aged 0 to 17 by year, with its vintage).
     Population,
+    /// An Ofsted Annex A workbook (lists 1 to 11).
+    AnnexA,
 }
 
 impl ReturnKind {
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::CinCensus,
         Self::Ssda903,
         Self::Extract,
         Self::Population,
+        Self::AnnexA,
     ];
 
     /// The name stored in the database and used on the command line.
@@ -32,6 +35,7 @@ impl ReturnKind {
             Self::Ssda903 => "ssda903",
             Self::Extract => "extract",
             Self::Population => "population",
+            Self::AnnexA => "annex_a",
         }
     }
 

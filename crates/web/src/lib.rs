@@ -29,6 +29,7 @@
 //! become a plain page through one type, [`AppError`]; the detail goes to the log.
 
 mod access;
+mod annex_a;
 mod assets;
 mod audits;
 pub mod auth;
@@ -104,6 +105,7 @@ pub fn router(state: AppState) -> Router {
         .route("/audits/actions/{id}/close", post(audits::close_action))
         .route("/audits/{id}", get(audits::form).post(audits::save))
         .route("/forecast", get(forecast_page::page))
+        .route("/annex-a", get(annex_a::page))
         .route("/loads", get(pages::loads))
         .route(
             "/upload",

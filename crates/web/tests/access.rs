@@ -366,11 +366,16 @@ async fn the_role_by_route_matrix_keeps_children_in_scope_and_logs_each_view_onc
 
     // Every other page, for every role: no child id anywhere, no access-log row (except the
     // admin's read of the log itself), and the role's own allowance.
-    let pages: [(&str, [u16; 5]); 7] = [
+    let pages: [(&str, [u16; 5]); 9] = [
         ("/", [200, 200, 200, 200, 200]),
         ("/indicators/referrals", [200, 200, 200, 200, 200]),
         ("/measures", [200, 200, 200, 200, 403]),
         ("/forecast", [200, 200, 403, 403, 403]),
+        ("/annex-a", [200, 200, 403, 403, 403]),
+        (
+            "/annex-a?inspection-date=not-a-date",
+            [200, 200, 403, 403, 403],
+        ),
         ("/loads", [200, 200, 403, 403, 403]),
         ("/admin/access-log", [200, 403, 403, 403, 403]),
         ("/no-such-page", [404, 404, 404, 404, 404]),
@@ -383,6 +388,16 @@ async fn the_role_by_route_matrix_keeps_children_in_scope_and_logs_each_view_onc
             let before = log_len(&s.store).await;
             let reply = http(s.addr, "GET", path, &cookies[role], "").await;
             assert_eq!(reply.status, status, "{role} {path}");
+            if path.starts_with("/annex-a") && status == 200 {
+                // The analysis of the lists: aggregates, each in a captioned table.
+                assert!(reply.body.contains("Rows in each list"), "{role} {path}");
+                assert!(
+                    reply
+                        .body
+                        .contains("Contacts and referrals in the six months"),
+                    "{role} {path}"
+                );
+            }
             let logged = log_len(&s.store).await - before;
             if path == "/admin/access-log" && status == 200 {
                 assert_eq!(logged, 1, "reading the log is logged");
@@ -407,6 +422,7 @@ async fn the_role_by_route_matrix_keeps_children_in_scope_and_logs_each_view_onc
         "/admin/access-log",
         "/measures",
         "/forecast",
+        "/annex-a",
     ] {
         let reply = http(s.addr, "GET", path, "", "").await;
         assert_eq!(
@@ -672,6 +688,7 @@ async fn every_page_has_the_security_headers_and_no_inline_script_or_style() {
         "/focus-five?team=T1",
         "/audits",
         "/forecast",
+        "/annex-a",
     ] {
         let reply = http(s.addr, "GET", path, &admin, "").await;
         assert_eq!(reply.status, 200, "{path}");

@@ -105,9 +105,51 @@ pub(crate) fn present_but_not_a_date(v: &str) -> bool {
     !v.is_empty() && date(v).is_none()
 }
 
+/// The rows of this year's `table` grouped by child: children in the order of their first row,
+/// each child's rows in the order written.
+pub(crate) fn by_child(ret: &RawReturn, table: Table) -> Vec<(&str, Vec<&RawRow>)> {
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut groups: Vec<(&str, Vec<&RawRow>)> = Vec::new();
+    for row in ret.rows(table) {
+        let i = *index.entry(row.child()).or_insert_with(|| {
+            groups.push((row.child(), Vec::new()));
+            groups.len() - 1
+        });
+        groups[i].1.push(row);
+    }
+    groups
+}
+
+/// A child's age in whole years on `on`, born on `dob` (a birthday on 29 February is reached on
+/// 1 March in other years).
+pub(crate) fn age(dob: Date, on: Date) -> i32 {
+    let mut years = i32::from(on.year()) - i32::from(dob.year());
+    if (on.month(), on.day()) < (dob.month(), dob.day()) {
+        years -= 1;
+    }
+    years
+}
+
+/// Whether a value is a whole number from `lo` to `hi` written in digits.
+pub(crate) fn int_in(v: &str, lo: i64, hi: i64) -> bool {
+    !v.is_empty()
+        && v.len() <= 9
+        && v.bytes().all(|b| b.is_ascii_digit())
+        && v.parse::<i64>().is_ok_and(|n| (lo..=hi).contains(&n))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ages_count_whole_years() {
+        let d = |s| date(s).unwrap();
+        assert_eq!(age(d("01/04/2010"), d("31/03/2026")), 15);
+        assert_eq!(age(d("01/04/2010"), d("01/04/2026")), 16);
+        assert_eq!(age(d("29/02/2008"), d("28/02/2026")), 17);
+        assert_eq!(age(d("29/02/2008"), d("01/03/2026")), 18);
+    }
 
     #[test]
     fn dates_are_day_month_year() {

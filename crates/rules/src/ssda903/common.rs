@@ -130,6 +130,13 @@ pub(crate) fn age(dob: Date, on: Date) -> i32 {
     years
 }
 
+/// The day someone born on `dob` turns `years` (1 March for a 29 February birthday in other
+/// years).
+pub(crate) fn birthday(dob: Date, years: i16) -> Date {
+    let y = dob.year() + years;
+    Date::new(y, dob.month(), dob.day()).unwrap_or_else(|_| jiff::civil::date(y, 3, 1))
+}
+
 /// Whether a value is a whole number from `lo` to `hi` written in digits.
 pub(crate) fn int_in(v: &str, lo: i64, hi: i64) -> bool {
     !v.is_empty()

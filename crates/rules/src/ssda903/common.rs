@@ -120,6 +120,46 @@ pub(crate) fn by_child(ret: &RawReturn, table: Table) -> Vec<(&str, Vec<&RawRow>
     groups
 }
 
+/// Each child's row of this year's Header table (the first, when a child has two).
+pub(crate) fn header_rows(ret: &RawReturn) -> std::collections::HashMap<&str, &RawRow> {
+    let mut rows = std::collections::HashMap::new();
+    for row in ret.rows(Table::Header) {
+        rows.entry(row.child()).or_insert(row);
+    }
+    rows
+}
+
+/// Reports each row of this year's `table` whose child has no row in the Header table.
+pub(crate) fn not_in_header(
+    out: &mut Vec<Finding>,
+    code: &'static str,
+    ret: &RawReturn,
+    table: Table,
+) {
+    let headers = header_rows(ret);
+    for row in ret.rows(table) {
+        if !headers.contains_key(row.child()) {
+            out.push(finding(code, table, row, "CHILD"));
+        }
+    }
+}
+
+/// Reports every row of this year's `table` whose child has more than one row in it.
+pub(crate) fn more_than_once(
+    out: &mut Vec<Finding>,
+    code: &'static str,
+    ret: &RawReturn,
+    table: Table,
+) {
+    for (_, rows) in by_child(ret, table) {
+        if rows.len() > 1 {
+            for row in rows {
+                out.push(finding(code, table, row, "CHILD"));
+            }
+        }
+    }
+}
+
 /// A child's age in whole years on `on`, born on `dob` (a birthday on 29 February is reached on
 /// 1 March in other years).
 pub(crate) fn age(dob: Date, on: Date) -> i32 {

@@ -105,9 +105,98 @@ pub(crate) fn present_but_not_a_date(v: &str) -> bool {
     !v.is_empty() && date(v).is_none()
 }
 
+/// The rows of this year's `table` grouped by child: children in the order of their first row,
+/// each child's rows in the order written.
+pub(crate) fn by_child(ret: &RawReturn, table: Table) -> Vec<(&str, Vec<&RawRow>)> {
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut groups: Vec<(&str, Vec<&RawRow>)> = Vec::new();
+    for row in ret.rows(table) {
+        let i = *index.entry(row.child()).or_insert_with(|| {
+            groups.push((row.child(), Vec::new()));
+            groups.len() - 1
+        });
+        groups[i].1.push(row);
+    }
+    groups
+}
+
+/// Each child's row of this year's Header table (the first, when a child has two).
+pub(crate) fn header_rows(ret: &RawReturn) -> std::collections::HashMap<&str, &RawRow> {
+    let mut rows = std::collections::HashMap::new();
+    for row in ret.rows(Table::Header) {
+        rows.entry(row.child()).or_insert(row);
+    }
+    rows
+}
+
+/// Reports each row of this year's `table` whose child has no row in the Header table.
+pub(crate) fn not_in_header(
+    out: &mut Vec<Finding>,
+    code: &'static str,
+    ret: &RawReturn,
+    table: Table,
+) {
+    let headers = header_rows(ret);
+    for row in ret.rows(table) {
+        if !headers.contains_key(row.child()) {
+            out.push(finding(code, table, row, "CHILD"));
+        }
+    }
+}
+
+/// Reports every row of this year's `table` whose child has more than one row in it.
+pub(crate) fn more_than_once(
+    out: &mut Vec<Finding>,
+    code: &'static str,
+    ret: &RawReturn,
+    table: Table,
+) {
+    for (_, rows) in by_child(ret, table) {
+        if rows.len() > 1 {
+            for row in rows {
+                out.push(finding(code, table, row, "CHILD"));
+            }
+        }
+    }
+}
+
+/// A child's age in whole years on `on`, born on `dob` (a birthday on 29 February is reached on
+/// 1 March in other years).
+pub(crate) fn age(dob: Date, on: Date) -> i32 {
+    let mut years = i32::from(on.year()) - i32::from(dob.year());
+    if (on.month(), on.day()) < (dob.month(), dob.day()) {
+        years -= 1;
+    }
+    years
+}
+
+/// The day someone born on `dob` turns `years` (1 March for a 29 February birthday in other
+/// years).
+pub(crate) fn birthday(dob: Date, years: i16) -> Date {
+    let y = dob.year() + years;
+    Date::new(y, dob.month(), dob.day()).unwrap_or_else(|_| jiff::civil::date(y, 3, 1))
+}
+
+/// Whether a value is a whole number from `lo` to `hi` written in digits.
+pub(crate) fn int_in(v: &str, lo: i64, hi: i64) -> bool {
+    !v.is_empty()
+        && v.len() <= 9
+        && v.bytes().all(|b| b.is_ascii_digit())
+        && v.parse::<i64>().is_ok_and(|n| (lo..=hi).contains(&n))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ages_count_whole_years() {
+        let d = |s| date(s).unwrap();
+        assert_eq!(age(d("01/04/2010"), d("31/03/2026")), 15);
+        assert_eq!(age(d("01/04/2010"), d("01/04/2026")), 16);
+        assert_eq!(age(d("29/02/2008"), d("28/02/2026")), 17);
+        assert_eq!(age(d("29/02/2008"), d("01/03/2026")), 18);
+    }
 
     #[test]
     fn dates_are_day_month_year() {

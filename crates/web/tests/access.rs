@@ -713,7 +713,14 @@ async fn every_page_has_the_security_headers_and_no_inline_script_or_style() {
         );
     }
     // The GDS Transport font is for GOV.UK's own services: it is neither served nor asked for.
-    let fonts = http(s.addr, "GET", "/assets/fonts/bold-b542beb274-v2.woff2", "", "").await;
+    let fonts = http(
+        s.addr,
+        "GET",
+        "/assets/fonts/bold-b542beb274-v2.woff2",
+        "",
+        "",
+    )
+    .await;
     assert_eq!(fonts.status, 404);
     for (path, kind) in [
         ("/assets/govuk-frontend.min.css", "text/css; charset=utf-8"),

@@ -187,12 +187,23 @@ test('signing in, every page, drill-down, chronology and upload, each page acces
   assert.ok(await page.getByText('Each year: children at its end and its cost').isVisible());
   await accessible('forecast');
 
+  // Focus Five, the case audits and the Annex A analysis.
+  for (const [link, heading, name] of [
+    ['Focus Five', 'Focus Five', 'focus-five'],
+    ['Case audits', 'Case audits', 'audits'],
+    ['Annex A', 'Annex A analysis', 'annex-a'],
+  ]) {
+    await page.getByRole('link', { name: link, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await accessible(name);
+  }
+
   // Signing out ends the session.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   await page.goto(url);
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
 
-  assert.equal(checked.length, 12);
+  assert.equal(checked.length, 15);
   assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
 });

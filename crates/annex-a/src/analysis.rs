@@ -568,3 +568,51 @@ pub fn html(a: &Analysis) -> String {
     }
     out
 }
+
+/// The analysis as a section of the internal scrutiny pack (`harbour report --audience
+/// internal`), one table for each of its tables, so that it shows alike in the pack's HTML, PDF
+/// and XLSX. Its counts are exact: the section is for the internal pack only.
+pub fn pack_section(a: &Analysis) -> pack::view::Section {
+    use pack::view::{Block, Cell, Table as PackTable};
+    let mut blocks = vec![Block::Paragraph(format!(
+        "The Annex A lists Harbour would send Ofsted for an inspection on {}, analysed as the \
+         Children's services Analysis Tool (ChAT) does: each figure counts the rows of the lists \
+         within their own windows.",
+        a.inspection_date.strftime("%-d %B %Y")
+    ))];
+    let mut n = 0;
+    for s in &a.sections {
+        for t in &s.tables {
+            n += 1;
+            blocks.push(Block::Table(PackTable {
+                id: format!("annex-a-{n}"),
+                title: format!("{}: {}", s.title, t.caption),
+                columns: ["", "Count", "Of", "%"].map(str::to_owned).to_vec(),
+                rows: t
+                    .figures
+                    .iter()
+                    .map(|f| {
+                        vec![
+                            Cell::Text(f.label.clone()),
+                            Cell::Count(disclosure::Published::Count(f.count)),
+                            f.of.map_or(Cell::Empty, |o| {
+                                Cell::Count(disclosure::Published::Count(o))
+                            }),
+                            f.percent().map_or(Cell::Empty, |p| Cell::Number {
+                                value: p,
+                                decimals: 1,
+                                suffix: "%",
+                            }),
+                        ]
+                    })
+                    .collect(),
+                note: None,
+            }));
+        }
+    }
+    pack::view::Section {
+        id: "annex-a".into(),
+        title: "Annex A analysis".into(),
+        blocks,
+    }
+}

@@ -44,7 +44,7 @@ fn month(d: jiff::civil::Date) -> String {
     format!("{} {}", M[d.month() as usize - 1], d.year())
 }
 
-fn long_date(d: jiff::civil::Date) -> String {
+pub(crate) fn long_date(d: jiff::civil::Date) -> String {
     const M: [&str; 12] = [
         "January",
         "February",

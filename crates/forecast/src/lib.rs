@@ -53,6 +53,8 @@
 
 mod history;
 pub mod html;
+mod pack_section;
+pub use pack_section::pack_section;
 mod project;
 pub mod scenario;
 pub mod states;

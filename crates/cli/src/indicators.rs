@@ -479,24 +479,30 @@ fn scorecard(
             .iter()
             .filter(|b| b.indicator_id == def.id && comparable)
             .max_by_key(|b| b.year);
-        let card = oba::scorecard(s, target, bench.and_then(|b| b.value), 1, 0.05);
+        // The row as the audience may read it: the same function as the pack's scorecard.
+        let shown = oba::published_card(s, target, bench.and_then(|b| b.value), audience, policy);
+        let card = &shown.card;
         let latest = s.points.last();
         // Under disclosure control a suppressed latest figure is not shown, rated or projected.
-        let suppressed = latest.is_some_and(|p| {
-            metrics::publish::publish(p, def.unit, audience, policy)
-                .value
-                .is_suppressed()
-        });
+        let suppressed = shown.latest.as_ref().is_some_and(|f| f.value.is_suppressed());
         let num = |v: Option<f64>| v.map(|v| format!("{v:.1}")).unwrap_or_default();
-        let (value, forecast, against_target, against_england) = if suppressed {
-            ("c".to_owned(), None, "c", "c")
+        let forecast = shown.forecast.clone();
+        let (value, against_target, against_england) = if suppressed {
+            ("c".to_owned(), "c", "c")
         } else {
             (
                 num(card.latest),
-                card.forecast.as_ref().and_then(|f| f.first().cloned()),
                 card.against_target.label(),
                 card.against_benchmark.label(),
             )
+        };
+        // A forecast of a count that would show a small number is withheld like one.
+        let forecast_cell = |v: Option<f64>| {
+            if shown.forecast_withheld {
+                "c".to_owned()
+            } else {
+                num(v)
+            }
         };
         let quadrant = def.quadrant.label();
         let polarity = match def.polarity {
@@ -513,9 +519,9 @@ fn scorecard(
             polarity,
             latest.map(|p| p.period_end.to_string()).unwrap_or_default(),
             value,
-            num(forecast.as_ref().map(|f| f.value)),
-            num(forecast.as_ref().map(|f| f.low)),
-            num(forecast.as_ref().map(|f| f.high)),
+            forecast_cell(forecast.as_ref().map(|f| f.value)),
+            forecast_cell(forecast.as_ref().map(|f| f.low)),
+            forecast_cell(forecast.as_ref().map(|f| f.high)),
             if forecast.is_some() {
                 field(oba::FORECAST_METHOD)
             } else {

@@ -24,6 +24,7 @@ fn make(council: &synth::Council, audience: Audience) -> Pack {
         demo::savings(),
         demo::placement_costs(),
     );
+    let assurance = synth::assurance::generate(council, 7);
     build(&Inputs {
         dataset: &council.dataset,
         population: Some(&population),
@@ -36,6 +37,7 @@ fn make(council: &synth::Council, audience: Audience) -> Pack {
         recommendations: Some(&recs),
         savings: Some(&savings),
         costs: Some(&costs),
+        assurance: Some(&assurance),
         provenance: &Provenance {
             generator: "harbour test".to_string(),
             generated_at: "2026-01-15T09:00:00Z".to_string(),

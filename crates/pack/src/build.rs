@@ -49,6 +49,8 @@ pub struct Provenance {
     pub inputs: Vec<(String, String)>,
     /// The validation rule sets Harbour applies, e.g. `CIN census 2025-26: 108 rules`.
     pub rule_sets: Vec<String>,
+    /// Where the population for rates per 10,000 comes from, if there is one.
+    pub population: Option<String>,
 }
 
 /// One load of the store.
@@ -898,6 +900,10 @@ fn provenance_section(inputs: &Inputs<'_>) -> Section {
         .into_iter()
         .map(|s| vec![text(inputs.settings.describe_one(s))])
         .collect();
+    settings_rows.push(vec![text(p.population.clone().unwrap_or_else(|| {
+        "Population aged 0 to 17: none given or loaded, so rates per 10,000 are not shown"
+            .to_string()
+    }))]);
     settings_rows.push(vec![text(if controlled {
         format!(
             "Disclosure control: counts from 1 to {} shown as c, with secondary suppression",

@@ -198,7 +198,7 @@ fn audit_blocks(data: &AssuranceData, inputs: &Inputs<'_>) -> Vec<Block> {
         row.extend(s.grades);
         grids.push(row);
         if s.completed > 0 {
-            domain_rows = Some((c.name.clone(), s.domain_grades.clone()));
+            domain_rows = Some((grids.len() - 1, c.name.clone(), s.domain_grades.clone()));
         }
         shown_audits.extend(audits);
         shown_actions.extend(actions);
@@ -206,6 +206,7 @@ fn audit_blocks(data: &AssuranceData, inputs: &Inputs<'_>) -> Vec<Block> {
     let (cells, allocated) = grid_with_row_totals(&grids, audience, policy);
     let mut rows = Vec::new();
     let mut chart_points = Vec::new();
+    let mut completed_shown = Vec::new();
     for ((c, cells), allocated) in cycles.iter().zip(&cells).zip(&allocated) {
         let not_completed = cells[0];
         let grades = &cells[1..];
@@ -215,6 +216,7 @@ fn audit_blocks(data: &AssuranceData, inputs: &Inputs<'_>) -> Vec<Block> {
             Published::Suppressed => difference(*allocated, not_completed),
             s => s,
         };
+        completed_shown.push(!completed.is_suppressed());
         let good = sum(&grades[..2]);
         let good_pct = disclosure::percentage(&good, &completed);
         chart_points.push(report::svg::Point::new(c.name.clone(), good_pct.value()));
@@ -269,7 +271,19 @@ fn audit_blocks(data: &AssuranceData, inputs: &Inputs<'_>) -> Vec<Block> {
     ];
     // The areas of practice of the latest cycle with completed audits: each area's grades add
     // up to the audits that graded it.
-    if let Some((name, domains)) = domain_rows {
+    // Each area is graded in (nearly) every completed audit, so the areas' totals would give
+    // away a completed count the table above withholds: they are shown only beside a shown one.
+    let domain_rows = domain_rows.filter(|(i, name, _)| {
+        let shown = completed_shown[*i];
+        if !shown {
+            blocks.push(Block::Paragraph(format!(
+                "Grades by area of practice for {name} are withheld: too few audits were \
+                 completed to show them without identifying a child's case."
+            )));
+        }
+        shown
+    });
+    if let Some((_, name, domains)) = domain_rows {
         let areas: Vec<_> = domains.into_iter().collect();
         let grid: Vec<Vec<u64>> = areas.iter().map(|(_, g)| g.to_vec()).collect();
         let (cells, totals) = grid_with_row_totals(&grid, audience, policy);

@@ -188,6 +188,16 @@ fn audits_as_at_the_quarter_end_exact_inside_and_controlled_for_the_panel() {
             "c"
         ]
     );
+    // The areas of practice are graded in every completed audit: their totals would give the
+    // withheld 8 away, so the panel does not get them.
+    let has_domains = |p: &Pack| {
+        p.sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .any(|b| matches!(b, Block::Table(t) if t.id == "audit_domains"))
+    };
+    assert!(has_domains(&inside));
+    assert!(!has_domains(&panel));
 }
 
 #[test]

@@ -498,7 +498,10 @@ fn scorecard(
         let card = &shown.card;
         let latest = s.points.last();
         // Under disclosure control a suppressed latest figure is not shown, rated or projected.
-        let suppressed = shown.latest.as_ref().is_some_and(|f| f.value.is_suppressed());
+        let suppressed = shown
+            .latest
+            .as_ref()
+            .is_some_and(|f| f.value.is_suppressed());
         let num = |v: Option<f64>| v.map(|v| format!("{v:.1}")).unwrap_or_default();
         let forecast = shown.forecast.clone();
         let (value, against_target, against_england) = if suppressed {

@@ -22,7 +22,11 @@ pub const AUDIT_CYCLES: usize = 4;
 /// cells and the total. Under control a total that protection would hide although it is not
 /// small is shown, with every part withheld (it is published elsewhere in the pack, and with
 /// every part withheld no part can be worked out from it).
-pub(crate) fn group(counts: &[u64], audience: Audience, policy: &Policy) -> (Vec<Published>, Published) {
+pub(crate) fn group(
+    counts: &[u64],
+    audience: Audience,
+    policy: &Policy,
+) -> (Vec<Published>, Published) {
     let total: u64 = counts.iter().sum();
     if !audience.needs_control() {
         return (
@@ -119,7 +123,10 @@ fn difference(a: Published, b: Published) -> Published {
 }
 
 fn pct(numerator: Published, denominator: Published) -> Cell {
-    value_cell(disclosure::percentage(&numerator, &denominator), Unit::Percent)
+    value_cell(
+        disclosure::percentage(&numerator, &denominator),
+        Unit::Percent,
+    )
 }
 
 fn columns(names: &[&str]) -> Vec<String> {
@@ -376,7 +383,10 @@ fn audit_blocks(data: &AssuranceData, inputs: &Inputs<'_>) -> Vec<Block> {
     ));
     blocks.push(Block::Table(Table {
         id: "audit_follow_up".to_string(),
-        title: format!("Moderation, dip samples and actions, as at {}", long_date(day)),
+        title: format!(
+            "Moderation, dip samples and actions, as at {}",
+            long_date(day)
+        ),
         columns: columns(&["Measure", "Outcome", "Count"]),
         rows,
         note: Some(format!(
@@ -465,12 +475,13 @@ fn voice_blocks(data: &AssuranceData, inputs: &Inputs<'_>) -> Vec<Block> {
         .zip(&sources)
         .map(|(x, c)| vec![text("From"), text(source_label(*x)), Cell::Count(*c)])
         .collect();
-    feedback_rows.extend(
-        Sentiment::ALL
-            .iter()
-            .zip(&sentiments)
-            .map(|(x, c)| vec![text("Sentiment"), text(sentiment_label(*x)), Cell::Count(*c)]),
-    );
+    feedback_rows.extend(Sentiment::ALL.iter().zip(&sentiments).map(|(x, c)| {
+        vec![
+            text("Sentiment"),
+            text(sentiment_label(*x)),
+            Cell::Count(*c),
+        ]
+    }));
     feedback_rows.push(vec![text("All feedback"), text(""), Cell::Count(total)]);
     let positive = disclosure::percentage(&sentiments[0], &total);
     let mut blocks = vec![
@@ -500,19 +511,31 @@ fn voice_blocks(data: &AssuranceData, inputs: &Inputs<'_>) -> Vec<Block> {
         .collect();
     events.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     let children = each(
-        &events.iter().map(|e| u64::from(e.children)).collect::<Vec<_>>(),
+        &events
+            .iter()
+            .map(|e| u64::from(e.children))
+            .collect::<Vec<_>>(),
         audience,
         policy,
     );
     let adults = each(
-        &events.iter().map(|e| u64::from(e.adults)).collect::<Vec<_>>(),
+        &events
+            .iter()
+            .map(|e| u64::from(e.adults))
+            .collect::<Vec<_>>(),
         audience,
         policy,
     );
     blocks.push(Block::Table(Table {
         id: "voice_events".to_string(),
         title: format!("Participation events, {q}"),
-        columns: columns(&["Date", "Event", "Team", "Children attending", "Adults attending"]),
+        columns: columns(&[
+            "Date",
+            "Event",
+            "Team",
+            "Children attending",
+            "Adults attending",
+        ]),
         rows: events
             .iter()
             .zip(children.iter().zip(&adults))
@@ -541,7 +564,11 @@ fn voice_blocks(data: &AssuranceData, inputs: &Inputs<'_>) -> Vec<Block> {
         .zip(cells)
         .map(|((t, _), c)| {
             vec![
-                text(if t.is_empty() { "No team given" } else { t.as_str() }),
+                text(if t.is_empty() {
+                    "No team given"
+                } else {
+                    t.as_str()
+                }),
                 Cell::Count(c),
             ]
         })
@@ -600,7 +627,8 @@ pub(crate) fn workforce_section(inputs: &Inputs<'_>) -> Section {
                 vec![c.filled - c.agency, c.agency, c.vacant]
             })
             .collect();
-        let (cells, row_totals, column_totals, grand) = grid_with_all_totals(&grid, audience, policy);
+        let (cells, row_totals, column_totals, grand) =
+            grid_with_all_totals(&grid, audience, policy);
         let mut rows: Vec<Vec<Cell>> = roles
             .iter()
             .zip(cells.iter().zip(&row_totals))
@@ -674,7 +702,10 @@ pub(crate) fn workforce_section(inputs: &Inputs<'_>) -> Section {
         .zip(&bands)
         .map(|((b, _), c)| vec![text(format!("{b} children")), Cell::Count(*c)])
         .collect();
-    rows.push(vec![text("All social workers holding cases"), Cell::Count(workers)]);
+    rows.push(vec![
+        text("All social workers holding cases"),
+        Cell::Count(workers),
+    ]);
     blocks.push(Block::Chart(Chart {
         kind: ChartKind::Bar,
         spec: report::svg::ChartSpec {
@@ -723,7 +754,12 @@ fn grid_with_all_totals(
     rows: &[Vec<u64>],
     audience: Audience,
     policy: &Policy,
-) -> (Vec<Vec<Published>>, Vec<Published>, Vec<Published>, Published) {
+) -> (
+    Vec<Vec<Published>>,
+    Vec<Published>,
+    Vec<Published>,
+    Published,
+) {
     let columns = rows.first().map_or(0, Vec::len);
     let row_totals: Vec<u64> = rows.iter().map(|r| r.iter().sum()).collect();
     let column_totals: Vec<u64> = (0..columns)

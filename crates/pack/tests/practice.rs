@@ -54,7 +54,13 @@ fn post(n: usize, role: WorkerRole, state: &str) -> Post {
     }
 }
 
-fn posts(role: WorkerRole, employed: usize, agency: usize, vacant: usize, from: usize) -> Vec<Post> {
+fn posts(
+    role: WorkerRole,
+    employed: usize,
+    agency: usize,
+    vacant: usize,
+    from: usize,
+) -> Vec<Post> {
     let states = std::iter::repeat_n("employed", employed)
         .chain(std::iter::repeat_n("agency", agency))
         .chain(std::iter::repeat_n("vacant", vacant));

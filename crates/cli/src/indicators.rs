@@ -58,6 +58,18 @@ pub(crate) struct Args {
     /// Without it, the population table loaded into the store (if any) is used.
     #[arg(long)]
     population: Option<PathBuf>,
+    #[command(flatten)]
+    settings: SettingsArgs,
+    /// Compute on the stored data as it stood after a load (its number), at a date (the end
+    /// of that day, UTC) or a timestamp; `latest` by default.
+    #[arg(long, default_value = "latest")]
+    store_as_at: AsAt,
+}
+
+/// The settings of the indicators whose definitions leave a choice, shared by `harbour
+/// indicators` and `harbour report` (which shows them on its provenance page).
+#[derive(clap::Args)]
+pub(crate) struct SettingsArgs {
     /// Days before a CP plan starts that a CIN plan may have ended and still count.
     #[arg(long, default_value_t = 0)]
     cin_lookback_days: u32,
@@ -93,10 +105,30 @@ pub(crate) struct Args {
     /// placement.
     #[arg(long, default_value_t = 3)]
     cla_visit_long_term_months: u32,
-    /// Compute on the stored data as it stood after a load (its number), at a date (the end
-    /// of that day, UTC) or a timestamp; `latest` by default.
-    #[arg(long, default_value = "latest")]
-    store_as_at: AsAt,
+}
+
+impl SettingsArgs {
+    pub(crate) fn settings(&self) -> Settings {
+        Settings {
+            cin_lookback_days: self.cin_lookback_days,
+            care_entry_lookback_days: self.care_lookback_days,
+            day_count: match self.start_day {
+                StartDay::Zero => DayCount::StartIsDayZero,
+                StartDay::One => DayCount::StartIsDayOne,
+            },
+            assessment_working_days: self.assessment_working_days,
+            icpc_working_days: self.icpc_working_days,
+            icpc_anchor: match self.icpc_anchor {
+                IcpcAnchorArg::S47Start => metrics::IcpcAnchor::S47Start,
+                IcpcAnchorArg::StrategyDiscussion => metrics::IcpcAnchor::StrategyDiscussion,
+            },
+            cp_visit_working_days: self.cp_visit_working_days,
+            cin_visit_working_days: self.cin_visit_working_days,
+            cla_visit_first_weeks: self.cla_visit_first_weeks,
+            cla_visit_weeks: self.cla_visit_weeks,
+            cla_visit_long_term_months: self.cla_visit_long_term_months,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -163,25 +195,7 @@ enum IcpcAnchorArg {
 }
 
 pub(crate) async fn run(args: Args) -> Result<(), Failure> {
-    let settings = Settings {
-        cin_lookback_days: args.cin_lookback_days,
-        care_entry_lookback_days: args.care_lookback_days,
-        day_count: match args.start_day {
-            StartDay::Zero => DayCount::StartIsDayZero,
-            StartDay::One => DayCount::StartIsDayOne,
-        },
-        assessment_working_days: args.assessment_working_days,
-        icpc_working_days: args.icpc_working_days,
-        icpc_anchor: match args.icpc_anchor {
-            IcpcAnchorArg::S47Start => metrics::IcpcAnchor::S47Start,
-            IcpcAnchorArg::StrategyDiscussion => metrics::IcpcAnchor::StrategyDiscussion,
-        },
-        cp_visit_working_days: args.cp_visit_working_days,
-        cin_visit_working_days: args.cin_visit_working_days,
-        cla_visit_first_weeks: args.cla_visit_first_weeks,
-        cla_visit_weeks: args.cla_visit_weeks,
-        cla_visit_long_term_months: args.cla_visit_long_term_months,
-    };
+    let settings = args.settings.settings();
     let policy = disclosure::Policy::new(args.smallest_shown).map_err(|e| Failure {
         code: 2,
         error: anyhow!("--smallest-shown: {e}"),
@@ -479,24 +493,33 @@ fn scorecard(
             .iter()
             .filter(|b| b.indicator_id == def.id && comparable)
             .max_by_key(|b| b.year);
-        let card = oba::scorecard(s, target, bench.and_then(|b| b.value), 1, 0.05);
+        // The row as the audience may read it: the same function as the pack's scorecard.
+        let shown = oba::published_card(s, target, bench.and_then(|b| b.value), audience, policy);
+        let card = &shown.card;
         let latest = s.points.last();
         // Under disclosure control a suppressed latest figure is not shown, rated or projected.
-        let suppressed = latest.is_some_and(|p| {
-            metrics::publish::publish(p, def.unit, audience, policy)
-                .value
-                .is_suppressed()
-        });
+        let suppressed = shown
+            .latest
+            .as_ref()
+            .is_some_and(|f| f.value.is_suppressed());
         let num = |v: Option<f64>| v.map(|v| format!("{v:.1}")).unwrap_or_default();
-        let (value, forecast, against_target, against_england) = if suppressed {
-            ("c".to_owned(), None, "c", "c")
+        let forecast = shown.forecast.clone();
+        let (value, against_target, against_england) = if suppressed {
+            ("c".to_owned(), "c", "c")
         } else {
             (
                 num(card.latest),
-                card.forecast.as_ref().and_then(|f| f.first().cloned()),
                 card.against_target.label(),
                 card.against_benchmark.label(),
             )
+        };
+        // A forecast of a count that would show a small number is withheld like one.
+        let forecast_cell = |v: Option<f64>| {
+            if shown.forecast_withheld {
+                "c".to_owned()
+            } else {
+                num(v)
+            }
         };
         let quadrant = def.quadrant.label();
         let polarity = match def.polarity {
@@ -513,9 +536,9 @@ fn scorecard(
             polarity,
             latest.map(|p| p.period_end.to_string()).unwrap_or_default(),
             value,
-            num(forecast.as_ref().map(|f| f.value)),
-            num(forecast.as_ref().map(|f| f.low)),
-            num(forecast.as_ref().map(|f| f.high)),
+            forecast_cell(forecast.as_ref().map(|f| f.value)),
+            forecast_cell(forecast.as_ref().map(|f| f.low)),
+            forecast_cell(forecast.as_ref().map(|f| f.high)),
             if forecast.is_some() {
                 field(oba::FORECAST_METHOD)
             } else {

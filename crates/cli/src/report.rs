@@ -1,5 +1,5 @@
 //! `harbour report`: the scrutiny pack for a quarter, from the store and the pack's own inputs,
-//! as HTML and XLSX.
+//! as HTML, XLSX and PDF.
 
 use crate::{Database, Failure, open_store};
 use anyhow::{Context, anyhow};
@@ -30,8 +30,11 @@ pub(crate) struct Args {
     #[arg(long)]
     demo_inputs: bool,
     /// The population aged 0 to 17 (CSV `area,year,children_0_17,vintage`), for rates per 10,000.
+    /// Without it, the population table loaded into the store (if any) is used.
     #[arg(long)]
     population: Option<PathBuf>,
+    #[command(flatten)]
+    settings: crate::indicators::SettingsArgs,
     /// The smallest count shown to the panel.
     #[arg(long, default_value_t = 6)]
     smallest_shown: u64,
@@ -150,7 +153,7 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         Some(f) => crate::indicators::parse_targets(&f.name, &f.text)?,
         None => Vec::new(),
     };
-    let population = crate::indicators::read_population(args.population.as_deref())?;
+    let population_file = crate::indicators::read_population(args.population.as_deref())?;
 
     let store = open_store(&args.db.database).await?;
     let snapshot = store
@@ -167,6 +170,62 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
             code: 1,
             error: anyhow!("the store holds no loads: load data first (harbour load)"),
         });
+    }
+    // Without --population, the population table loaded into the store (as `harbour indicators`).
+    let population_source = match (&population_file, &args.population) {
+        (Some(p), Some(path)) => Some(format!(
+            "Population aged 0 to 17: {} ({}, {}), from {}",
+            p.area,
+            p.vintage,
+            years(p),
+            path.display()
+        )),
+        _ => None,
+    };
+    let population = population_file
+        .or_else(|| metrics::Population::from_estimates(&snapshot.dataset.population));
+    let population_line = population_source.or_else(|| {
+        population.as_ref().map(|p| {
+            format!(
+                "Population aged 0 to 17: {} ({}, {}), as loaded into the store",
+                p.area,
+                p.vintage,
+                years(p)
+            )
+        })
+    });
+    // Audits name children: reading them for the pack's aggregate figures is logged.
+    let assurance = store
+        .read_assurance_in_bulk(
+            &store::Reader {
+                actor: crate::load::loaded_by(),
+                channel: store::Channel::Cli,
+                action: "harbour report".into(),
+            },
+            args.store_as_at,
+            "for the scrutiny pack's aggregate figures",
+        )
+        .await
+        .context("cannot read the store's assurance records")?;
+    let mut rule_sets: Vec<String> = Vec::new();
+    for l in &loads {
+        for f in &l.files {
+            let Some(year) = f.collection_year else {
+                continue;
+            };
+            let (name, count) = match f.kind {
+                store::ReturnKind::CinCensus => ("CIN census", rules::cin::rules_for(year).count()),
+                store::ReturnKind::Ssda903 => ("SSDA903", rules::ssda903::rules_for(year).count()),
+                _ => continue,
+            };
+            let line = format!(
+                "{name} {}: {count} DfE validation rules checked by harbour validate",
+                model::CollectionYear(year)
+            );
+            if !rule_sets.contains(&line) {
+                rule_sets.push(line);
+            }
+        }
     }
     let provenance = Provenance {
         generator: format!("harbour {}", env!("CARGO_PKG_VERSION")),
@@ -206,9 +265,10 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         .flatten()
         .map(|f| (f.name.clone(), store::sha256_hex(f.text.as_bytes())))
         .collect(),
-        rule_sets: Vec::new(),
+        rule_sets,
+        population: population_line,
     };
-    let settings = metrics::Settings::default();
+    let settings = args.settings.settings();
     let built = pack::build::build(&Inputs {
         dataset: &snapshot.dataset,
         population: population.as_ref(),
@@ -221,6 +281,7 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         recommendations: recommendations.as_deref(),
         savings: savings.as_deref(),
         costs: costs.as_ref(),
+        assurance: (!assurance.is_empty()).then_some(&assurance),
         provenance: &provenance,
     });
     std::fs::create_dir_all(&args.out)
@@ -257,4 +318,13 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         .join(", ")
     );
     Ok(())
+}
+
+/// `2024 to 2026`: the mid-year estimates a population table holds.
+fn years(p: &metrics::Population) -> String {
+    match (p.children.keys().next(), p.children.keys().last()) {
+        (Some(a), Some(b)) if a != b => format!("mid-year estimates {a} to {b}"),
+        (Some(a), _) => format!("mid-year estimate {a}"),
+        _ => "no estimates".to_string(),
+    }
 }

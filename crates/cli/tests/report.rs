@@ -67,6 +67,51 @@ fn the_pack_is_written_as_html_and_xlsx() {
         "provenance names the inputs"
     );
     assert!(std::fs::metadata(out.join("pack.xlsx")).unwrap().len() > 10_000);
+    // No --population: the population table loaded with the synthetic council is used.
+    assert!(
+        html.contains("Population aged 0 to 17: E"),
+        "the provenance names the population"
+    );
+    assert!(html.contains("as loaded into the store"));
+    // The settings in force are the defaults.
+    assert!(html.contains("ICPC anchor: the start of the section 47 enquiry (DfE)"));
+    // The stored practice-assurance records give the audit, voice and workforce tables.
+    for id in [
+        "audit_grades",
+        "voice_feedback",
+        "workforce_posts",
+        "workforce_caseloads",
+    ] {
+        assert!(html.contains(&format!("<table id=\"{id}\">")), "{id}");
+    }
+    // Reading the audits (which name children) for the figures is in the access log.
+    let log = harbour(&["access-log", "--database", &db, "--limit", "5000"]);
+    ok(&log);
+    assert!(String::from_utf8_lossy(&log.stdout).contains("harbour report"));
+
+    // The same settings flags as harbour indicators, shown on the provenance page.
+    let other = dir.path().join("pack2");
+    ok(&harbour(&[
+        "report",
+        "--period",
+        "2025-26-Q3",
+        "--audience",
+        "internal",
+        "--icpc-anchor",
+        "strategy_discussion",
+        "--cin-lookback-days",
+        "7",
+        "--out",
+        other.to_str().unwrap(),
+        "--database",
+        &db,
+    ]));
+    let html = std::fs::read_to_string(other.join("pack.html")).unwrap();
+    assert!(html.contains(
+        "ICPC anchor: the last strategy discussion before the enquiry (Working Together)"
+    ));
+    assert!(html.contains("CIN plan look-back: 7 days"));
+    assert!(html.contains("Audience: internal."));
 }
 
 #[test]

@@ -174,6 +174,65 @@ pub fn scorecard(
     }
 }
 
+/// One scorecard row as an audience may read it: the latest figure published, and the ratings
+/// and forecast only where that figure is shown. Shared by `harbour indicators --scorecard`, the
+/// web scorecard's ratings and the scrutiny pack, so every channel withholds alike.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublishedCard {
+    pub card: Scorecard,
+    /// The latest figure as published (`None` for an empty series).
+    pub latest: Option<crate::publish::PublishedFigure>,
+    /// The latest figure is not a shown value (suppressed, or not applicable): it is neither
+    /// rated nor projected.
+    pub withheld: bool,
+    /// The next period's forecast, when it may be shown.
+    pub forecast: Option<ForecastPoint>,
+    /// A forecast exists but is withheld: under disclosure control, a count whose forecast or
+    /// interval would show a number from 1 to the smallest shown, less one.
+    pub forecast_withheld: bool,
+}
+
+/// The scorecard row of `series` for `audience`: `target` and `england` (England's latest
+/// comparable figure, see [`comparable_with_england`]) rated with an amber band of 5%, and a
+/// forecast of the next period.
+pub fn published_card(
+    series: &Series,
+    target: Option<f64>,
+    england: Option<f64>,
+    audience: disclosure::Audience,
+    policy: &disclosure::Policy,
+) -> PublishedCard {
+    let def = series.indicator;
+    let card = scorecard(series, target, england, 1, AMBER_BAND);
+    let latest = series
+        .points
+        .last()
+        .map(|p| crate::publish::publish(p, def.unit, audience, policy));
+    let withheld = latest
+        .as_ref()
+        .is_none_or(|f| !matches!(f.value, disclosure::PublishedValue::Value(_)));
+    let next = card.forecast.as_ref().and_then(|f| f.first()).cloned();
+    // A forecast of a count reads as a count: under control one that would show a small number
+    // is withheld like one.
+    let small = |v: f64| policy.is_small(v.round().max(0.0) as u64);
+    let forecast_withheld = !withheld
+        && audience.needs_control()
+        && def.unit == Unit::Count
+        && next
+            .as_ref()
+            .is_some_and(|f| small(f.value) || small(f.low) || small(f.high));
+    PublishedCard {
+        forecast: next.filter(|_| !withheld && !forecast_withheld),
+        card,
+        latest,
+        withheld,
+        forecast_withheld,
+    }
+}
+
+/// The amber band of every scorecard: within 5% of the target or benchmark.
+pub const AMBER_BAND: f64 = 0.05;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,5 +286,55 @@ mod tests {
         assert_eq!(rag(Some(90.0), Some(80.0), Contextual, 0.05), Rag::NotRated);
         assert_eq!(rag(None, Some(80.0), HighIsGood, 0.05), Rag::NotRated);
         assert_eq!(rag(Some(1.0), None, HighIsGood, 0.05), Rag::NotRated);
+    }
+
+    fn counts(values: &[u64]) -> Series {
+        let def = crate::indicator(crate::FSM_OPEN_CHILDREN).unwrap();
+        assert_eq!(def.unit, Unit::Count);
+        let day = jiff::civil::date(2025, 1, 31);
+        Series {
+            indicator: def,
+            settings: String::new(),
+            points: values
+                .iter()
+                .map(|&n| crate::Observation {
+                    period_start: day,
+                    period_end: day,
+                    numerator: n,
+                    denominator: None,
+                    value: Some(n as f64),
+                    numerator_children: Vec::new(),
+                    denominator_children: Vec::new(),
+                    breakdown: Vec::new(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_published_card_withholds_what_would_show_a_small_count() {
+        use disclosure::{Audience, Policy, PublishedValue};
+        let policy = Policy::default();
+        // 12, 10, 8, 6 is a straight line: the next is forecast at exactly 4, a small count.
+        let falling = counts(&[12, 10, 8, 6]);
+        let internal = published_card(&falling, None, None, Audience::Internal, &policy);
+        assert!(!internal.withheld);
+        let f = internal.forecast.unwrap();
+        assert!((f.value - 4.0).abs() < 1e-9, "{f:?}");
+        let panel = published_card(&falling, None, None, Audience::Scrutiny, &policy);
+        assert!(!panel.withheld && panel.forecast_withheld && panel.forecast.is_none());
+        assert_eq!(
+            panel.latest.unwrap().value,
+            PublishedValue::Value(6.0),
+            "6 is shown"
+        );
+        // A latest figure of 3 is withheld, and so is every rating of it.
+        let small = counts(&[9, 7, 5, 3]);
+        let panel = published_card(&small, Some(2.0), None, Audience::Scrutiny, &policy);
+        assert!(panel.withheld && panel.forecast.is_none() && !panel.forecast_withheld);
+        // Rising counts keep their forecast: 20, 22, 24, 26 → 28.
+        let rising = counts(&[20, 22, 24, 26]);
+        let panel = published_card(&rising, None, None, Audience::Scrutiny, &policy);
+        assert!((panel.forecast.unwrap().value - 28.0).abs() < 1e-9);
     }
 }

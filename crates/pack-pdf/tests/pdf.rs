@@ -24,6 +24,7 @@ fn make(council: &synth::Council, audience: Audience) -> Pack {
         demo::savings(),
         demo::placement_costs(),
     );
+    let assurance = synth::assurance::generate(council, 7);
     build(&Inputs {
         dataset: &council.dataset,
         population: Some(&population),
@@ -36,6 +37,7 @@ fn make(council: &synth::Council, audience: Audience) -> Pack {
         recommendations: Some(&recs),
         savings: Some(&savings),
         costs: Some(&costs),
+        assurance: Some(&assurance),
         provenance: &Provenance {
             generator: "harbour test".to_string(),
             generated_at: "2026-01-15T09:00:00Z".to_string(),
@@ -217,6 +219,15 @@ fn the_pdf_has_every_page_drawn_and_shows_the_panel_no_small_count() {
         if audience == Audience::Scrutiny {
             // Something the pack shows is in the PDF's text.
             assert!(text.contains("Scrutiny panel recommendations"));
+            // The practice-assurance sections are typeset, so the check above reads them too.
+            for heading in [
+                "Case audits: completion and grades by cycle",
+                "Feedback from children and families",
+                "Posts by discipline",
+                "Caseloads of social workers",
+            ] {
+                assert!(text.contains(heading), "{heading}");
+            }
             let shown = pack
                 .sections
                 .iter()

@@ -30,6 +30,8 @@ pub struct Inputs<'a> {
     pub recommendations: Option<&'a [Recommendation]>,
     pub savings: Option<&'a [SavingsLine]>,
     pub costs: Option<&'a CostTable>,
+    /// The practice-assurance records (audits, workforce posts, family voice), as stored.
+    pub assurance: Option<&'a assurance::AssuranceData>,
     pub provenance: &'a Provenance,
 }
 
@@ -47,6 +49,8 @@ pub struct Provenance {
     pub inputs: Vec<(String, String)>,
     /// The validation rule sets Harbour applies, e.g. `CIN census 2025-26: 108 rules`.
     pub rule_sets: Vec<String>,
+    /// Where the population for rates per 10,000 comes from, if there is one.
+    pub population: Option<String>,
 }
 
 /// One load of the store.
@@ -68,6 +72,7 @@ pub fn build(inputs: &Inputs<'_>) -> Pack {
         sections.push(plan_section(plan, q));
     }
     sections.push(family_safeguarding_section(inputs));
+    sections.push(crate::practice::workforce_section(inputs));
     sections.push(budget_section(inputs));
     if let Some(recs) = inputs.recommendations {
         sections.push(recommendations_section(recs, q));
@@ -93,7 +98,7 @@ pub fn build(inputs: &Inputs<'_>) -> Pack {
     }
 }
 
-fn long_date(d: jiff::civil::Date) -> String {
+pub(crate) fn long_date(d: jiff::civil::Date) -> String {
     d.strftime("%-d %B %Y").to_string()
 }
 
@@ -102,7 +107,7 @@ fn month_label(d: jiff::civil::Date) -> String {
 }
 
 /// A published figure of an indicator as a cell.
-fn value_cell(value: PublishedValue, unit: Unit) -> Cell {
+pub(crate) fn value_cell(value: PublishedValue, unit: Unit) -> Cell {
     let (decimals, suffix) = match unit {
         Unit::Percent => (1, "%"),
         Unit::Per10k => (1, ""),
@@ -128,7 +133,7 @@ fn plain_number(value: f64, unit: Unit) -> Cell {
     }
 }
 
-fn text(s: impl Into<String>) -> Cell {
+pub(crate) fn text(s: impl Into<String>) -> Cell {
     Cell::Text(s.into())
 }
 
@@ -146,6 +151,7 @@ fn report_unit(unit: Unit) -> (report::svg::Unit, report::svg::YAxis) {
 fn series(inputs: &Inputs<'_>) -> Vec<Series> {
     let mut m = metrics::Inputs::new(inputs.dataset);
     m.population = inputs.population;
+    m.assurance = inputs.assurance;
     metrics::compute_catalogue(
         &m,
         PeriodKind::Month,
@@ -221,10 +227,9 @@ fn scorecard_section(inputs: &Inputs<'_>) -> Section {
     let mut charts = Vec::new();
     for s in &all {
         let def = s.indicator;
-        let Some(latest) = s.points.last() else {
+        if s.points.is_empty() {
             continue;
-        };
-        let published = metrics::publish::publish(latest, def.unit, inputs.audience, inputs.policy);
+        }
         let target = inputs
             .targets
             .iter()
@@ -233,42 +238,43 @@ fn scorecard_section(inputs: &Inputs<'_>) -> Section {
         // England's figures are for years to 31 March: only shares and means compare with a month.
         let bench = england
             .iter()
-            .filter(|b| b.indicator_id == def.id && matches!(def.unit, Unit::Percent | Unit::Days))
+            .filter(|b| {
+                b.indicator_id == def.id
+                    && metrics::oba::comparable_with_england(def.unit, PeriodKind::Month)
+            })
             .max_by_key(|b| b.year);
-        let card = metrics::oba::scorecard(s, target, bench.and_then(|b| b.value), 1, 0.05);
-        let withheld = !matches!(published.value, PublishedValue::Value(_));
-        let controlled_count = inputs.audience.needs_control() && def.unit == Unit::Count;
+        let shown = metrics::oba::published_card(
+            s,
+            target,
+            bench.and_then(|b| b.value),
+            inputs.audience,
+            inputs.policy,
+        );
+        let card = &shown.card;
+        let published_value = shown
+            .latest
+            .as_ref()
+            .map_or(PublishedValue::NotApplicable, |f| f.value);
+        let withheld = shown.withheld;
         let rag = |r: metrics::oba::Rag| {
             if withheld { text("") } else { text(r.label()) }
         };
-        let forecast = if withheld {
-            Cell::Empty
+        let forecast = if shown.forecast_withheld {
+            text("c")
         } else {
-            card.forecast
-                .as_ref()
-                .and_then(|f| f.first())
-                .map_or(Cell::Empty, |f| {
-                    // A forecast of a count is read as a count: under control, one that would
-                    // show a small number is withheld like one.
-                    let small = |v: f64| {
-                        let n = v.round() as u64;
-                        inputs.policy.is_small(n)
-                    };
-                    if controlled_count && (small(f.value) || small(f.low) || small(f.high)) {
-                        return text("c");
-                    }
-                    let d = if def.unit == Unit::Percent || def.unit == Unit::Per10k {
-                        1
-                    } else {
-                        0
-                    };
-                    text(format!("{:.d$} ({:.d$} to {:.d$})", f.value, f.low, f.high))
-                })
+            shown.forecast.as_ref().map_or(Cell::Empty, |f| {
+                let d = if def.unit == Unit::Percent || def.unit == Unit::Per10k {
+                    1
+                } else {
+                    0
+                };
+                text(format!("{:.d$} ({:.d$} to {:.d$})", f.value, f.low, f.high))
+            })
         };
         rows.push(vec![
             text(def.title),
             text(def.quadrant.label()),
-            value_cell(published.value, def.unit),
+            value_cell(published_value, def.unit),
             target.map_or(Cell::Empty, |t| plain_number(t, def.unit)),
             rag(card.against_target),
             bench
@@ -433,11 +439,13 @@ fn plan_section(plan: &Plan, q: Quarter) -> Section {
 fn family_safeguarding_section(inputs: &Inputs<'_>) -> Section {
     let mut m = metrics::Inputs::new(inputs.dataset);
     m.population = inputs.population;
+    m.assurance = inputs.assurance;
     let periods = metrics::periods(PeriodKind::Month, inputs.quarter.end(), TREND_MONTHS);
     let mut blocks = vec![Block::Paragraph(
         "Family Safeguarding brings adult workers (domestic abuse, mental health, substance use) \
          into children's teams. Its measures: how many children it supports, and whether fewer \
-         children escalate from a child in need plan to child protection, or from a plan into care."
+         children escalate from a child in need plan to child protection, or from a plan into care; \
+         then what audits find about practice, and what families say."
             .to_string(),
     )];
     for id in metrics::SEED_MEASURES {
@@ -450,6 +458,7 @@ fn family_safeguarding_section(inputs: &Inputs<'_>) -> Section {
             )));
         }
     }
+    blocks.extend(crate::practice::assurance_blocks(inputs));
     Section {
         id: "family-safeguarding".to_string(),
         title: "Family Safeguarding".to_string(),
@@ -891,6 +900,10 @@ fn provenance_section(inputs: &Inputs<'_>) -> Section {
         .into_iter()
         .map(|s| vec![text(inputs.settings.describe_one(s))])
         .collect();
+    settings_rows.push(vec![text(p.population.clone().unwrap_or_else(|| {
+        "Population aged 0 to 17: none given or loaded, so rates per 10,000 are not shown"
+            .to_string()
+    }))]);
     settings_rows.push(vec![text(if controlled {
         format!(
             "Disclosure control: counts from 1 to {} shown as c, with secondary suppression",

@@ -6,6 +6,8 @@
 //!   the demo plan ([`demo`]).
 //! - [`recommendations`]: the scrutiny panel's recommendations and what became of them.
 //! - [`savings`]: savings targets per directorate against delivery, quarter by quarter.
+//! - [`practice`]: the audit programme, family voice and the workforce, from the stored
+//!   practice-assurance records.
 //! - [`placements`]: placement spend from the SSDA903 episodes priced by a weekly cost table,
 //!   and the Right Child, Right Home view (placement mix, residential against fostering, cost).
 //!
@@ -18,6 +20,7 @@ pub mod demo;
 pub mod html;
 pub mod placements;
 pub mod plan;
+pub mod practice;
 pub mod quarter;
 pub mod recommendations;
 pub mod savings;

@@ -29,6 +29,7 @@ fn make(council: &synth::Council, audience: Audience) -> Pack {
     let recs = demo::recommendations();
     let savings = demo::savings();
     let costs = demo::placement_costs();
+    let assurance = synth::assurance::generate(council, 7);
     let provenance = Provenance {
         generator: "harbour test".to_string(),
         generated_at: "2026-01-15T09:00:00Z".to_string(),
@@ -47,6 +48,7 @@ fn make(council: &synth::Council, audience: Audience) -> Pack {
         recommendations: Some(&recs),
         savings: Some(&savings),
         costs: Some(&costs),
+        assurance: Some(&assurance),
         provenance: &provenance,
     })
 }
@@ -90,6 +92,18 @@ fn the_scrutiny_pack_shows_no_count_from_1_to_5_anywhere() {
         !small_inside.is_empty(),
         "the internal pack has small counts, so the test can fail"
     );
+    // The practice-assurance tables are among them: audits, family voice and the workforce.
+    for id in [
+        "audit_grades",
+        "audit_follow_up",
+        "voice_feedback",
+        "workforce_posts",
+    ] {
+        assert!(
+            small_inside.iter().any(|c| c.0 == id),
+            "the internal {id} shows a small count, so the check covers it"
+        );
+    }
 
     let scrutiny = make(&council, Audience::Scrutiny);
     let shown = counts(&scrutiny);

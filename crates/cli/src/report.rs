@@ -269,7 +269,7 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         population: population_line,
     };
     let settings = args.settings.settings();
-    let built = pack::build::build(&Inputs {
+    let mut built = pack::build::build(&Inputs {
         dataset: &snapshot.dataset,
         population: population.as_ref(),
         settings: &settings,
@@ -284,6 +284,15 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         assurance: (!assurance.is_empty()).then_some(&assurance),
         provenance: &provenance,
     });
+    if audience == disclosure::Audience::Internal {
+        internal_sections(
+            &mut built,
+            &snapshot.dataset,
+            quarter,
+            costs.as_ref(),
+            savings.as_deref(),
+        );
+    }
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("cannot make the folder {}", args.out.display()))?;
     let html_path = args.out.join("pack.html");
@@ -318,6 +327,41 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         .join(", ")
     );
     Ok(())
+}
+
+/// The internal pack's own sections, before the provenance page: the Annex A analysis (ChAT)
+/// for an inspection on the quarter's last day, and the demand and cost forecast three years on
+/// from it (base only, at the pack's costs, against its savings targets). Their figures are
+/// exact, so the scrutiny pack has neither. A forecast the data cannot support is said so.
+fn internal_sections(
+    built: &mut pack::view::Pack,
+    dataset: &model::Dataset,
+    quarter: Quarter,
+    costs: Option<&pack::placements::CostTable>,
+    savings: Option<&[pack::savings::SavingsLine]>,
+) {
+    let end = quarter.end();
+    let annex = annex_a::analysis::pack_section(&annex_a::analyse(&annex_a::build(dataset, end)));
+    let forecast = match forecast::forecast(
+        dataset,
+        &forecast::Settings::new(end, 3),
+        costs,
+        &[],
+        savings,
+    ) {
+        Ok(f) => forecast::pack_section(&f),
+        Err(e) => pack::view::Section {
+            id: "forecast".into(),
+            title: "Children in care: demand and cost forecast".into(),
+            blocks: vec![pack::view::Block::Paragraph(format!("No forecast: {e}."))],
+        },
+    };
+    let at = built
+        .sections
+        .iter()
+        .position(|s| s.id == "provenance")
+        .unwrap_or(built.sections.len());
+    built.sections.splice(at..at, [annex, forecast]);
 }
 
 /// `2024 to 2026`: the mid-year estimates a population table holds.

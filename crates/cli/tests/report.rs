@@ -112,6 +112,18 @@ fn the_pack_is_written_as_html_and_xlsx() {
     ));
     assert!(html.contains("CIN plan look-back: 7 days"));
     assert!(html.contains("Audience: internal."));
+    // The internal pack alone has the Annex A analysis and the forecast, before the provenance.
+    let annex = html.find("Annex A analysis").expect("the Annex A section");
+    let forecast = html
+        .find("Children in care: demand and cost forecast")
+        .expect("the forecast section");
+    let provenance = html.rfind("Provenance").unwrap();
+    assert!(annex < forecast && forecast < provenance);
+    assert!(html.contains("<table id=\"forecast-years\">"));
+    assert!(html.contains("<table id=\"annex-a-1\">"));
+    let scrutiny = std::fs::read_to_string(out.join("pack.html")).unwrap();
+    assert!(!scrutiny.contains("Annex A analysis"));
+    assert!(!scrutiny.contains("demand and cost forecast"));
 }
 
 #[test]

@@ -102,11 +102,7 @@ pub fn pack_section(f: &Forecast) -> Section {
                         Cell::Text(format!(
                             "{}{}",
                             s.quarter,
-                            if s.whole_quarter {
-                                ""
-                            } else {
-                                " (part)"
-                            }
+                            if s.whole_quarter { "" } else { " (part)" }
                         )),
                         Cell::Pounds(Some(s.target_gbp)),
                         Cell::Pounds(Some(s.saving_gbp.round() as i64)),

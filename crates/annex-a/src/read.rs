@@ -68,19 +68,23 @@ pub struct Finding {
 
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.sheet)?;
-        if self.row > 0 {
-            write!(f, " row {}", self.row)?;
-        }
-        if !self.column.is_empty() {
-            write!(f, " column {}", self.column)?;
-        }
-        if !self.heading.is_empty() {
-            write!(f, " ({})", self.heading)?;
+        // A finding about the whole workbook has no sheet: it is just the message.
+        if !self.sheet.is_empty() {
+            write!(f, "{}", self.sheet)?;
+            if self.row > 0 {
+                write!(f, " row {}", self.row)?;
+            }
+            if !self.column.is_empty() {
+                write!(f, " column {}", self.column)?;
+            }
+            if !self.heading.is_empty() {
+                write!(f, " ({})", self.heading)?;
+            }
+            f.write_str(": ")?;
         }
         write!(
             f,
-            ": {} [{}, {}]",
+            "{} [{}, {}]",
             self.message,
             self.rule,
             match self.severity {

@@ -251,3 +251,17 @@ fn a_damaged_workbook_gives_findings_naming_sheet_row_and_column() {
     assert_eq!(out.dataset.contacts[0].date, Date::constant(2026, 3, 1));
     assert_eq!(out.dataset.children.len(), 2);
 }
+
+#[test]
+fn a_file_that_is_not_a_workbook_is_one_finding_about_the_whole_file() {
+    let out = read_bytes(b"child_id,sex\nC1,F\n", None);
+    assert_eq!(out.findings.len(), 1);
+    let shown = out.findings[0].to_string();
+    assert!(
+        shown.starts_with("not an xlsx workbook: "),
+        "no sheet to name, so no empty place before the message: {shown}"
+    );
+    assert!(shown.ends_with(", error]"), "{shown}");
+    assert_eq!(out.errors(), 1);
+    assert!(out.dataset.children.is_empty());
+}

@@ -34,8 +34,7 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         let out = annex_a::read_workbook(path, args.inspection_date);
         let mut text = String::new();
         for f in &out.findings {
-            text.push_str(&f.to_string());
-            text.push('\n');
+            text.push_str(&format!("{}: {f}\n", path.display()));
         }
         write_out(None, &text)?;
         let rows: usize = out.lists.iter().map(|l| l.rows.len()).sum();

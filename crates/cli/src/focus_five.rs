@@ -123,21 +123,7 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         .dataset_as_at(args.store_as_at)
         .await
         .context("cannot read the store")?;
-    let as_at = match args.as_at {
-        Some(d) => d,
-        None => {
-            let mut loads = store
-                .loads()
-                .await
-                .context("cannot read the store's loads")?;
-            loads.retain(|l| snapshot.load_id.is_some_and(|id| l.load_id <= id));
-            store::latest_collection_year(&loads)
-                .map(model::CollectionYear::end)
-                .context(
-                    "the store holds no loads, so there is no reporting date: load data first or pass --as-at",
-                )?
-        }
-    };
+    let as_at = crate::reporting_date(&store, &snapshot, args.as_at).await?;
     let mut rows = focus_five(&snapshot.dataset, as_at, &args.timescales.timescales());
     if let Some(team) = &args.team {
         if !snapshot.dataset.teams.iter().any(|t| &t.id == team) {

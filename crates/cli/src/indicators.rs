@@ -299,22 +299,7 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         return Ok(());
     }
 
-    let as_at = match args.as_at {
-        Some(d) => d,
-        None => {
-            // 31 March of the latest collection year among the loads the data is as at.
-            let mut loads = store
-                .loads()
-                .await
-                .context("cannot read the store's loads")?;
-            loads.retain(|l| snapshot.load_id.is_some_and(|id| l.load_id <= id));
-            store::latest_collection_year(&loads)
-                .map(model::CollectionYear::end)
-                .context(
-                    "the store holds no loads, so there is no reporting date: load data first or pass --as-at",
-                )?
-        }
-    };
+    let as_at = crate::reporting_date(&store, &snapshot, args.as_at).await?;
     let series = metrics::compute_catalogue(
         &inputs,
         args.period_kind.period_kind(),

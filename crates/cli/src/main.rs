@@ -387,6 +387,28 @@ async fn open_store(database: &str) -> anyhow::Result<store::Store> {
         .with_context(|| format!("cannot open the store {database}"))
 }
 
+/// The reporting date: `as_at` when given, else 31 March of the latest collection year among
+/// the loads the snapshot is as at.
+async fn reporting_date(
+    store: &store::Store,
+    snapshot: &store::Snapshot,
+    as_at: Option<model::Date>,
+) -> anyhow::Result<model::Date> {
+    if let Some(d) = as_at {
+        return Ok(d);
+    }
+    let mut loads = store
+        .loads()
+        .await
+        .context("cannot read the store's loads")?;
+    loads.retain(|l| snapshot.load_id.is_some_and(|id| l.load_id <= id));
+    store::latest_collection_year(&loads)
+        .map(model::CollectionYear::end)
+        .context(
+            "the store holds no loads, so there is no reporting date: load data first or pass --as-at",
+        )
+}
+
 fn spinner(message: &str) -> ProgressBar {
     let bar = ProgressBar::new_spinner();
     bar.set_draw_target(ProgressDrawTarget::stderr());

@@ -346,6 +346,16 @@ fn known_defect(side: Side, (code, table, row): &Key, ret: &Return) -> bool {
             .rows(Table::Episodes)
             .iter()
             .any(|e| e.child() == r.child() && !is_date(e.get(Table::Episodes, "DECOM"))),
+        // The peer's rule 302 raises (and so reports nothing) when any child has no episode
+        // whose DECOM is a date.
+        (Side::Harbour, "302") => {
+            let eps = ret.current.rows(Table::Episodes);
+            eps.iter().any(|e| {
+                eps.iter()
+                    .filter(|o| o.child() == e.child())
+                    .all(|o| !is_date(o.get(Table::Episodes, "DECOM")))
+            })
+        }
         // The peer takes a date of birth that is not a date as young for rule 387.
         (Side::Peer, "387") => ret
             .current

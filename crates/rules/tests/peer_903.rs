@@ -324,8 +324,8 @@ fn known_defect(side: Side, (code, table, row): &Key, ret: &Return) -> bool {
                     (Some((d1, m1, Some(y1))), Some((d2, m2, Some(y2)))) if d1 == d2 && m1 == m2 && y2 - y1 == 10)
             })
         }
-        // The peer checks the ages of rules 372 to 374 on ended episodes only.
-        (Side::Harbour, "372" | "373" | "374") => v("DEC").is_empty(),
+        // The peer checks the ages of rules 371 to 374 on ended episodes only.
+        (Side::Harbour, "371" | "372" | "373" | "374") => v("DEC").is_empty(),
         // The peer puts an episode whose DECOM is not a date last in the child's order.
         // The peer takes an episode with a DEC but no REC as not ended (rule 142).
         (Side::Peer, "142") if !v("DEC").is_empty() && v("REC").is_empty() => true,

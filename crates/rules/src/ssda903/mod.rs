@@ -130,6 +130,7 @@ crate::rule_table! {
     rule_519,
     rule_520,
     rule_522,
+    rule_523,
     rule_524,
     rule_526,
     rule_527,

@@ -160,6 +160,28 @@ pub(crate) fn more_than_once(
     }
 }
 
+/// Reports each row of this year's `table` whose `DOB` and its child's Header `DOB` are both
+/// dates and differ. A value that is not a date is left to the rules on that date.
+pub(crate) fn dob_differs_from_header(
+    out: &mut Vec<Finding>,
+    code: &'static str,
+    ret: &RawReturn,
+    table: Table,
+) {
+    let headers = header_rows(ret);
+    for row in ret.rows(table) {
+        if let Some(h) = headers.get(row.child())
+            && let (Some(ours), Some(theirs)) = (
+                date(row.get(table, "DOB")),
+                date(h.get(Table::Header, "DOB")),
+            )
+            && ours != theirs
+        {
+            out.push(finding(code, table, row, "DOB"));
+        }
+    }
+}
+
 /// A child's age in whole years on `on`, born on `dob` (a birthday on 29 February is reached on
 /// 1 March in other years).
 pub(crate) fn age(dob: Date, on: Date) -> i32 {

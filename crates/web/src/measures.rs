@@ -12,7 +12,6 @@ use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use metrics::{Observation, Series, Unit};
 use model::{CollectionYear, Date};
-use report::svg::{self, ChartSpec, Point, YAxis};
 use store::Role;
 
 /// How many months the page shows, ending with the month of the reporting date.
@@ -261,7 +260,7 @@ impl MeasureView {
             numerator: def.numerator,
             denominator: def.denominator,
             setting: series.settings.clone(),
-            chart: chart(series),
+            chart: crate::pages::chart(series, series.points.iter().map(|p| p.value)),
             value_heading: match unit {
                 Unit::Percent => "Value (%)",
                 Unit::Per10k => "Per 10,000 children",
@@ -295,38 +294,6 @@ impl RowView {
             denominator: p.denominator,
             value: (!value.is_empty()).then_some(value),
         }
-    }
-}
-
-/// A percentage is a line on a 0–100 axis, so that measures read alike; a count is bars from zero.
-fn chart(series: &Series) -> String {
-    let def = series.indicator;
-    let spec = ChartSpec {
-        id: format!("{}-chart", def.id),
-        title: format!("{}, by month", def.title),
-        y_label: match def.unit {
-            Unit::Percent => "Per cent".into(),
-            Unit::Per10k => "Per 10,000 children".into(),
-            Unit::Days => "Days".into(),
-            Unit::Count => "Number".into(),
-        },
-        unit: match def.unit {
-            Unit::Percent => svg::Unit::Percent,
-            Unit::Count | Unit::Per10k | Unit::Days => svg::Unit::Count,
-        },
-        y_axis: match def.unit {
-            Unit::Percent => YAxis::ZeroToHundred,
-            Unit::Count | Unit::Per10k | Unit::Days => YAxis::Auto,
-        },
-        points: series
-            .points
-            .iter()
-            .map(|p| Point::new(short_month(p.period_start), p.value))
-            .collect(),
-    };
-    match def.unit {
-        Unit::Percent | Unit::Per10k | Unit::Days => svg::line_chart(&spec),
-        Unit::Count => svg::bar_chart(&spec),
     }
 }
 

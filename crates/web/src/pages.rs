@@ -457,7 +457,7 @@ pub(crate) async fn indicator(
             s.settings.clone()
         },
         reporting_date: long_date(c.when.date()),
-        chart: chart(s, &shown_points),
+        chart: chart(s, shown_points.iter().map(|sh| sh.drawn)),
         value_heading: value_heading(def.unit),
         rows: s
             .points
@@ -503,7 +503,9 @@ fn value_heading(unit: Unit) -> &'static str {
     }
 }
 
-fn chart(series: &Series, shown_points: &[Shown]) -> String {
+/// An indicator's monthly chart of `values` (one a month, `None` where none is shown): a
+/// percentage is a line on a 0–100 axis, so that measures read alike; a count is bars from zero.
+pub(crate) fn chart(series: &Series, values: impl IntoIterator<Item = Option<f64>>) -> String {
     let def = series.indicator;
     let spec = ChartSpec {
         id: format!("{}-chart", def.id),
@@ -520,18 +522,18 @@ fn chart(series: &Series, shown_points: &[Shown]) -> String {
         },
         y_axis: match def.unit {
             Unit::Percent => YAxis::ZeroToHundred,
-            _ => YAxis::Auto,
+            Unit::Count | Unit::Per10k | Unit::Days => YAxis::Auto,
         },
         points: series
             .points
             .iter()
-            .zip(shown_points)
-            .map(|(p, sh)| Point::new(short_month(p.period_start), sh.drawn))
+            .zip(values)
+            .map(|(p, v)| Point::new(short_month(p.period_start), v))
             .collect(),
     };
     match def.unit {
+        Unit::Percent | Unit::Per10k | Unit::Days => svg::line_chart(&spec),
         Unit::Count => svg::bar_chart(&spec),
-        _ => svg::line_chart(&spec),
     }
 }
 

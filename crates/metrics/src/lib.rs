@@ -82,12 +82,10 @@ impl Index {
                 visit_ranges.push((at(start), at(i)));
             }
         } else {
-            let base = visits.as_ptr() as usize;
-            let size = std::mem::size_of::<model::Visit>().max(1);
             for c in &dataset.children {
-                let own = model::of_child(visits, &c.id);
-                let start = (own.as_ptr() as usize - base) / size;
-                visit_ranges.push((at(start), at(start + own.len())));
+                let start = visits.partition_point(|v| v.child < c.id);
+                let end = start + visits[start..].partition_point(|v| v.child == c.id);
+                visit_ranges.push((at(start), at(end)));
             }
         }
         Index { visit_ranges }

@@ -205,12 +205,38 @@ test('signing in, every page, drill-down, chronology and upload, each page acces
     await accessible(name);
   }
 
+  // The improvement plan: every workstream with its milestones; an update saved through the form
+  // shows as the milestone's latest update.
+  await page.getByRole('link', { name: 'Improvement plan', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Improvement plan' }).waitFor();
+  assert.ok(await page.getByRole('heading', { level: 2, name: 'Clear Impact' }).isVisible());
+  await accessible('plan');
+  const row = page.getByRole('row').filter({ hasText: 'Update QA and performance framework' });
+  await row.getByText('Add an update').click();
+  await row.getByLabel('Status').selectOption('at risk');
+  await row.getByLabel('Note').fill('Framework review moved to the next board');
+  await row.getByRole('button', { name: 'Save update' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Improvement plan' }).waitFor();
+  assert.ok(await page.getByText('Framework review moved to the next board').isVisible());
+
+  // The scrutiny recommendations, one of them closed through its form.
+  await page.getByRole('link', { name: 'Recommendations', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Scrutiny recommendations' }).waitFor();
+  await accessible('recommendations');
+  const rec = page.getByRole('row').filter({ hasText: '2025-01-R4' });
+  await rec.getByText('Update 2025-01-R4').click();
+  await rec.getByLabel('Status').selectOption('done');
+  await rec.getByLabel('Response').fill('Briefing given to the panel');
+  await rec.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Scrutiny recommendations' }).waitFor();
+  assert.ok(await page.getByRole('row').filter({ hasText: '2025-01-R4' }).getByText('Briefing given to the panel').first().isVisible());
+
   // Signing out ends the session.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   await page.goto(url);
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
 
-  assert.equal(checked.length, 15);
+  assert.equal(checked.length, 17);
   assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
 });

@@ -46,6 +46,8 @@ harbour="${CARGO_TARGET_DIR:-$root/target}/debug/harbour"
 cargo build --locked -p cli --bin harbour
 "$harbour" synth --children 1000 --seed 7 --year 2026 --out "$work/data" 2>/dev/null
 "$harbour" load "$work/data" --database "$work/harbour.db" >&2
+"$harbour" tracker import crates/pack/data/demo/plan.csv crates/pack/data/demo/plan_updates.csv \
+  crates/pack/data/demo/recommendations.csv --database "$work/harbour.db" >&2
 e2e_password="$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')"
 printf '%s\n' "$e2e_password" | "$harbour" user add e2e-admin --role admin --database "$work/harbour.db" >&2
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"

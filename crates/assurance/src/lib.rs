@@ -18,6 +18,7 @@
 
 pub mod csv;
 pub mod grade;
+pub mod manage;
 pub mod programme;
 pub mod sample;
 pub mod voice;

@@ -5,12 +5,12 @@
 use crate::{Failure, open_store, write_out};
 use anyhow::{Context as _, anyhow};
 use assurance::csv::FileKind;
-use assurance::programme::{DipPlan, dip_sample, summarise};
-use assurance::sample::{self, Auditor, Design};
-use assurance::{AssuranceData, AuditKind, Cycle, Grade, workforce};
+use assurance::programme::summarise;
+use assurance::sample::{Auditor, Design};
+use assurance::{AssuranceData, Cycle, Grade, workforce};
 use clap::{Args, Subcommand, ValueEnum};
 use disclosure::{Audience, CountTable, Policy, Published, PublishedValue};
-use model::{ChildId, Date};
+use model::Date;
 use std::path::{Path, PathBuf};
 use store::{AssuranceEdit, AssuranceKind, Channel, EditOutcome, EditSource, Reader, Store};
 
@@ -123,6 +123,25 @@ pub(crate) enum AuditCommand {
         /// Who carries them out (default: left for the team manager to allocate).
         #[arg(long)]
         auditor: Option<String>,
+    },
+    /// Moderate a completed full audit: a second overall grade by someone other than its
+    /// auditor, replacing any earlier moderation (each kept in the audit's history).
+    Moderate {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long)]
+        audit: String,
+        /// The moderator's worker id (or name).
+        #[arg(long)]
+        moderator: String,
+        /// outstanding, good, requires_improvement or inadequate.
+        #[arg(long)]
+        grade: String,
+        /// The day of the moderation (default: today).
+        #[arg(long)]
+        on: Option<Date>,
+        #[arg(long, default_value = "")]
+        notes: String,
     },
     /// Import audit_cycles.csv, audits.csv and audit_actions.csv (all or nothing).
     Import(ImportArgs),
@@ -274,26 +293,15 @@ pub(crate) async fn audit(command: AuditCommand) -> Result<(), Failure> {
                     end,
                 },
         } => {
-            if end < start {
-                return Err(input_error(anyhow!(
-                    "--end {end} is before --start {start}"
-                )));
-            }
             let store = open_store(&common.database).await?;
             let stored = store
                 .read_workforce_and_voice()
                 .await
                 .context("cannot read the store")?;
-            if stored.cycle(&id).is_some() {
-                return Err(input_error(anyhow!("cycle {id} exists already")));
-            }
+            let cycle = assurance::manage::new_cycle(&stored, &id, &name, start, end)
+                .map_err(|e| input_error(e.into()))?;
             let data = AssuranceData {
-                cycles: vec![Cycle {
-                    id,
-                    name,
-                    start,
-                    end,
-                }],
+                cycles: vec![cycle],
                 ..Default::default()
             };
             record(&store, "harbour audit cycle new", None, data).await?;
@@ -316,37 +324,26 @@ pub(crate) async fn audit(command: AuditCommand) -> Result<(), Failure> {
                 )
                 .await
                 .context("cannot read the store")?;
-            let cycle = find_cycle(&stored, &cycle)?;
-            if stored
-                .audits
-                .iter()
-                .any(|a| a.cycle == cycle.id && a.kind == AuditKind::Full)
-            {
-                return Err(input_error(anyhow!(
-                    "cycle {} has been sampled already",
-                    cycle.id
-                )));
-            }
-            let exclude: Vec<ChildId> = stored
-                .audits
-                .iter()
-                .filter(|a| exclude_cycle.contains(&a.cycle))
-                .map(|a| a.child.clone())
-                .collect();
             let dataset = store.dataset().await.context("cannot read the store")?;
-            let population = sample::population(&dataset, cycle.start);
             let design = match design {
                 DesignArg::Random => Design::Random,
                 DesignArg::Stratified => Design::Stratified,
             };
-            let chosen = sample::select(&population, size, design, seed, &exclude)
-                .map_err(|e| input_error(e.into()))?;
-            let audits = sample::audits_for(&cycle, &chosen, 1);
+            let drawn = assurance::manage::draw_sample(
+                &stored,
+                &dataset,
+                &cycle,
+                size,
+                design,
+                seed,
+                &exclude_cycle,
+            )
+            .map_err(|e| input_error(e.into()))?;
+            let start = find_cycle(&stored, &cycle)?.start;
+            let (audits, population) = (drawn.audits, drawn.population);
             eprintln!(
-                "sampled {} of {} open, allocated children on {} (seed {seed})",
+                "sampled {} of {population} open, allocated children on {start} (seed {seed})",
                 audits.len(),
-                population.len(),
-                cycle.start
             );
             let mut strata = std::collections::BTreeMap::new();
             for a in &audits {
@@ -384,7 +381,6 @@ pub(crate) async fn audit(command: AuditCommand) -> Result<(), Failure> {
                 )
                 .await
                 .context("cannot read the store")?;
-            let cycle = find_cycle(&stored, &cycle)?;
             let auditors: Vec<Auditor> = auditors
                 .iter()
                 .map(|a| match a.split_once(':') {
@@ -398,11 +394,9 @@ pub(crate) async fn audit(command: AuditCommand) -> Result<(), Failure> {
                     },
                 })
                 .collect();
-            let (mut audits, _) = stored.of_cycle(&cycle.id);
-            audits.retain(|a| a.kind == AuditKind::Full);
-            let n = sample::allocate(&mut audits, &auditors, on.unwrap_or(cycle.start))
+            let (audits, n) = assurance::manage::allocate_cycle(&stored, &cycle, &auditors, on)
                 .map_err(|e| input_error(e.into()))?;
-            eprintln!("allocated {n} audit(s) of cycle {}", cycle.id);
+            eprintln!("allocated {n} audit(s) of cycle {cycle}");
             record(
                 &store,
                 "harbour audit allocate",
@@ -433,16 +427,16 @@ pub(crate) async fn audit(command: AuditCommand) -> Result<(), Failure> {
                 )
                 .await
                 .context("cannot read the store")?;
-            let cycle = find_cycle(&stored, &cycle)?;
-            let (audits, _) = stored.of_cycle(&cycle.id);
-            let plan = DipPlan {
+            let dips = assurance::manage::schedule_dips(
+                &stored,
+                &cycle,
                 percent,
                 seed,
-                on: on.unwrap_or(cycle.end),
+                on,
                 due_in_days,
                 auditor,
-            };
-            let dips = dip_sample(&audits, &plan);
+            )
+            .map_err(|e| input_error(e.into()))?;
             eprintln!(
                 "scheduled {} dip sample(s) of audits graded requires improvement",
                 dips.len()
@@ -453,6 +447,44 @@ pub(crate) async fn audit(command: AuditCommand) -> Result<(), Failure> {
                 None,
                 AssuranceData {
                     audits: dips,
+                    ..Default::default()
+                },
+            )
+            .await?;
+            Ok(())
+        }
+        AuditCommand::Moderate {
+            common,
+            audit,
+            moderator,
+            grade,
+            on,
+            notes,
+        } => {
+            let grade = Grade::parse(&grade).ok_or_else(|| {
+                input_error(anyhow!(
+                    "--grade `{grade}` is not one of outstanding, good, requires_improvement, inadequate"
+                ))
+            })?;
+            let store = open_store(&common.database).await?;
+            let stored = store
+                .read_assurance_in_bulk(
+                    &reader("harbour audit moderate"),
+                    store::AsAt::Latest,
+                    "to moderate an audit",
+                )
+                .await
+                .context("cannot read the store")?;
+            let on = on.unwrap_or_else(|| jiff::Zoned::now().date());
+            let moderated =
+                assurance::manage::moderate(&stored, &audit, &moderator, on, grade, &notes)
+                    .map_err(|e| input_error(e.into()))?;
+            record(
+                &store,
+                "harbour audit moderate",
+                None,
+                AssuranceData {
+                    audits: vec![moderated],
                     ..Default::default()
                 },
             )

@@ -13,6 +13,7 @@ mod load;
 mod partnership;
 mod report;
 mod stored;
+mod tracker;
 mod users;
 mod validate;
 mod xlsx;
@@ -145,6 +146,12 @@ enum Command {
     /// domestic-abuse call-outs, A&E attendances, treatment starts, school attendance), CP plans
     /// and days in care, before and after involvement.
     Partnership(partnership::Args),
+    /// The improvement plan and the scrutiny recommendations in the store: import the files,
+    /// show them as at a date (the web app's /plan and /recommendations update them).
+    Tracker {
+        #[command(subcommand)]
+        command: tracker::TrackerCommand,
+    },
     /// Check returns against the DfE validation rules (CIN census), found by content.
     Validate(validate::ValidateArgs),
     /// Explain a DfE validation rule: what it checks, why, and the DfE wording.
@@ -296,6 +303,7 @@ async fn run(command: Command) -> Result<(), Failure> {
         Command::Workforce { command } => assurance::workforce(command).await,
         Command::Voice { command } => assurance::voice(command).await,
         Command::FocusFive(args) => focus_five::run(args).await,
+        Command::Tracker { command } => tracker::run(command).await,
         Command::Partnership(args) => partnership::run(args).await,
         Command::Validate(args) => validate::run(args),
         Command::Rule(args) => validate::rule(args),
@@ -331,6 +339,7 @@ async fn run(command: Command) -> Result<(), Failure> {
             }
             let store = open_store(&database).await?;
             load::run(&store, std::slice::from_ref(&out), None).await?;
+            tracker::import_demo(&store).await?;
             eprintln!("demo data: {} (store {database})", out.display());
             // A demo administrator, with a password made now and shown only this once. A store
             // kept from an earlier run (--database) keeps its own.

@@ -21,7 +21,8 @@ pub(crate) struct Args {
     /// The folder to write `pack.html`, `pack.xlsx` and `pack.pdf` to (created if missing).
     #[arg(long)]
     out: PathBuf,
-    /// A folder with the pack's own inputs, each optional: plan.csv, plan_updates.csv,
+    /// A folder with the pack's own inputs, each optional (the plan and recommendations, when
+    /// not given, come from the store: harbour tracker import): plan.csv, plan_updates.csv,
     /// recommendations.csv, savings.csv, placement_costs.csv, targets.csv.
     #[arg(long, conflicts_with = "demo_inputs")]
     inputs: Option<PathBuf>,
@@ -116,13 +117,7 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
     let savings_file = input(dir, demo, "savings.csv")?;
     let costs_file = input(dir, demo, "placement_costs.csv")?;
     let targets_file = input(dir, demo, "targets.csv")?;
-    if updates_file.is_some() && plan_file.is_none() {
-        return Err(Failure {
-            code: 1,
-            error: anyhow!("plan_updates.csv needs plan.csv beside it"),
-        });
-    }
-    let plan = plan_file
+    let file_plan = plan_file
         .as_ref()
         .map(|p| {
             pack::plan::Plan::read(
@@ -134,7 +129,7 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         })
         .transpose()
         .map_err(bad_input)?;
-    let recommendations = recs_file
+    let file_recommendations = recs_file
         .as_ref()
         .map(|f| pack::recommendations::read(&f.name, &f.text))
         .transpose()
@@ -156,6 +151,65 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
     let population_file = crate::indicators::read_population(args.population.as_deref())?;
 
     let store = open_store(&args.db.database).await?;
+    // The trackers in the store (`harbour tracker`, the web app's /plan and /recommendations): a
+    // file among the inputs wins; updates stored are added to those of plan_updates.csv.
+    let stored = crate::tracker::stored(&store, args.store_as_at).await?;
+    let mut tracker_lines: Vec<String> = Vec::new();
+    let plan = match (file_plan, &stored.plan) {
+        (Some(mut plan), _) => {
+            let extra: Vec<pack::plan::Update> = plan
+                .known_updates(&stored.updates)
+                .into_iter()
+                .filter(|u| !plan.updates.contains(u))
+                .collect();
+            if !extra.is_empty() {
+                tracker_lines.push(format!(
+                    "Improvement plan: {} dated updates from the store added to the plan's file",
+                    extra.len()
+                ));
+            }
+            plan.updates.extend(extra);
+            Some(plan)
+        }
+        (None, Some(stored_plan)) => {
+            let mut plan = stored_plan.clone();
+            if let Some(u) = &updates_file {
+                let extra: Vec<pack::plan::Update> = plan
+                    .read_updates(&u.name, &u.text)
+                    .map_err(bad_input)?
+                    .into_iter()
+                    .filter(|x| !plan.updates.contains(x))
+                    .collect();
+                plan.updates.extend(extra);
+            }
+            tracker_lines.push(format!(
+                "Improvement plan: {} milestones and {} dated updates from the store",
+                plan.milestones.len(),
+                plan.updates.len()
+            ));
+            Some(plan)
+        }
+        (None, None) if updates_file.is_some() => {
+            return Err(Failure {
+                code: 1,
+                error: anyhow!(
+                    "plan_updates.csv needs plan.csv beside it, or a plan in the store (harbour tracker import)"
+                ),
+            });
+        }
+        (None, None) => None,
+    };
+    let recommendations = match (file_recommendations, &stored.recommendations) {
+        (Some(r), _) => Some(r),
+        (None, Some(list)) => {
+            tracker_lines.push(format!(
+                "Scrutiny recommendations: {} from the store",
+                list.len()
+            ));
+            Some(list.iter().map(|(_, r)| r.clone()).collect())
+        }
+        (None, None) => None,
+    };
     let snapshot = store
         .dataset_as_at(args.store_as_at)
         .await
@@ -264,6 +318,7 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
         .into_iter()
         .flatten()
         .map(|f| (f.name.clone(), store::sha256_hex(f.text.as_bytes())))
+        .chain(tracker_lines.into_iter().map(|l| (l, String::new())))
         .collect(),
         rule_sets,
         population: population_line,

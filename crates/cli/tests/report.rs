@@ -172,3 +172,95 @@ fn a_bad_input_is_refused_with_its_place_and_nothing_is_written() {
             .contains("`2025-Q3` is not a financial quarter")
     );
 }
+
+#[test]
+fn the_trackers_are_imported_once_shown_and_used_by_the_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = loaded(dir.path());
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../pack/data/demo");
+    let file = |n: &str| demo.join(n).to_str().unwrap().to_owned();
+    let (plan, updates, recs) = (
+        file("plan.csv"),
+        file("plan_updates.csv"),
+        file("recommendations.csv"),
+    );
+
+    // A bad file refuses the whole import, naming the place, and stores nothing.
+    let bad = dir.path().join("plan.csv");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    std::fs::write(&bad, text.replacen(",done,", ",finished,", 1)).unwrap();
+    let refused = harbour(&[
+        "tracker",
+        "import",
+        bad.to_str().unwrap(),
+        &recs,
+        "--database",
+        &db,
+    ]);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        err.contains("plan.csv: line 2, column 7 (`status`): `finished` is not one of: not started, on track, at risk, done"),
+        "{err}"
+    );
+    let shown = harbour(&["tracker", "show", "--database", &db]);
+    ok(&shown);
+    let json: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    assert!(json["plan"].is_null(), "nothing was stored");
+
+    let import = |files: &[&str]| {
+        let mut args = vec!["tracker", "import"];
+        args.extend_from_slice(files);
+        args.extend_from_slice(&["--database", &db]);
+        harbour(&args)
+    };
+    let first = import(&[&plan, &updates, &recs]);
+    ok(&first);
+    assert!(String::from_utf8_lossy(&first.stderr).contains("5 plan_update"));
+    let again = import(&[&recs, &updates, &plan]);
+    ok(&again);
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("nothing changed"),
+        "the same files again change nothing"
+    );
+
+    // As at 1 December 2025: the update of 5 December is not yet made.
+    let shown = harbour(&[
+        "tracker",
+        "show",
+        "--as-at",
+        "2025-12-01",
+        "--database",
+        &db,
+    ]);
+    ok(&shown);
+    let json: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    let m = json["plan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["milestone"]["milestone"] == "Update QA and performance framework")
+        .unwrap();
+    assert_eq!(m["status"], "on_track");
+    assert!(m["last_update"].is_null());
+    assert_eq!(json["recommendations_summary"]["total"], 7);
+
+    // The pack without --inputs takes both from the store and says so.
+    let out = dir.path().join("pack");
+    ok(&harbour(&[
+        "report",
+        "--period",
+        "2025-26-Q3",
+        "--audience",
+        "internal",
+        "--out",
+        out.to_str().unwrap(),
+        "--database",
+        &db,
+    ]));
+    let html = std::fs::read_to_string(out.join("pack.html")).unwrap();
+    assert!(html.contains("2025-12-05: Draft framework shared with heads of service"));
+    assert!(html.contains("Rigorous promotion of corporate parenting"));
+    assert!(html.contains("Scrutiny recommendations: 7 from the store"));
+    assert!(html.contains("dated updates from the store"));
+}

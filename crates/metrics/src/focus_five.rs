@@ -24,7 +24,11 @@
 //! 3. **Assessment within timescale**: the latest assessment of the open referral started by the
 //!    day was authorised within `assessment_working_days` working days of its start, or, not yet
 //!    authorised, has not yet taken longer; with no assessment started, the referral is no more
-//!    than that many working days old. Not applicable to a child with no open referral.
+//!    than that many working days old. Not applicable to a child with no open referral, nor
+//!    when no assessment of the referral is held and its assessment was due before the data
+//!    begins: the returns hold the assessments of their own years, so a referral open for years
+//!    (a child long in care) had its assessment before them, and its absence shows nothing.
+//!    The data begins at the earliest assessment start held for any child.
 //! 4. **Plan reviewed within timescale**: every review due by the day was held by its due date.
 //!    CP: the first within `cp_first_review_months` months of the plan starting, then each within
 //!    `cp_review_months` months of the one before. Looked after: the first within
@@ -245,17 +249,38 @@ pub fn focus_five(dataset: &Dataset, day: Date, t: &Timescales) -> Vec<ChildFocu
     let teams: BTreeMap<&str, &model::Team> =
         dataset.teams.iter().map(|t| (t.id.as_str(), t)).collect();
     let allocations = allocations_on(dataset, day);
+    let assessed_from = assessed_from(dataset);
     let mut out: Vec<ChildFocus> = dataset
         .children
         .iter()
         .filter_map(|c| {
             let visits = model::of_child(&dataset.visits, &c.id);
             let allocation = allocations.get(&c.id).copied();
-            child_focus(dataset, c, visits, allocation, day, t, &teams)
+            child_focus(
+                dataset,
+                c,
+                visits,
+                allocation,
+                day,
+                t,
+                &teams,
+                assessed_from,
+            )
         })
         .collect();
     out.sort_by(|a, b| a.child.cmp(&b.child));
     out
+}
+
+/// Where the data's assessments begin: the earliest assessment start held for any child.
+fn assessed_from(dataset: &Dataset) -> Option<Date> {
+    dataset
+        .children
+        .iter()
+        .flat_map(|c| &c.referrals)
+        .flat_map(|r| &r.assessments)
+        .map(|a| a.start_date)
+        .min()
 }
 
 /// Each child's latest-starting case allocation open on `day` (ties: the greater worker id), in
@@ -274,6 +299,7 @@ fn allocations_on(dataset: &Dataset, day: Date) -> BTreeMap<&ChildId, &model::Ca
 }
 
 /// The Focus Five of one child on `day`, or `None` when they are not open that day.
+#[allow(clippy::too_many_arguments)]
 fn child_focus(
     dataset: &Dataset,
     c: &Child,
@@ -282,6 +308,7 @@ fn child_focus(
     day: Date,
     t: &Timescales,
     teams: &BTreeMap<&str, &model::Team>,
+    assessed_from: Option<Date>,
 ) -> Option<ChildFocus> {
     let reg28 = Reg28 {
         first_weeks: t.cla_visit_first_weeks,
@@ -412,8 +439,14 @@ fn child_focus(
             match latest {
                 None => {
                     let due = calendar.add_working_days(r.referral_date, limit, t.day_count);
-                    let ok = calendar.within_working_days(r.referral_date, day, limit, t.day_count);
-                    check(Standard::Assessment, met(ok), None, Some(due))
+                    if assessed_from.is_some_and(|from| due < from) {
+                        // Due before the data begins: the assessment is not in the returns.
+                        check(Standard::Assessment, Status::NotApplicable, None, Some(due))
+                    } else {
+                        let ok =
+                            calendar.within_working_days(r.referral_date, day, limit, t.day_count);
+                        check(Standard::Assessment, met(ok), None, Some(due))
+                    }
                 }
                 Some(a) => {
                     let due = calendar.add_working_days(a.start_date, limit, t.day_count);
@@ -657,10 +690,20 @@ fn focus_five_pct(i: &Inputs<'_>, p: &Period, s: &crate::Settings) -> Observatio
         i.dataset.teams.iter().map(|t| (t.id.as_str(), t)).collect();
     let (mut num, mut den) = (Vec::new(), Vec::new());
     let allocations = allocations_on(i.dataset, day);
+    let from = assessed_from(i.dataset);
     let mut total = Compliance::default();
     for c in i.children() {
         let allocation = allocations.get(&c.id).copied();
-        let Some(f) = child_focus(i.dataset, c, i.visits_of(c), allocation, day, &t, &teams) else {
+        let Some(f) = child_focus(
+            i.dataset,
+            c,
+            i.visits_of(c),
+            allocation,
+            day,
+            &t,
+            &teams,
+            from,
+        ) else {
             continue;
         };
         total.add(&f);

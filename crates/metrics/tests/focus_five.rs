@@ -182,6 +182,37 @@ fn assessment_is_due_45_working_days_after_it_started() {
 }
 
 #[test]
+fn a_referral_whose_assessment_was_due_before_the_data_begins_is_not_judged() {
+    let mut ds = cp_dataset();
+    // The data's assessments begin on Monday 4 March 2024 (CP1's). OLD was referred on Tuesday
+    // 3 January 2023, its assessment due 45 working days later, on Tuesday 7 March 2023 (before
+    // the data begins): none is held, which shows nothing. EDGE was referred on Monday 8
+    // January 2024: its assessment was due on Monday 11 March 2024 (45 working days, no bank
+    // holiday between), after the data begins, so its absence counts.
+    ds.children.push(child("OLD", vec![referral("2023-01-03")]));
+    ds.children
+        .push(child("EDGE", vec![referral("2024-01-08")]));
+    ds.normalise();
+    let t = Timescales::default();
+    let rows = focus_five(&ds, d("2024-06-03"), &t);
+    assert_eq!(
+        status(&rows, "OLD", Standard::Assessment),
+        (Status::NotApplicable, Some(d("2023-03-07")))
+    );
+    assert_eq!(
+        status(&rows, "EDGE", Standard::Assessment),
+        (Status::NotMet, Some(d("2024-03-11")))
+    );
+    // With no assessment held at all, nothing tells where the data begins: every referral's
+    // own clock counts.
+    ds.children.iter_mut().for_each(|c| {
+        c.referrals.iter_mut().for_each(|r| r.assessments.clear());
+    });
+    let rows = focus_five(&ds, d("2024-06-03"), &t);
+    assert_eq!(status(&rows, "OLD", Standard::Assessment).0, Status::NotMet);
+}
+
+#[test]
 fn cp_reviews_within_three_months_then_every_six() {
     let ds = cp_dataset();
     let t = Timescales::default();

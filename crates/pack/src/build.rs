@@ -71,6 +71,7 @@ pub fn build(inputs: &Inputs<'_>) -> Pack {
     if let Some(plan) = inputs.plan {
         sections.push(plan_section(plan, q));
     }
+    sections.push(crate::practice::focus_five_section(inputs));
     sections.push(family_safeguarding_section(inputs));
     sections.push(crate::practice::workforce_section(inputs));
     sections.push(budget_section(inputs));

@@ -25,6 +25,7 @@ pub mod quarter;
 pub mod recommendations;
 pub mod savings;
 mod table;
+pub mod tracker;
 pub mod view;
 pub mod xlsx;
 

@@ -32,7 +32,9 @@ use jiff::civil::Date;
 use std::collections::HashMap;
 
 /// Where a milestone stands, as its owner reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     NotStarted,
@@ -86,7 +88,7 @@ impl Rag {
 }
 
 /// One milestone of the plan.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Milestone {
     pub workstream: String,
     pub item: String,
@@ -100,7 +102,7 @@ pub struct Milestone {
 }
 
 /// A dated update of a milestone.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Update {
     pub workstream: String,
     pub item: String,
@@ -208,6 +210,32 @@ impl Plan {
             plan.updates = read_updates(file, text, &seen)?;
         }
         Ok(plan)
+    }
+
+    /// The milestone that starts in `quarter` for this workstream and item.
+    pub fn milestone(&self, workstream: &str, item: &str, quarter: Quarter) -> Option<&Milestone> {
+        self.milestones
+            .iter()
+            .find(|m| m.workstream == workstream && m.item == item && m.from == quarter)
+    }
+
+    /// Those of `updates` whose milestone is in the plan, in their order.
+    pub fn known_updates(&self, updates: &[Update]) -> Vec<Update> {
+        updates
+            .iter()
+            .filter(|u| self.milestone(&u.workstream, &u.item, u.quarter).is_some())
+            .cloned()
+            .collect()
+    }
+
+    /// Reads `plan_updates.csv` against this plan's milestones.
+    pub fn read_updates(&self, file: &str, text: &str) -> Result<Vec<Update>, PackError> {
+        let keys: HashMap<Key, u64> = self
+            .milestones
+            .iter()
+            .map(|m| ((m.workstream.clone(), m.item.clone(), m.from), 0))
+            .collect();
+        read_updates(file, text, &keys)
     }
 
     /// Every milestone as it stood on `as_at`.

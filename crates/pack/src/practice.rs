@@ -829,3 +829,120 @@ fn grid_with_all_totals(
         g,
     )
 }
+
+/// Focus Five on the quarter's last day (`metrics::focus_five`): compliance by service with the
+/// total, then each standard — the children it applies to, those meeting it and not — with the
+/// timescales used. Each row's counts are protected with their total for a controlled audience.
+pub(crate) fn focus_five_section(inputs: &Inputs<'_>) -> Section {
+    use metrics::focus_five::{Level, Standard, Timescales, focus_five, rollup, total};
+    let day = inputs.quarter.end();
+    let t = Timescales::from_settings(inputs.settings);
+    let rows = focus_five(inputs.dataset, day, &t);
+    let audience = inputs.audience;
+    let policy = inputs.policy;
+    let mut blocks = vec![Block::Paragraph(format!(
+        "Focus Five are the service's minimum practice standards for every open child: the \
+         chronology up to date; the child visited within timescale (child protection every {} \
+         working days, child in need every {} working days, children in care by regulation 28 of \
+         the Care Planning Regulations 2010); the assessment authorised within {} working days; \
+         the plan reviewed within timescale; and the case supervised within {} month{}. Checked \
+         for every child open on {}, working days on the England and Wales bank-holiday calendar.",
+        t.cp_visit_working_days,
+        t.cin_visit_working_days,
+        t.assessment_working_days,
+        t.supervision_months,
+        if t.supervision_months == 1 { "" } else { "s" },
+        long_date(day)
+    ))];
+    if rows.is_empty() {
+        blocks.push(Block::Paragraph(format!(
+            "No child was open on {}.",
+            long_date(day)
+        )));
+    } else {
+        // By service, and all open children: under control the services and the total are
+        // protected together, so no hidden count can be worked out from the total.
+        let service_rows: Vec<Vec<Cell>> = if audience.needs_control() {
+            metrics::focus_five::publish_by_service(&rows, policy)
+                .into_iter()
+                .map(|r| {
+                    vec![
+                        text(r.name),
+                        Cell::Count(r.children),
+                        Cell::Count(r.compliant),
+                        Cell::Count(difference(r.children, r.compliant)),
+                        value_cell(r.pct, Unit::Percent),
+                    ]
+                })
+                .collect()
+        } else {
+            let all = total(&rows);
+            rollup(&rows, Level::Service)
+                .into_iter()
+                .chain(std::iter::once(("All open children".to_string(), all)))
+                .map(|(name, c)| {
+                    let (yes, children) =
+                        (Published::Count(c.compliant), Published::Count(c.children));
+                    vec![
+                        text(name),
+                        Cell::Count(children),
+                        Cell::Count(yes),
+                        Cell::Count(Published::Count(c.children - c.compliant)),
+                        pct(yes, children),
+                    ]
+                })
+                .collect()
+        };
+        let all = total(&rows);
+        blocks.push(Block::Table(Table {
+            id: "focus_five_by_service".to_string(),
+            title: format!("Focus Five compliance by service, {}", long_date(day)),
+            columns: columns(&[
+                "Service",
+                "Open children",
+                "Meeting every standard",
+                "Not meeting every standard",
+                "% meeting every standard",
+            ]),
+            rows: service_rows,
+            note: Some(
+                "A child meets Focus Five when every standard that applies to them is met."
+                    .to_string(),
+            ),
+        }));
+        let mut standard_rows = Vec::new();
+        for (i, s) in Standard::ALL.iter().enumerate() {
+            let (applies, met) = (all.applicable[i], all.met[i]);
+            let (cells, children) = group(&[met, applies - met], audience, policy);
+            standard_rows.push(vec![
+                text(s.title()),
+                Cell::Count(children),
+                Cell::Count(cells[0]),
+                Cell::Count(cells[1]),
+                pct(cells[0], children),
+            ]);
+        }
+        blocks.push(Block::Table(Table {
+            id: "focus_five_by_standard".to_string(),
+            title: format!("Focus Five by standard, {}", long_date(day)),
+            columns: columns(&[
+                "Standard",
+                "Children it applies to",
+                "Met",
+                "Not met",
+                "% met",
+            ]),
+            rows: standard_rows,
+            note: Some(
+                "Visits and plan reviews apply to children on a plan or in care; the assessment \
+                 to children with an open referral whose assessment falls within the data held."
+                    .to_string(),
+            ),
+        }));
+    }
+    Section {
+        id: "focus-five".to_string(),
+        title: "Focus on practice: Focus Five".to_string(),
+        blocks,
+    }
+}

@@ -21,7 +21,9 @@ use crate::table::Table;
 use jiff::civil::Date;
 use std::collections::HashMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Open,
@@ -49,12 +51,13 @@ impl Status {
         let s = s.trim().to_lowercase().replace(['_', '-'], " ");
         Status::ALL.into_iter().find(|st| st.label() == s)
     }
-    fn closed(self) -> bool {
+    /// Done or declined.
+    pub fn closed(self) -> bool {
         matches!(self, Status::Done | Status::Declined)
     }
 }
 
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Recommendation {
     pub id: String,
     pub meeting_date: Date,
@@ -112,38 +115,8 @@ pub fn read(file: &str, text: &str) -> Result<Vec<Recommendation>, PackError> {
             .ok_or_else(|| row.error("meeting_date", "must not be empty"))?;
         let due_date = row.date("due_date")?;
         let closed_date = row.date("closed_date")?;
-        if due_date.is_some_and(|d| d < meeting_date) {
-            return Err(row.error(
-                "due_date",
-                "is before the meeting that made the recommendation",
-            ));
-        }
-        match (status.closed(), closed_date) {
-            (true, None) => {
-                return Err(row.error(
-                    "closed_date",
-                    format!(
-                        "a recommendation {} needs the date it was closed",
-                        status.label()
-                    ),
-                ));
-            }
-            (false, Some(_)) => {
-                return Err(row.error(
-                    "closed_date",
-                    format!(
-                        "a recommendation still {} has no closed date",
-                        status.label()
-                    ),
-                ));
-            }
-            (true, Some(c)) if c < meeting_date => {
-                return Err(row.error(
-                    "closed_date",
-                    "is before the meeting that made the recommendation",
-                ));
-            }
-            _ => {}
+        if let Some((field, rule)) = dates_problem(status, meeting_date, due_date, closed_date) {
+            return Err(row.error(field, rule));
         }
         out.push(Recommendation {
             id,
@@ -157,6 +130,43 @@ pub fn read(file: &str, text: &str) -> Result<Vec<Recommendation>, PackError> {
         });
     }
     Ok(out)
+}
+
+/// What is wrong with a recommendation's dates for its status, if anything: the field and the
+/// rule broken. Used for the file and for the tracker's form alike.
+pub fn dates_problem(
+    status: Status,
+    meeting_date: Date,
+    due_date: Option<Date>,
+    closed_date: Option<Date>,
+) -> Option<(&'static str, String)> {
+    if due_date.is_some_and(|d| d < meeting_date) {
+        return Some((
+            "due_date",
+            "is before the meeting that made the recommendation".to_string(),
+        ));
+    }
+    match (status.closed(), closed_date) {
+        (true, None) => Some((
+            "closed_date",
+            format!(
+                "a recommendation {} needs the date it was closed",
+                status.label()
+            ),
+        )),
+        (false, Some(_)) => Some((
+            "closed_date",
+            format!(
+                "a recommendation still {} has no closed date",
+                status.label()
+            ),
+        )),
+        (true, Some(c)) if c < meeting_date => Some((
+            "closed_date",
+            "is before the meeting that made the recommendation".to_string(),
+        )),
+        _ => None,
+    }
 }
 
 /// The recommendations made on or before `as_at`, as they stood then.

@@ -26,9 +26,16 @@ pub enum AssuranceKind {
     Feedback,
     Event,
     Nomination,
+    /// A milestone of the improvement plan (a tracker record, not in [`AssuranceData`]).
+    PlanMilestone,
+    /// A dated update of a plan milestone (a tracker record).
+    PlanUpdate,
+    /// A scrutiny panel recommendation as it now stands (a tracker record).
+    Recommendation,
 }
 
 impl AssuranceKind {
+    /// The kinds held in [`AssuranceData`] (practice assurance).
     pub const ALL: [AssuranceKind; 7] = [
         AssuranceKind::Cycle,
         AssuranceKind::Audit,
@@ -37,6 +44,28 @@ impl AssuranceKind {
         AssuranceKind::Feedback,
         AssuranceKind::Event,
         AssuranceKind::Nomination,
+    ];
+
+    /// The trackers' kinds: the improvement plan and the scrutiny recommendations, which are
+    /// about no child and are edited as documents ([`crate::Store::edit_tracker`]).
+    pub const TRACKER: [AssuranceKind; 3] = [
+        AssuranceKind::PlanMilestone,
+        AssuranceKind::PlanUpdate,
+        AssuranceKind::Recommendation,
+    ];
+
+    /// Every kind.
+    pub const EVERY: [AssuranceKind; 10] = [
+        AssuranceKind::Cycle,
+        AssuranceKind::Audit,
+        AssuranceKind::Action,
+        AssuranceKind::Post,
+        AssuranceKind::Feedback,
+        AssuranceKind::Event,
+        AssuranceKind::Nomination,
+        AssuranceKind::PlanMilestone,
+        AssuranceKind::PlanUpdate,
+        AssuranceKind::Recommendation,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -48,11 +77,14 @@ impl AssuranceKind {
             AssuranceKind::Feedback => "voice_feedback",
             AssuranceKind::Event => "voice_event",
             AssuranceKind::Nomination => "voice_nomination",
+            AssuranceKind::PlanMilestone => "plan_milestone",
+            AssuranceKind::PlanUpdate => "plan_update",
+            AssuranceKind::Recommendation => "recommendation",
         }
     }
 
     pub fn parse(s: &str) -> Option<AssuranceKind> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+        Self::EVERY.into_iter().find(|k| k.as_str() == s)
     }
 
     /// Whether records of this kind are about a child (reading them is logged).
@@ -90,6 +122,38 @@ pub enum EditOutcome {
         change_id: i64,
         records: BTreeMap<AssuranceKind, usize>,
     },
+}
+
+/// One tracker document: a record of one of [`AssuranceKind::TRACKER`], its id and its JSON
+/// (the `pack` crate's plan and recommendation types).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrackerDoc {
+    pub kind: AssuranceKind,
+    pub key: String,
+    pub doc: String,
+}
+
+/// An edit of the trackers: documents to add or replace (by kind and id), with who made it and
+/// how, recorded as practice-assurance edits are (a change, one version per record).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrackerEdit {
+    pub actor: String,
+    pub channel: Channel,
+    /// The command or route (`harbour tracker import`, `POST /plan/update`).
+    pub action: String,
+    pub source: Option<EditSource>,
+    pub docs: Vec<TrackerDoc>,
+}
+
+/// A tracker document as stored, with the change that made its current version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrackerRecord {
+    pub kind: AssuranceKind,
+    pub key: String,
+    pub doc: String,
+    /// When the version was made, RFC 3339 UTC.
+    pub at: String,
+    pub actor: String,
 }
 
 /// Who is reading child-level assurance records, and how (written to the access log).
@@ -175,6 +239,10 @@ fn add(data: &mut AssuranceData, kind: AssuranceKind, doc: &str) -> Result<(), F
         AssuranceKind::Nomination => data
             .nominations
             .push(serde_json::from_str(doc).map_err(bad)?),
+        // Tracker documents are read as documents, never into practice-assurance data.
+        AssuranceKind::PlanMilestone
+        | AssuranceKind::PlanUpdate
+        | AssuranceKind::Recommendation => return Err(corrupt("assurance_records", "kind")),
     }
     Ok(())
 }
@@ -249,6 +317,30 @@ impl crate::Store {
             .read_assurance(Some(reader), &AssuranceKind::ALL, as_at, Some(purpose))
             .await
             .map_err(|e| self.fail("reading the assurance records", e))
+    }
+
+    /// Records an edit of the trackers in one transaction, as [`Store::edit_assurance`] does:
+    /// only documents that differ from their current version (or are new) get a version; a
+    /// kind outside [`AssuranceKind::TRACKER`], or two documents of one kind with one id, are
+    /// refused.
+    pub async fn edit_tracker(&self, edit: TrackerEdit) -> Result<EditOutcome, StoreError> {
+        self.pool
+            .edit_tracker(edit)
+            .await
+            .map_err(|e| self.fail("recording a tracker edit", e))
+    }
+
+    /// The tracker documents of `kinds` as they stood at `as_at`, by kind then id. They are
+    /// about no child, so nothing is logged.
+    pub async fn read_tracker(
+        &self,
+        kinds: &[AssuranceKind],
+        as_at: crate::AsAt,
+    ) -> Result<Vec<TrackerRecord>, StoreError> {
+        self.pool
+            .read_tracker(kinds, as_at)
+            .await
+            .map_err(|e| self.fail("reading the trackers", e))
     }
 
     /// The latest assurance change (0 before any): it grows with every edit and every load that
@@ -342,32 +434,7 @@ impl Pool {
             } else {
                 p.begin().await?
             };
-            // The versions current at the cutoff: made before it, and not yet superseded by a
-            // change made before it. No cutoff: the current versions.
-            let cutoff: Option<String> = match as_at {
-                crate::AsAt::Latest => None,
-                crate::AsAt::Time(t) => Some(timestamp_text(
-                    t.checked_add(jiff::SignedDuration::from_micros(1)).unwrap_or(t),
-                )),
-                crate::AsAt::Load(n) => {
-                    let exists: i64 = sqlx::query("SELECT count(*) FROM loads WHERE load_id = $1")
-                        .bind(n)
-                        .fetch_one(&mut *tx)
-                        .await?
-                        .try_get(0)?;
-                    if exists == 0 {
-                        return Err(Fail::NoSuchLoad(n));
-                    }
-                    sqlx::query(
-                        "SELECT loaded_at FROM loads WHERE load_id > $1 ORDER BY load_id LIMIT 1",
-                    )
-                    .bind(n)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                    .map(|row| row.try_get::<String, _>(0))
-                    .transpose()?
-                }
-            };
+            let cutoff = cutoff!(tx, as_at);
             let mut data = AssuranceData::default();
             let mut children: BTreeSet<String> = BTreeSet::new();
             for kind in kinds {
@@ -431,6 +498,110 @@ impl Pool {
             tx.commit().await?;
             data.normalise();
             Ok(data)
+        })
+    }
+
+    async fn edit_tracker(&self, edit: TrackerEdit) -> Result<EditOutcome, Fail> {
+        let mut seen = BTreeSet::new();
+        let mut docs = Vec::with_capacity(edit.docs.len());
+        for d in &edit.docs {
+            if !AssuranceKind::TRACKER.contains(&d.kind) {
+                return Err(Fail::Refused(format!(
+                    "{} records are not tracker documents",
+                    d.kind.as_str()
+                )));
+            }
+            if !seen.insert((d.kind, d.key.as_str())) {
+                return Err(Fail::Refused(format!(
+                    "two {} records share the id {}",
+                    d.kind.as_str(),
+                    d.key
+                )));
+            }
+            docs.push(Doc {
+                kind: d.kind,
+                key: d.key.clone(),
+                child_id: None,
+                doc: d.doc.clone(),
+            });
+        }
+        let wrapped = AssuranceEdit {
+            actor: edit.actor,
+            channel: edit.channel,
+            action: edit.action,
+            source: edit.source,
+            data: AssuranceData::default(),
+        };
+        on_pool!(self, p, Db => {
+            let mut tx = if IS_POSTGRES {
+                let mut tx = p.begin().await?;
+                sqlx::query(LOCK_ASSURANCE).execute(&mut *tx).await?;
+                tx
+            } else {
+                p.begin_with("BEGIN IMMEDIATE").await?
+            };
+            let at = timestamp_text(jiff::Timestamp::now());
+            let outcome = write_assurance!(Db, tx, &wrapped, &docs, at);
+            if outcome == EditOutcome::Unchanged {
+                tx.rollback().await?;
+            } else {
+                tx.commit().await?;
+            }
+            Ok(outcome)
+        })
+    }
+
+    async fn read_tracker(
+        &self,
+        kinds: &[AssuranceKind],
+        as_at: crate::AsAt,
+    ) -> Result<Vec<TrackerRecord>, Fail> {
+        on_pool!(self, p, Db => {
+            let mut tx = if IS_POSTGRES {
+                p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ").await?
+            } else {
+                p.begin().await?
+            };
+            let cutoff = cutoff!(tx, as_at);
+            let mut out = Vec::new();
+            for kind in kinds {
+                let rows = match &cutoff {
+                    None => {
+                        sqlx::query(
+                            "SELECT r.key, r.doc, c.at, c.actor FROM assurance_records r \
+                             JOIN assurance_changes c ON c.change_id = r.change_id \
+                             WHERE r.superseded_by IS NULL AND r.kind = $1 ORDER BY r.key",
+                        )
+                        .bind(kind.as_str())
+                        .fetch_all(&mut *tx)
+                        .await?
+                    }
+                    Some(cut) => {
+                        sqlx::query(
+                            "SELECT r.key, r.doc, c.at, c.actor FROM assurance_records r \
+                             JOIN assurance_changes c ON c.change_id = r.change_id \
+                             LEFT JOIN assurance_changes s ON s.change_id = r.superseded_by \
+                             WHERE r.kind = $1 AND c.at < $2 \
+                             AND (r.superseded_by IS NULL OR s.at >= $2) ORDER BY r.key",
+                        )
+                        .bind(kind.as_str())
+                        .bind(cut.clone())
+                        .fetch_all(&mut *tx)
+                        .await?
+                    }
+                };
+                for row in &rows {
+                    out.push(TrackerRecord {
+                        kind: *kind,
+                        key: row.try_get("key")?,
+                        doc: row.try_get("doc")?,
+                        at: row.try_get("at")?,
+                        actor: row.try_get("actor")?,
+                    });
+                }
+            }
+            tx.commit().await?;
+            Ok(out)
         })
     }
 
@@ -513,6 +684,41 @@ impl Pool {
     }
 }
 
+/// The cutoff of a read as at [`crate::AsAt`], as timestamp text (`None`: the current versions),
+/// inside the reading transaction `$tx`: the versions current at the cutoff were made before it
+/// and not superseded by a change made before it.
+macro_rules! cutoff {
+    ($tx:expr, $as_at:expr) => {{
+        let cutoff: Option<String> = match $as_at {
+            crate::AsAt::Latest => None,
+            crate::AsAt::Time(t) => Some(timestamp_text(
+                t.checked_add(jiff::SignedDuration::from_micros(1))
+                    .unwrap_or(t),
+            )),
+            crate::AsAt::Load(n) => {
+                let exists: i64 = sqlx::query("SELECT count(*) FROM loads WHERE load_id = $1")
+                    .bind(n)
+                    .fetch_one(&mut *$tx)
+                    .await?
+                    .try_get(0)?;
+                if exists == 0 {
+                    return Err(Fail::NoSuchLoad(n));
+                }
+                sqlx::query(
+                    "SELECT loaded_at FROM loads WHERE load_id > $1 ORDER BY load_id LIMIT 1",
+                )
+                .bind(n)
+                .fetch_optional(&mut *$tx)
+                .await?
+                .map(|row| row.try_get::<String, _>(0))
+                .transpose()?
+            }
+        };
+        cutoff
+    }};
+}
+use cutoff;
+
 /// Writes one access-log entry per child, inside the reading transaction `$tx` (of database
 /// type `$db`).
 macro_rules! log_children {
@@ -555,7 +761,7 @@ macro_rules! write_assurance {
         // The current document of each record named.
         let mut current: std::collections::BTreeMap<(AssuranceKind, String), String> =
             std::collections::BTreeMap::new();
-        for kind in AssuranceKind::ALL {
+        for kind in AssuranceKind::EVERY {
             let keys: Vec<&str> = docs
                 .iter()
                 .filter(|d| d.kind == kind)
@@ -586,7 +792,7 @@ macro_rules! write_assurance {
             .await?
             .try_get(0)?;
             let mut records = std::collections::BTreeMap::new();
-            for kind in AssuranceKind::ALL {
+            for kind in AssuranceKind::EVERY {
                 let replaced: Vec<&str> = changed
                     .iter()
                     .filter(|d| d.kind == kind && current.contains_key(&(kind, d.key.clone())))

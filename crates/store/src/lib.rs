@@ -42,7 +42,8 @@ pub mod testing;
 pub use access::{AccessEntry, AccessRecord, Channel};
 pub use accounts::{IndicatorNote, LoginAttempt, NewUser, Role, Session, User};
 pub use assurance::{
-    AssuranceEdit, AssuranceKind, AssuranceVersion, EditOutcome, EditSource, Reader,
+    AssuranceEdit, AssuranceKind, AssuranceVersion, EditOutcome, EditSource, Reader, TrackerDoc,
+    TrackerEdit, TrackerRecord,
 };
 pub use error::{BoxError, StoreError};
 pub use lineage::{

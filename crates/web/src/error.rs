@@ -35,6 +35,10 @@ pub enum AppError {
     /// A template could not be rendered: `500`.
     #[error("rendering the page failed")]
     Template(#[from] askama::Error),
+    /// A stored document cannot be read (a tracker record): `500`. The message names the
+    /// record's kind and id, which name no child.
+    #[error("a stored record cannot be read: {0}")]
+    Corrupt(String),
 }
 
 #[derive(Template)]
@@ -104,7 +108,10 @@ impl IntoResponse for AppError {
                     ],
                 },
             ),
-            AppError::Store(_) | AppError::Task(_) | AppError::Template(_) => {
+            AppError::Store(_)
+            | AppError::Task(_)
+            | AppError::Template(_)
+            | AppError::Corrupt(_) => {
                 tracing::error!(error = %chain(&self), "request failed");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,

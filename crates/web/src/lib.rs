@@ -42,6 +42,8 @@ pub mod headers;
 mod layout;
 mod measures;
 mod pages;
+mod programme;
+mod trackers;
 mod upload;
 
 use axum::Router;
@@ -102,9 +104,28 @@ pub fn router(state: AppState) -> Router {
         .route("/measures", get(measures::page))
         .route("/focus-five", get(focus_five::page))
         .route("/audits", get(audits::page))
+        .route("/audits/programme", get(programme::show))
+        .route("/audits/programme/cycles", post(programme::new_cycle))
+        .route("/audits/programme/{cycle}/sample", post(programme::sample))
+        .route(
+            "/audits/programme/{cycle}/allocate",
+            post(programme::allocate),
+        )
+        .route("/audits/programme/{cycle}/dip", post(programme::dip))
+        .route(
+            "/audits/{id}/moderate",
+            get(programme::moderate_form).post(programme::moderate),
+        )
         .route("/audits/actions/{id}/close", post(audits::close_action))
         .route("/audits/{id}", get(audits::form).post(audits::save))
         .route("/forecast", get(forecast_page::page))
+        .route("/plan", get(trackers::plan))
+        .route("/plan/update", post(trackers::update_plan))
+        .route("/recommendations", get(trackers::recommendations))
+        .route(
+            "/recommendations/{id}",
+            post(trackers::update_recommendation),
+        )
         .route("/annex-a", get(annex_a::page))
         .route("/loads", get(pages::loads))
         .route(

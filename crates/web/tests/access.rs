@@ -689,6 +689,8 @@ async fn every_page_has_the_security_headers_and_no_inline_script_or_style() {
         "/audits",
         "/forecast",
         "/annex-a",
+        "/plan",
+        "/recommendations",
     ] {
         let reply = http(s.addr, "GET", path, &admin, "").await;
         assert_eq!(reply.status, 200, "{path}");
@@ -1369,4 +1371,458 @@ async fn only_the_allocated_auditor_opens_and_grades_an_audit() {
     assert_eq!(a2.findings, "Knows the child well.");
     // Completed before (3 March 2025): the date stays.
     assert_eq!(a2.completed_on, Some(d("2025-03-03")));
+}
+
+/// The demo plan and recommendations, stored as `harbour tracker import` stores them.
+async fn store_trackers(store: &Store) {
+    let file = |n: &str| {
+        pack::demo::FILES
+            .iter()
+            .find(|(name, _)| *name == n)
+            .map(|(name, text)| (*name, *text))
+            .unwrap()
+    };
+    let plan = pack::plan::Plan::read(file("plan.csv"), Some(file("plan_updates.csv"))).unwrap();
+    let recs =
+        pack::recommendations::read(file("recommendations.csv").0, file("recommendations.csv").1)
+            .unwrap();
+    let mut docs = pack::tracker::plan_docs(&plan, &[]);
+    docs.extend(pack::tracker::recommendation_docs(&recs));
+    store
+        .edit_tracker(store::TrackerEdit {
+            actor: "access-tests".into(),
+            channel: store::Channel::Cli,
+            action: "harbour tracker import".into(),
+            source: None,
+            docs: docs
+                .into_iter()
+                .map(|d| store::TrackerDoc {
+                    kind: store::AssuranceKind::parse(d.kind).unwrap(),
+                    key: d.key,
+                    doc: d.doc,
+                })
+                .collect(),
+        })
+        .await
+        .unwrap();
+}
+
+async fn stored_trackers(store: &Store) -> pack::tracker::Stored {
+    let docs = store
+        .read_tracker(&store::AssuranceKind::TRACKER, store::AsAt::Latest)
+        .await
+        .unwrap();
+    pack::tracker::from_docs(
+        docs.iter()
+            .map(|d| (d.kind.as_str(), d.key.as_str(), d.doc.as_str())),
+    )
+    .unwrap()
+}
+
+#[tokio::test]
+async fn every_role_reads_the_trackers_and_only_analysts_and_admins_update_them() {
+    let s = start().await;
+    store_trackers(&s.store).await;
+    let mut cookies = HashMap::new();
+    for name in ["admin", "analyst", "manager", "practitioner", "scrutiny"] {
+        cookies.insert(name, session(s.addr, name).await);
+    }
+    for (role, editor) in [
+        ("admin", true),
+        ("analyst", true),
+        ("manager", false),
+        ("practitioner", false),
+        ("scrutiny", false),
+    ] {
+        let before = log_len(&s.store).await;
+        let plan = http(s.addr, "GET", "/plan", &cookies[role], "").await;
+        assert_eq!(plan.status, 200, "{role}");
+        assert!(
+            plan.body.contains("Update QA and performance framework"),
+            "{role}"
+        );
+        assert_eq!(plan.body.contains("Add an update"), editor, "{role}");
+        let recs = http(s.addr, "GET", "/recommendations", &cookies[role], "").await;
+        assert_eq!(recs.status, 200, "{role}");
+        assert!(
+            recs.body
+                .contains("Rigorous promotion of corporate parenting")
+        );
+        assert_eq!(recs.body.contains("Update 2025-01-R3"), editor, "{role}");
+        // They name no child: nothing to log.
+        assert_eq!(log_len(&s.store).await, before, "{role}");
+    }
+
+    let update = |t: &str, date: &str| {
+        form(&[
+            ("csrf_token", t),
+            ("workstream", "Clear Impact"),
+            ("item", "Outcome Based Accountability"),
+            ("quarter", "2025-26-Q3"),
+            ("date", date),
+            ("status", "at risk"),
+            ("note", "Board moved to February"),
+        ])
+    };
+    let stored = stored_trackers(&s.store).await;
+    assert_eq!(stored.updates.len(), 5);
+    // Without the token, or by a manager, nothing changes.
+    let manager_token = http(s.addr, "GET", "/plan", &cookies["manager"], "")
+        .await
+        .csrf();
+    for (who, token) in [("analyst", "x"), ("manager", manager_token.as_str())] {
+        let reply = http(
+            s.addr,
+            "POST",
+            "/plan/update",
+            &cookies[who],
+            &update(token, "2025-12-10"),
+        )
+        .await;
+        assert_eq!(reply.status, 403, "{who}");
+    }
+    let token = http(s.addr, "GET", "/plan", &cookies["analyst"], "")
+        .await
+        .csrf();
+    // A date in the future is refused and named; nothing is stored.
+    let future = http(
+        s.addr,
+        "POST",
+        "/plan/update",
+        &cookies["analyst"],
+        &update(&token, "2999-01-01"),
+    )
+    .await;
+    assert_eq!(future.status, 422);
+    assert!(
+        future
+            .body
+            .contains("an update cannot be dated in the future")
+    );
+    assert_eq!(stored_trackers(&s.store).await.updates.len(), 5);
+    let saved = http(
+        s.addr,
+        "POST",
+        "/plan/update",
+        &cookies["analyst"],
+        &update(&token, "2025-12-10"),
+    )
+    .await;
+    assert_eq!((saved.status, saved.header("location")), (303, "/plan"));
+    let stored = stored_trackers(&s.store).await;
+    assert_eq!(stored.updates.len(), 6);
+    let plan = stored.plan.unwrap();
+    let m = plan
+        .as_at(jiff::civil::date(2025, 12, 10))
+        .into_iter()
+        .find(|m| m.milestone.milestone == "Update QA and performance framework")
+        .unwrap();
+    assert_eq!(m.status, pack::plan::Status::AtRisk);
+    assert_eq!(m.last_update.unwrap().by.as_deref(), Some("analyst"));
+    // As at 9 December the update of 5 December still stands.
+    let m = plan
+        .as_at(jiff::civil::date(2025, 12, 9))
+        .into_iter()
+        .find(|m| m.milestone.milestone == "Update QA and performance framework")
+        .unwrap();
+    assert_eq!(m.status, pack::plan::Status::OnTrack);
+    let shown = http(s.addr, "GET", "/plan", &cookies["scrutiny"], "").await;
+    assert!(shown.body.contains("Board moved to February"));
+
+    // A recommendation closed: today's date when none is given; a closed date before the
+    // meeting is refused.
+    let rec = |t: &str, status: &str, closed: &str| {
+        form(&[
+            ("csrf_token", t),
+            ("status", status),
+            ("response", "Briefing given"),
+            ("due_date", "2025-09-30"),
+            ("closed_date", closed),
+        ])
+    };
+    let bad = http(
+        s.addr,
+        "POST",
+        "/recommendations/2025-01-R4",
+        &cookies["analyst"],
+        &rec(&token, "done", "2024-01-01"),
+    )
+    .await;
+    assert_eq!(bad.status, 422);
+    assert!(
+        bad.body
+            .contains("Closed date: is before the meeting that made the recommendation")
+    );
+    let by_scrutiny_token = http(s.addr, "GET", "/recommendations", &cookies["scrutiny"], "")
+        .await
+        .csrf();
+    let refused = http(
+        s.addr,
+        "POST",
+        "/recommendations/2025-01-R4",
+        &cookies["scrutiny"],
+        &rec(&by_scrutiny_token, "done", ""),
+    )
+    .await;
+    assert_eq!(refused.status, 403);
+    let none = http(
+        s.addr,
+        "POST",
+        "/recommendations/NO-SUCH",
+        &cookies["analyst"],
+        &rec(&token, "done", ""),
+    )
+    .await;
+    assert_eq!(none.status, 404);
+    let ok = http(
+        s.addr,
+        "POST",
+        "/recommendations/2025-01-R4",
+        &cookies["analyst"],
+        &rec(&token, "done", ""),
+    )
+    .await;
+    assert_eq!(ok.status, 303);
+    let recs = stored_trackers(&s.store).await.recommendations.unwrap();
+    let (position, r4) = recs.iter().find(|(_, r)| r.id == "2025-01-R4").unwrap();
+    assert_eq!(*position, 3, "it keeps its place in the list");
+    assert_eq!(r4.status, pack::recommendations::Status::Done);
+    assert_eq!(r4.closed_date, Some(jiff::Zoned::now().date()));
+    assert_eq!(r4.response.as_deref(), Some("Briefing given"));
+    assert_eq!(recs.len(), 7);
+}
+
+#[tokio::test]
+async fn qa_leads_run_the_programme_from_the_browser_and_others_cannot() {
+    let s = start_with(Some(programme())).await;
+    let mut cookies = HashMap::new();
+    for name in ["admin", "analyst", "manager", "practitioner", "scrutiny"] {
+        cookies.insert(name, session(s.addr, name).await);
+    }
+    for (role, status) in [
+        ("admin", 200),
+        ("analyst", 200),
+        ("manager", 403),
+        ("practitioner", 403),
+        ("scrutiny", 403),
+    ] {
+        let reply = http(s.addr, "GET", "/audits/programme", &cookies[role], "").await;
+        assert_eq!(reply.status, status, "{role}");
+        assert!(
+            children_in(&reply.body).is_empty(),
+            "the page names no child"
+        );
+    }
+    let analyst = &cookies["analyst"];
+    let token = http(s.addr, "GET", "/audits/programme", analyst, "")
+        .await
+        .csrf();
+    let audits = |store: Store| async move {
+        store
+            .read_assurance_in_bulk(
+                &store::Reader {
+                    actor: "test".into(),
+                    channel: store::Channel::Cli,
+                    action: "test".into(),
+                },
+                store::AsAt::Latest,
+                "test",
+            )
+            .await
+            .unwrap()
+    };
+    let post = |path: &'static str, fields: Vec<(&'static str, String)>| {
+        let body = form(
+            &fields
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect::<Vec<_>>(),
+        );
+        let cookie = analyst.clone();
+        async move { http(s.addr, "POST", path, &cookie, &body).await }
+    };
+    let t = || ("csrf_token", token.clone());
+
+    // A cycle: refused when its id is taken, stored otherwise.
+    let taken = post(
+        "/audits/programme/cycles",
+        vec![
+            t(),
+            ("id", "Q4".into()),
+            ("name", "Again".into()),
+            ("start", "2025-03-31".into()),
+            ("end", "2025-06-30".into()),
+        ],
+    )
+    .await;
+    assert_eq!(taken.status, 422);
+    assert!(taken.body.contains("cycle Q4 exists already"));
+    let forged = post(
+        "/audits/programme/cycles",
+        vec![
+            ("csrf_token", "x".into()),
+            ("id", "Q1".into()),
+            ("name", "Quarter 1".into()),
+            ("start", "2025-03-31".into()),
+            ("end", "2025-06-30".into()),
+        ],
+    )
+    .await;
+    assert_eq!(forged.status, 403);
+    let made = post(
+        "/audits/programme/cycles",
+        vec![
+            t(),
+            ("id", "Q1".into()),
+            ("name", "Quarter 1".into()),
+            ("start", "2025-03-31".into()),
+            ("end", "2025-06-30".into()),
+        ],
+    )
+    .await;
+    assert_eq!(made.status, 303);
+
+    // The sample: on 31 March T1A, T1B and T2A are open and allocated (ELSE's allocation has
+    // ended); leaving out Q4's children leaves T1B alone.
+    let sample = |size: &str| {
+        vec![
+            t(),
+            ("size", size.into()),
+            ("design", "stratified".into()),
+            ("seed", "1".into()),
+            ("exclude", "Q4".into()),
+        ]
+    };
+    let too_many = post("/audits/programme/Q1/sample", sample("2")).await;
+    assert_eq!(too_many.status, 422);
+    assert!(
+        too_many
+            .body
+            .contains("a sample of 2 cannot be drawn from 1 open, allocated children")
+    );
+    assert_eq!(
+        post("/audits/programme/Q1/sample", sample("1"))
+            .await
+            .status,
+        303
+    );
+    let data = audits(s.store.clone()).await;
+    let q1: Vec<_> = data.audits.iter().filter(|a| a.cycle == "Q1").collect();
+    assert_eq!(q1.len(), 1);
+    assert_eq!((q1[0].id.as_str(), q1[0].child.0.as_str()), ("Q1-001", T1B));
+    let again = post("/audits/programme/Q1/sample", sample("1")).await;
+    assert!(again.body.contains("cycle Q1 has been sampled already"));
+
+    // Allocation: only an account's worker id counts; W1 (the practitioner) gets it.
+    let nobody = post(
+        "/audits/programme/Q1/allocate",
+        vec![t(), ("auditor", "ZZ".into())],
+    )
+    .await;
+    assert_eq!(nobody.status, 422);
+    assert!(nobody.body.contains("no auditors were given"));
+    assert_eq!(
+        post(
+            "/audits/programme/Q1/allocate",
+            vec![t(), ("auditor", "W1".into())]
+        )
+        .await
+        .status,
+        303
+    );
+    let data = audits(s.store.clone()).await;
+    let q1 = data.audits.iter().find(|a| a.id == "Q1-001").unwrap();
+    assert_eq!(
+        (q1.auditor.as_deref(), q1.allocated_on),
+        (Some("W1"), Some(d("2025-03-31")))
+    );
+
+    // Moderation of A2 (T2A, completed on 3 March, requires improvement): the page shows the
+    // one child and logs them.
+    assert_eq!(
+        http(
+            s.addr,
+            "GET",
+            "/audits/A2/moderate",
+            &cookies["manager"],
+            ""
+        )
+        .await
+        .status,
+        403
+    );
+    assert_eq!(
+        http(s.addr, "GET", "/audits/A3/moderate", analyst, "")
+            .await
+            .status,
+        404,
+        "not completed"
+    );
+    let before = log_len(&s.store).await;
+    let page = http(s.addr, "GET", "/audits/A2/moderate", analyst, "").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(children_in(&page.body), [T2A]);
+    assert_eq!(
+        log_len(&s.store).await - before,
+        2,
+        "the bulk read and the child"
+    );
+    let moderate = |date: &str| {
+        vec![
+            t(),
+            ("overall", "requires_improvement".into()),
+            ("notes", "Agree: plan drift".into()),
+            ("date", date.into()),
+        ]
+    };
+    let early = post("/audits/A2/moderate", moderate("2025-03-01")).await;
+    assert_eq!(early.status, 422);
+    assert!(
+        early.body.contains(
+            "the moderation date 2025-03-01 is before the audit was completed (2025-03-03)"
+        )
+    );
+    assert_eq!(
+        post("/audits/A2/moderate", moderate("2025-03-10"))
+            .await
+            .status,
+        303
+    );
+    let data = audits(s.store.clone()).await;
+    let m = data
+        .audits
+        .iter()
+        .find(|a| a.id == "A2")
+        .unwrap()
+        .moderation
+        .clone()
+        .unwrap();
+    assert_eq!((m.moderator.as_str(), m.date), ("analyst", d("2025-03-10")));
+
+    // Dip samples of Q4: A2 is the one graded requires improvement.
+    let dip = || {
+        vec![
+            t(),
+            ("percent", "100".into()),
+            ("seed", "1".into()),
+            ("due_in_days", "28".into()),
+            ("auditor", "".into()),
+            ("on", "".into()),
+        ]
+    };
+    assert_eq!(post("/audits/programme/Q4/dip", dip()).await.status, 303);
+    let data = audits(s.store.clone()).await;
+    let dips: Vec<_> = data.audits.iter().filter(|a| a.follows.is_some()).collect();
+    assert_eq!(dips.len(), 1);
+    assert_eq!(
+        (dips[0].id.as_str(), dips[0].due_on),
+        ("A2-DIP", Some(d("2025-04-28")))
+    );
+    let none_left = post("/audits/programme/Q4/dip", dip()).await;
+    assert_eq!(none_left.status, 422);
+    assert!(
+        none_left
+            .body
+            .contains("no completed audit graded requires improvement is waiting for a dip sample")
+    );
 }

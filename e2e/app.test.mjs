@@ -205,6 +205,15 @@ test('signing in, every page, drill-down, chronology and upload, each page acces
     await accessible(name);
   }
 
+  // Running the audit programme, and one completed audit's moderation form.
+  await page.getByRole('link', { name: 'Case audits', exact: true }).click();
+  await page.getByRole('link', { name: 'Run the audit programme' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Run the audit programme' }).waitFor();
+  await accessible('audit-programme');
+  await page.getByRole('link', { name: /^Moderate / }).first().click();
+  await page.getByRole('heading', { level: 1, name: /^Moderate audit / }).waitFor();
+  await accessible('audit-moderate');
+
   // The improvement plan: every workstream with its milestones; an update saved through the form
   // shows as the milestone's latest update.
   await page.getByRole('link', { name: 'Improvement plan', exact: true }).click();
@@ -237,6 +246,6 @@ test('signing in, every page, drill-down, chronology and upload, each page acces
   await page.goto(url);
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
 
-  assert.equal(checked.length, 17);
+  assert.equal(checked.length, 19);
   assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
 });

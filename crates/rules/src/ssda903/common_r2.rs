@@ -1,0 +1,170 @@
+//! What the SSDA903 rules on episodes in order, care leavers, adoption decisions, missing periods,
+//! social worker episodes and the previous year's return share.
+
+use super::common::{date, finding, table_name};
+use crate::Finding;
+use formats::ssda903::Table;
+use formats::ssda903::raw::{RawReturn, RawRow};
+use model::Date;
+use std::collections::HashMap;
+
+/// A finding at `row` of the previous year's `table`, about `field`.
+pub(crate) fn finding_last(
+    code: &'static str,
+    table: Table,
+    row: &RawRow,
+    field: &'static str,
+) -> Finding {
+    Finding {
+        table: table_name(table, true),
+        ..finding(code, table, row, field)
+    }
+}
+
+/// The rows of `table` by child, each child's rows in the order written.
+pub(crate) fn rows_by_child(ret: &RawReturn, table: Table) -> HashMap<&str, Vec<&RawRow>> {
+    let mut map: HashMap<&str, Vec<&RawRow>> = HashMap::new();
+    for row in ret.rows(table) {
+        map.entry(row.child()).or_default().push(row);
+    }
+    map
+}
+
+/// A value of an Episodes row.
+pub(crate) fn ep<'a>(row: &'a RawRow, field: &str) -> &'a str {
+    row.get(Table::Episodes, field)
+}
+
+/// An episode whose `DECOM` is a date, with its `DEC` when that is a date.
+#[derive(Clone, Copy)]
+pub(crate) struct Episode<'a> {
+    pub start: Date,
+    pub end: Option<Date>,
+    pub row: &'a RawRow,
+}
+
+impl Episode<'_> {
+    /// A value of the episode's row.
+    pub fn get(&self, field: &str) -> &str {
+        ep(self.row, field)
+    }
+}
+
+/// Each child's episodes whose `DECOM` is a date, in order of `DECOM` (then of the rows), children
+/// in the order of their first row.
+pub(crate) fn episodes_in_order(ret: &RawReturn) -> Vec<(&str, Vec<Episode<'_>>)> {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut groups: Vec<(&str, Vec<Episode<'_>>)> = Vec::new();
+    for row in ret.rows(Table::Episodes) {
+        let Some(start) = date(ep(row, "DECOM")) else {
+            continue;
+        };
+        let i = *index.entry(row.child()).or_insert_with(|| {
+            groups.push((row.child(), Vec::new()));
+            groups.len() - 1
+        });
+        groups[i].1.push(Episode {
+            start,
+            end: date(ep(row, "DEC")),
+            row,
+        });
+    }
+    for (_, episodes) in &mut groups {
+        episodes.sort_by_key(|e| (e.start, e.row.row));
+    }
+    groups
+}
+
+/// Each child's episodes in order (see [`episodes_in_order`]), by child.
+pub(crate) fn episodes_by_child(ret: &RawReturn) -> HashMap<&str, Vec<Episode<'_>>> {
+    episodes_in_order(ret).into_iter().collect()
+}
+
+/// Whether an OC3 row has care leaver information: any of `IN_TOUCH`, `ACTIV`, `ACCOM`.
+pub(crate) fn oc3_completed(row: &RawRow) -> bool {
+    ["IN_TOUCH", "ACTIV", "ACCOM"]
+        .iter()
+        .any(|f| !row.get(Table::Oc3, f).is_empty())
+}
+
+/// Reports each OC3 row that has care leaver information and whose child `bad` says should not.
+pub(crate) fn oc3_rows_where(
+    out: &mut Vec<Finding>,
+    code: &'static str,
+    ret: &RawReturn,
+    bad: impl Fn(&RawRow) -> bool,
+) {
+    for row in ret.rows(Table::Oc3) {
+        if oc3_completed(row) && bad(row) {
+            out.push(finding(code, Table::Oc3, row, "IN_TOUCH"));
+        }
+    }
+}
+
+/// Whether `a` and `b` are the same child's episodes with nothing in between: `a`'s `DEC` is
+/// `b`'s `DECOM`.
+pub(crate) fn continues(a: &Episode<'_>, b: &Episode<'_>) -> bool {
+    a.end == Some(b.start)
+}
+
+/// Whether two episodes are in different placements: any of `PLACE`, `PLACE_PROVIDER`,
+/// `PL_POST` or `URN` differs.
+pub(crate) fn placement_differs(a: &Episode<'_>, b: &Episode<'_>) -> bool {
+    ["PLACE", "PLACE_PROVIDER", "PL_POST", "URN"]
+        .iter()
+        .any(|f| a.get(f) != b.get(f))
+}
+
+/// With the previous year's return, each child whose last episode of last year (by `DECOM`) was
+/// still open (no `DEC`), with that episode and the child's first episode of this year.
+pub(crate) fn open_then_first<'a>(
+    current: &'a RawReturn,
+    previous: &'a RawReturn,
+) -> Vec<(Episode<'a>, Episode<'a>)> {
+    let this_year = episodes_by_child(current);
+    episodes_in_order(previous)
+        .into_iter()
+        .filter_map(|(child, eps)| {
+            let last = *eps.last()?;
+            let first = *this_year.get(child)?.first()?;
+            last.get("DEC").is_empty().then_some((last, first))
+        })
+        .collect()
+}
+
+/// Whether a `PLACE` is a placement for adoption (`A3` to `A6`).
+pub(crate) fn placed_for_adoption(place: &str) -> bool {
+    matches!(place, "A3" | "A4" | "A5" | "A6")
+}
+
+/// Whether a `REC` says the child was adopted (`E11`, `E12`).
+pub(crate) fn adopted(rec: &str) -> bool {
+    matches!(rec, "E11" | "E12")
+}
+
+/// The AD1 fields about the adoption itself.
+pub(crate) const AD1_FIELDS: [&str; 6] = [
+    "DATE_INT",
+    "DATE_MATCH",
+    "FOSTER_CARE",
+    "NB_ADOPTR",
+    "SEX_ADOPTR",
+    "LS_ADOPTR",
+];
+
+/// Whether an AD1 row has any of the adoption fields.
+pub(crate) fn ad1_completed(row: &RawRow) -> bool {
+    AD1_FIELDS
+        .iter()
+        .any(|f| !row.get(Table::Ad1, f).is_empty())
+}
+
+/// A value of a PlacedAdoption row.
+pub(crate) fn pa<'a>(row: &'a RawRow, field: &str) -> &'a str {
+    row.get(Table::PlacedAdoption, field)
+}
+
+/// The dates of the decisions to place a child for adoption (`DATE_PLACED`) that are dates.
+pub(crate) fn decision_dates(rows: &[&RawRow]) -> Vec<Date> {
+    rows.iter().filter_map(|r| date(pa(r, "DATE_PLACED"))).collect()
+}

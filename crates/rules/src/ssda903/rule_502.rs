@@ -1,0 +1,47 @@
+//! # What it checks
+//!
+//! With the previous year's return given: for each child whose last episode in last year's Episodes
+//! table (by `DECOM`) had no `DEC`, the child's first episode in this year's Episodes table has the
+//! same `DECOM`; otherwise that first episode is reported. Without the previous year's return
+//! nothing is checked.
+//!
+//! # Why
+//!
+//! An episode open at the end of last year goes on into this year and is returned again with the
+//! date it began; another start date means the years do not join up.
+//!
+//! # DfE wording
+//!
+//! Last year's record ended with an open episode. The date on which that episode started does not match the start date of the first episode on this year’s record.
+
+#[allow(unused_imports)]
+use super::common::*;
+#[allow(unused_imports)]
+use super::common_r2::*;
+use super::{Check, Return, Rule};
+use crate::{Finding, Severity};
+#[allow(unused_imports)]
+use formats::ssda903::Table;
+#[allow(unused_imports)]
+use formats::ssda903::raw::RawRow;
+#[allow(unused_imports)]
+use model::Date;
+
+pub(crate) const RULE: Rule = Rule {
+    code: "502",
+    message: "Last year's record ended with an open episode. The date on which that episode started does not match the start date of the first episode on this year’s record.",
+    severity: Severity::Error,
+    years: &[2024, 2025, 2026],
+    check: Check::Return(check),
+};
+
+fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
+    let Some(previous) = &ret.previous else {
+        return;
+    };
+    for (last, first) in open_then_first(&ret.current, previous) {
+        if last.start != first.start {
+            out.push(finding(RULE.code, Table::Episodes, first.row, "DECOM"));
+        }
+    }
+}

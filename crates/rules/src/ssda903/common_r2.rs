@@ -168,3 +168,15 @@ pub(crate) fn pa<'a>(row: &'a RawRow, field: &str) -> &'a str {
 pub(crate) fn decision_dates(rows: &[&RawRow]) -> Vec<Date> {
     rows.iter().filter_map(|r| date(pa(r, "DATE_PLACED"))).collect()
 }
+
+/// A value of a Missing row.
+pub(crate) fn mis<'a>(row: &'a RawRow, field: &str) -> &'a str {
+    row.get(Table::Missing, field)
+}
+
+/// The day a child ceased to be looked after: the `DEC` of their last episode (by `DECOM`) when
+/// it is a date and its `REC` is not `X1` (the period of care goes on).
+pub(crate) fn ceased_on(eps: &[Episode<'_>]) -> Option<Date> {
+    let last = eps.last()?;
+    (last.get("REC") != "X1").then_some(last.end).flatten()
+}

@@ -2,7 +2,7 @@
 //!
 //! Each row of the Episodes table that ceased with adoption (`REC` `E11` or `E12`) and whose `DEC`
 //! is a date is not on the child's AD1 `DATE_MATCH` (the date matched with adopters); when it is,
-//! the episode and the AD1 row are reported.
+//! the episode is reported.
 //!
 //! # Why
 //!

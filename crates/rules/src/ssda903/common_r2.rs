@@ -180,3 +180,65 @@ pub(crate) fn ceased_on(eps: &[Episode<'_>]) -> Option<Date> {
     let last = eps.last()?;
     (last.get("REC") != "X1").then_some(last.end).flatten()
 }
+
+/// Whether a child was looked after continuously through the collection year, as the DfE's
+/// validation rules define it: they have an episode in the year, and none of their episodes
+/// started to be looked after (`RNE` `S`) after 1 April, ceased with a `REC` other than `X1`
+/// after 1 April, or is a short break (`LS` `V3`, `V4`) going on after 1 April.
+pub(crate) fn continuously_looked_after(eps: &[Episode<'_>], start: Date, end: Date) -> bool {
+    let in_year = |e: &Episode<'_>| e.start <= end && e.end.is_none_or(|d| d >= start);
+    eps.iter().any(in_year)
+        && !eps.iter().any(|e| {
+            let after_start = e.end.is_none_or(|d| d > start);
+            (e.get("RNE") == "S" && e.start > start && e.start <= end)
+                || (e.end.is_some_and(|d| d > start) && e.get("REC") != "X1")
+                || (matches!(e.get("LS"), "V3" | "V4") && after_start)
+        })
+}
+
+/// A value of a PrevPerm row.
+pub(crate) fn pp<'a>(row: &'a RawRow, field: &str) -> &'a str {
+    row.get(Table::PrevPerm, field)
+}
+
+/// The shipped list of three-digit LA numbers (`data/la_numbers.txt`, also CIN rule 1530's).
+const LA_NUMBERS: &str = include_str!("../../data/la_numbers.txt");
+
+/// Whether `s` is the three-digit number of an English local authority (of today or abolished
+/// since April 1998) in the shipped list: the pseudo numbers (001 to 005, 701 to 708) and the
+/// Welsh authorities (660 to 681) of that list are not English authorities.
+pub(crate) fn is_english_la_number(s: &str) -> bool {
+    let Ok(n) = s.parse::<u16>() else {
+        return false;
+    };
+    if s.len() != 3 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    if n <= 5 || (660..=681).contains(&n) || (701..=708).contains(&n) {
+        return false;
+    }
+    LA_NUMBERS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_whitespace().next())
+        .any(|entry| {
+            let (first, last) = entry.split_once('-').unwrap_or((entry, entry));
+            matches!((first.parse::<u16>(), last.parse::<u16>()), (Ok(a), Ok(b)) if (a..=b).contains(&n))
+        })
+}
+
+/// A `DATE_PERM` as the return writes it: `DD/MM/YYYY`, where the day, or the day and the month,
+/// may be `ZZ` when not known. The earliest day it can mean, or `None` when it is not such a
+/// value.
+pub(crate) fn date_perm(v: &str) -> Option<Date> {
+    let mut parts = v.split('/');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    match (d, m) {
+        ("ZZ", "ZZ") => date(&format!("01/01/{y}")),
+        ("ZZ", m) => date(&format!("01/{m}/{y}")),
+        _ => date(v),
+    }
+}

@@ -6,7 +6,7 @@ use crate::Finding;
 use formats::ssda903::Table;
 use formats::ssda903::raw::{RawReturn, RawRow};
 use model::Date;
-use std::collections::HashMap;
+pub(crate) use std::collections::HashMap;
 
 /// A finding at `row` of the previous year's `table`, about `field`.
 pub(crate) fn finding_last(
@@ -241,4 +241,42 @@ pub(crate) fn date_perm(v: &str) -> Option<Date> {
         ("ZZ", m) => date(&format!("01/{m}/{y}")),
         _ => date(v),
     }
+}
+
+/// A value of a SWEpisodes row.
+pub(crate) fn sw<'a>(row: &'a RawRow, field: &str) -> &'a str {
+    row.get(Table::SwEpisodes, field)
+}
+
+/// A social worker episode whose `SW_DECOM` is a date.
+#[derive(Clone, Copy)]
+pub(crate) struct SwEpisode<'a> {
+    pub start: Date,
+    pub end: Option<Date>,
+    pub row: &'a RawRow,
+}
+
+/// Each child's social worker episodes whose `SW_DECOM` is a date, in order of `SW_DECOM` (then
+/// of `SW_DEC`, then of the rows).
+pub(crate) fn sw_episodes_in_order(ret: &RawReturn) -> Vec<(&str, Vec<SwEpisode<'_>>)> {
+    let mut groups: Vec<(&str, Vec<SwEpisode<'_>>)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for row in ret.rows(Table::SwEpisodes) {
+        let Some(start) = date(sw(row, "SW_DECOM")) else {
+            continue;
+        };
+        let i = *index.entry(row.child()).or_insert_with(|| {
+            groups.push((row.child(), Vec::new()));
+            groups.len() - 1
+        });
+        groups[i].1.push(SwEpisode {
+            start,
+            end: date(sw(row, "SW_DEC")),
+            row,
+        });
+    }
+    for (_, eps) in &mut groups {
+        eps.sort_by_key(|e| (e.start, e.end, e.row.row));
+    }
+    groups
 }

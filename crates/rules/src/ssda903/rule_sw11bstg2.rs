@@ -1,0 +1,46 @@
+//! # What it checks
+//!
+//! Each child's last social worker episode in the SWEpisodes table (by `SW_DECOM`; episodes whose
+//! `SW_DECOM` is not a date left out) has no `SW_DEC` before 31 March; one that ended before then
+//! is reported.
+//!
+//! # Why
+//!
+//! Social worker episodes are returned for children looked after at 31 March, who have a social
+//! worker on that day; an episode that ended before it with none after leaves the child without
+//! one.
+//!
+//! # DfE wording
+//!
+//! Social worker episode has ended before 31 March and no subsequent social worker episode has been provided.
+
+#[allow(unused_imports)]
+use super::common::*;
+#[allow(unused_imports)]
+use super::common_r2::*;
+use super::{Check, Return, Rule};
+use crate::{Finding, Severity};
+#[allow(unused_imports)]
+use formats::ssda903::Table;
+#[allow(unused_imports)]
+use formats::ssda903::raw::RawRow;
+#[allow(unused_imports)]
+use model::Date;
+
+pub(crate) const RULE: Rule = Rule {
+    code: "SW11bSTG2",
+    message: "Social worker episode has ended before 31 March and no subsequent social worker episode has been provided.",
+    severity: Severity::Error,
+    years: &[2025, 2026],
+    check: Check::Return(check),
+};
+
+fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
+    for (_, eps) in sw_episodes_in_order(&ret.current) {
+        if let Some(last) = eps.last()
+            && last.end.is_some_and(|end| end < ctx.collection_end)
+        {
+            out.push(finding(RULE.code, Table::SwEpisodes, last.row, "SW_DEC"));
+        }
+    }
+}

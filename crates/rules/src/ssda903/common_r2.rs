@@ -280,3 +280,9 @@ pub(crate) fn sw_episodes_in_order(ret: &RawReturn) -> Vec<(&str, Vec<SwEpisode<
     }
     groups
 }
+
+/// Whether a PlacedAdoption row records that the decision ended: a `DATE_PLACED_CEASED` or a
+/// `REASON_PLACED_CEASED`.
+pub(crate) fn decision_ended(row: &RawRow) -> bool {
+    !pa(row, "DATE_PLACED_CEASED").is_empty() || !pa(row, "REASON_PLACED_CEASED").is_empty()
+}

@@ -1,9 +1,10 @@
 //! # What it checks
 //!
-//! With the previous year's return given: for each child whose last episode in last year's Episodes
-//! table (by `DECOM`) had no `DEC`, the child's first episode in this year's Episodes table has the
-//! same `DECOM`; otherwise that first episode is reported. Without the previous year's return
-//! nothing is checked.
+//! With the previous year's return given: for each child with an episode in last year's Episodes
+//! table that had no `DEC` (open at the end of the year), the child's first episode in this year's
+//! Episodes table (by `DECOM`) has the same `DECOM` as each such episode; otherwise that first
+//! episode is reported. An open episode of last year whose `DECOM` was not a date matches no start.
+//! Without the previous year's return nothing is checked.
 //!
 //! # Why
 //!
@@ -39,8 +40,16 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     let Some(previous) = &ret.previous else {
         return;
     };
-    for (last, first) in open_then_first(&ret.current, previous) {
-        if last.start != first.start {
+    let this_year = episodes_by_child(&ret.current);
+    let mut reported = std::collections::HashSet::new();
+    for last in previous.rows(Table::Episodes) {
+        if !ep(last, "DEC").is_empty() {
+            continue;
+        }
+        let Some(first) = this_year.get(last.child()).and_then(|eps| eps.first()) else {
+            continue;
+        };
+        if date(ep(last, "DECOM")) != Some(first.start) && reported.insert(first.row.row) {
             out.push(finding(RULE.code, Table::Episodes, first.row, "DECOM"));
         }
     }

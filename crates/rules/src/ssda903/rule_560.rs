@@ -1,10 +1,10 @@
 //! # What it checks
 //!
 //! With the previous year's return given: for each child whose latest row in last year's
-//! PlacedAdoption table (by `DATE_PLACED`) had no `DATE_PLACED_CEASED` (the decision still stood),
-//! each row of this year's PlacedAdoption table whose `DATE_PLACED` is a date has that same
-//! `DATE_PLACED`; one with another date is reported. Without the previous year's return nothing is
-//! checked.
+//! PlacedAdoption table (by `DATE_PLACED`) had neither `DATE_PLACED_CEASED` nor
+//! `REASON_PLACED_CEASED` (the decision still stood), each row of this year's PlacedAdoption table
+//! whose `DATE_PLACED` is a date has that same `DATE_PLACED`; one with another date is reported.
+//! Without the previous year's return nothing is checked.
 //!
 //! # Why
 //!
@@ -47,7 +47,7 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
                 .iter()
                 .max_by_key(|r| (date(pa(r, "DATE_PLACED")), r.row))?;
             let d = date(pa(latest, "DATE_PLACED"))?;
-            pa(latest, "DATE_PLACED_CEASED").is_empty().then_some((child, d))
+            (!decision_ended(latest)).then_some((child, d))
         })
         .collect();
     for row in ret.current.rows(Table::PlacedAdoption) {

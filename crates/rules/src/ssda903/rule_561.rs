@@ -2,8 +2,8 @@
 //!
 //! With the previous year's return given: each row of this year's PlacedAdoption table whose
 //! `DATE_PLACED` is a date does not repeat the `DATE_PLACED` of a row of the same child in last
-//! year's PlacedAdoption table that had a `DATE_PLACED_CEASED` (the decision ended last year).
-//! Without the previous year's return nothing is checked.
+//! year's PlacedAdoption table that had a `DATE_PLACED_CEASED` or a `REASON_PLACED_CEASED` (the
+//! decision ended last year). Without the previous year's return nothing is checked.
 //!
 //! # Why
 //!
@@ -41,7 +41,7 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     let ended: std::collections::HashSet<(&str, Date)> = previous
         .rows(Table::PlacedAdoption)
         .iter()
-        .filter(|r| !pa(r, "DATE_PLACED_CEASED").is_empty())
+        .filter(|r| decision_ended(r))
         .filter_map(|r| Some((r.child(), date(pa(r, "DATE_PLACED"))?)))
         .collect();
     for row in ret.current.rows(Table::PlacedAdoption) {

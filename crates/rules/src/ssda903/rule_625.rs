@@ -1,9 +1,10 @@
 //! # What it checks
 //!
 //! Each row of the Header table whose `MC_DOB` (date of birth of the first child) is a date has it
-//! on or before 31 March, and on or before the `DEC` of the child's latest ended episode in the
-//! Episodes table (the one with the latest `DEC`). A date after 31 March reports the Header row;
-//! one after that `DEC` reports the Header row and the episode.
+//! on or before 31 March, and, when the child ceased to be looked after (their last episode in the
+//! Episodes table, by `DECOM`, has a `DEC` and a `REC` other than `X1`), on or before that `DEC`. A
+//! date after 31 March reports the Header row; one after that `DEC` reports the Header row and the
+//! episode.
 //!
 //! # Why
 //!
@@ -41,10 +42,10 @@ fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
         let Some(born) = date(row.get(Table::Header, "MC_DOB")) else {
             continue;
         };
-        let latest_end = episodes
+        let last = episodes
             .get(row.child())
-            .and_then(|eps| eps.iter().filter(|e| e.end.is_some()).max_by_key(|e| (e.end, e.row.row)));
-        let after_episode = latest_end.filter(|e| e.end.is_some_and(|d| born > d));
+            .and_then(|eps| Some((eps.last()?, ceased_on(eps)?)));
+        let after_episode = last.filter(|(_, ceased)| born > *ceased).map(|(e, _)| e);
         if born > ctx.collection_end || after_episode.is_some() {
             out.push(finding(RULE.code, Table::Header, row, "MC_DOB"));
         }

@@ -1,8 +1,9 @@
 //! # What it checks
 //!
-//! Each child's last social worker episode in the SWEpisodes table (by `SW_DECOM`; episodes whose
+//! For each child looked after on 31 March (an episode in the Episodes table with no `DEC`), the
+//! child's last social worker episode in the SWEpisodes table (by `SW_DECOM`; episodes whose
 //! `SW_DECOM` is not a date left out) has no `SW_DEC` before 31 March; one that ended before then
-//! is reported.
+//! is reported. A child who left care has no social worker after it; the rule is not about them.
 //!
 //! # Why
 //!
@@ -36,7 +37,17 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
-    for (_, eps) in sw_episodes_in_order(&ret.current) {
+    let looked_after: std::collections::HashSet<&str> = ret
+        .current
+        .rows(Table::Episodes)
+        .iter()
+        .filter(|r| ep(r, "DEC").is_empty())
+        .map(|r| r.child())
+        .collect();
+    for (child, eps) in sw_episodes_in_order(&ret.current) {
+        if !looked_after.contains(child) {
+            continue;
+        }
         if let Some(last) = eps.last()
             && last.end.is_some_and(|end| end < ctx.collection_end)
         {

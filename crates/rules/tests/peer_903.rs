@@ -118,6 +118,79 @@ fn inject(dir: &Path, rng: &mut Rng, rate: f64) {
     }
 }
 
+/// Codes and dates an injected cell of these columns may get: values of the DfE lists that
+/// combine into the cases the rules on episodes in order, care leavers, adoption, previous
+/// permanence, motherhood and social worker episodes look at (a death, an adoption, a special
+/// guardianship order, a placement order, a short break, staying with former foster carers...).
+const CODES: &[(&str, &[&str])] = &[
+    (
+        "REC",
+        &[
+            "E2", "E3", "E8", "E11", "E12", "E15", "E45", "E46", "X1", "E13",
+        ],
+    ),
+    ("RNE", &["S", "P", "L", "T", "B", "U"]),
+    ("LS", &["V3", "V4", "E1", "C2", "C1"]),
+    ("PLACE", &["A3", "A5", "A6", "U1", "U3", "R1"]),
+    ("CIN", &["N1", "N2", "N4"]),
+    ("ACCOM", &["Z1", "Z2", "B1", "H2"]),
+    ("IN_TOUCH", &["YES", "NO", "DIED"]),
+    ("PREV_PERM", &["Z1", "P1", "P2", "P4"]),
+    ("LA_PERM", &["318", "321", "WAL", "NUK", "670"]),
+    (
+        "DATE_PERM",
+        &["ZZ/ZZ/2019", "01/ZZ/2019", "ZZ/05/2025", "01/01/2015"],
+    ),
+    ("MOTHER", &["0", "1"]),
+    ("MC_DOB", &["01/06/2025", "01/01/2024", "01/05/2026"]),
+    ("DATE_PLACED_CEASED", &["01/06/2025", "01/01/2025"]),
+    ("REASON_PLACED_CEASED", &["RD1", "RD4"]),
+    ("SW_REASON", &["FCONTA", "MANAGE", "OTHERS"]),
+    ("SW_DEC", &["01/05/2025", "31/03/2026", "28/03/2026"]),
+    ("MIS_END", &["01/06/2025", "31/03/2026"]),
+    ("HEALTH_CHECK", &["0", "1"]),
+    ("CONVICTED", &["0", "1"]),
+];
+
+/// Injects coded values into about `rate` of the data rows of every CSV file in `dir`: one
+/// column of the row named in [`CODES`] set to one of its values.
+fn inject_codes(dir: &Path, rng: &mut Rng, rate: f64) {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        let Some(header) = lines.first() else {
+            continue;
+        };
+        let columns: Vec<(usize, &[&str])> = header
+            .split(',')
+            .enumerate()
+            .filter_map(|(i, c)| CODES.iter().find(|(n, _)| *n == c).map(|(_, v)| (i, *v)))
+            .collect();
+        if columns.is_empty() {
+            continue;
+        }
+        for line in lines.iter_mut().skip(1) {
+            if !rng.chance(rate) {
+                continue;
+            }
+            let mut cells: Vec<String> = line.split(',').map(str::to_owned).collect();
+            let (i, values) = columns[rng.below(columns.len())];
+            if let Some(cell) = cells.get_mut(i) {
+                *cell = values[rng.below(values.len())].to_owned();
+            }
+            *line = cells.join(",");
+        }
+        let mut out = lines.join("\n");
+        out.push('\n');
+        std::fs::write(&file, out).unwrap();
+    }
+}
+
 fn peer_keys(csv: &str) -> BTreeSet<Key> {
     csv.lines()
         .skip(1)
@@ -143,6 +216,8 @@ fn differential(run: &Path, seed: u64, children: u32) -> Vec<String> {
     let mut rng = Rng(seed);
     inject(&files.ssda903, &mut rng, 0.06);
     inject(&files.ssda903_prev, &mut rng, 0.06);
+    inject_codes(&files.ssda903, &mut rng, 0.04);
+    inject_codes(&files.ssda903_prev, &mut rng, 0.04);
 
     let ret = Return {
         current: RawReturn::read(std::slice::from_ref(&files.ssda903)).unwrap(),
@@ -387,6 +462,212 @@ fn known_defect(side: Side, (code, table, row): &Key, ret: &Return) -> bool {
             .rows(Table::Header)
             .iter()
             .any(|h| h.child() == r.child() && !is_date(h.get(Table::Header, "DOB"))),
+        _ => known_defect_r2(side, code, t, previous, r, ret),
+    }
+}
+
+/// A date as the return writes it (`DD/MM/YYYY`, one-digit day or month allowed).
+fn civil(v: &str) -> Option<jiff::civil::Date> {
+    if !is_date(v) {
+        return None;
+    }
+    let p: Vec<i16> = v.split('/').map(|x| x.parse().unwrap()).collect();
+    jiff::civil::Date::new(p[2], p[1] as i8, p[0] as i8).ok()
+}
+
+/// The peer's defects of `PEER_DEFECTS.md` on the rules of care leavers, episodes in order,
+/// adoption decisions, missing periods, outcomes, motherhood, previous permanence and social
+/// worker episodes, judged from the row `r` of `table` a finding is about.
+fn known_defect_r2(
+    side: Side,
+    code: &str,
+    table: formats::ssda903::Table,
+    previous: bool,
+    r: &formats::ssda903::raw::RawRow,
+    ret: &Return,
+) -> bool {
+    use formats::ssda903::Table;
+    let cur = &ret.current;
+    let v = |field: &str| r.get(table, field);
+    let of = |t: Table| -> Vec<&formats::ssda903::raw::RawRow> {
+        cur.rows(t)
+            .iter()
+            .filter(|x| x.child() == r.child())
+            .collect()
+    };
+    let e = |x: &formats::ssda903::raw::RawRow, f: &str| x.get(Table::Episodes, f).to_owned();
+    let pa =
+        |x: &formats::ssda903::raw::RawRow, f: &str| x.get(Table::PlacedAdoption, f).to_owned();
+    let start = jiff::civil::date(2025, 4, 1);
+    let end = jiff::civil::date(2026, 3, 31);
+    let dob = || {
+        of(Table::Header)
+            .first()
+            .and_then(|h| civil(h.get(Table::Header, "DOB")))
+    };
+    // The child's episodes whose DECOM is a date, in order.
+    let episodes = || {
+        let mut eps: Vec<_> = of(Table::Episodes)
+            .into_iter()
+            .filter_map(|x| civil(x.get(Table::Episodes, "DECOM")).map(|d| (d, x)))
+            .collect();
+        eps.sort_by_key(|(d, x)| (*d, x.row));
+        eps
+    };
+    match (side, code) {
+        // Care leaver rules: the peer takes an OC3 row with no care leaver information as having it.
+        (Side::Peer, "1000" | "1002" | "1010") => {
+            v("IN_TOUCH").is_empty() && v("ACTIV").is_empty() && v("ACCOM").is_empty()
+        }
+        // The peer does not count an episode still open as being looked after on the birthday.
+        (Side::Harbour, "1007") => of(Table::Episodes).iter().any(|x| e(x, "DEC").is_empty()),
+        // The peer reports rows of children not in the OC3 table under 1012.
+        (Side::Peer, "1012") => of(Table::Oc3).is_empty(),
+        // The peer checks 1014 only for children with episodes.
+        (Side::Harbour, "1014") => of(Table::Episodes).is_empty(),
+        // The peer takes the 18th birthday as under 18, and counts E47 and E48 as special
+        // guardianship orders.
+        (Side::Harbour, "407") => of(Table::Episodes).iter().any(|x| {
+            matches!(e(x, "REC").as_str(), "E45" | "E46")
+                && dob().zip(civil(&e(x, "DEC"))).is_some_and(|(b, d)| {
+                    b.checked_add(jiff::Span::new().years(18))
+                        .is_ok_and(|b18| b18 == d)
+                })
+        }),
+        (Side::Peer, "407") => of(Table::Episodes)
+            .iter()
+            .any(|x| matches!(e(x, "REC").as_str(), "E47" | "E48")),
+        // The peer takes two blank values as different (434 to 436).
+        (_, "434" | "435" | "436") => {
+            let eps = episodes();
+            eps.iter()
+                .position(|(_, x)| x.row == r.row)
+                .is_some_and(|i| {
+                    i > 0
+                        && ["LS", "PLACE", "PLACE_PROVIDER", "PL_POST", "URN"]
+                            .iter()
+                            .any(|f| e(eps[i - 1].1, f).is_empty() && e(r, f).is_empty())
+                })
+        }
+        // The peer reports 525 for an earlier reversed decision when a later one stands.
+        (Side::Peer, "525") => of(Table::PlacedAdoption)
+            .iter()
+            .max_by_key(|x| (civil(&pa(x, "DATE_PLACED")), x.row))
+            .is_some_and(|x| pa(x, "DATE_PLACED_CEASED").is_empty()),
+        // The peer reports 558 only for a child with several decisions all ceased, and only on
+        // the Episodes table.
+        (Side::Harbour, "558") => {
+            table == Table::PlacedAdoption || {
+                let rows = of(Table::PlacedAdoption);
+                rows.len() < 2 || rows.iter().any(|x| pa(x, "DATE_PLACED_CEASED").is_empty())
+            }
+        }
+        // The peer compares DATE_PLACED with 1 April as text.
+        (_, "559") => civil(v("DATE_PLACED"))
+            .is_some_and(|d| (d < start) != (v("DATE_PLACED") < "01/04/2025")),
+        // The peer reports 584 on other rows than the one that matches.
+        (Side::Peer, "584") => {
+            let ended: Vec<_> = ret
+                .previous
+                .iter()
+                .flat_map(|p| p.rows(Table::PlacedAdoption))
+                .filter(|x| x.child() == r.child())
+                .filter(|x| {
+                    !pa(x, "DATE_PLACED_CEASED").is_empty()
+                        || !pa(x, "REASON_PLACED_CEASED").is_empty()
+                })
+                .collect();
+            ended.is_empty()
+                || v("DATE_PLACED").is_empty()
+                || ended
+                    .iter()
+                    .any(|x| pa(x, "DATE_PLACED") == v("DATE_PLACED"))
+        }
+        // The peer does not report an adopted child with no AD1 row.
+        (Side::Harbour, "601") => of(Table::Ad1).is_empty(),
+        // The peer orders missing periods by their end: for one period within another it
+        // reports the outer one.
+        (_, "574") => {
+            let periods: Vec<_> = of(Table::Missing)
+                .into_iter()
+                .filter_map(|x| {
+                    Some((
+                        civil(x.get(Table::Missing, "MIS_START"))?,
+                        civil(x.get(Table::Missing, "MIS_END")),
+                    ))
+                })
+                .collect();
+            periods.iter().any(|(s1, e1)| {
+                periods
+                    .iter()
+                    .any(|(s2, e2)| s2 > s1 && matches!((e1, e2), (Some(a), Some(b)) if b <= a))
+            })
+        }
+        // The peer reports missing periods of a child whose placement has not ended.
+        (Side::Peer, "575" | "577") => of(Table::Episodes).iter().any(|x| e(x, "DEC").is_empty()),
+        // The peer never reports last year's open missing period.
+        (Side::Harbour, "576") => previous,
+        // The peer takes a child whose 10th birthday is 31 March as under 10.
+        (Side::Harbour, "543") => v("DOB").starts_with("31/03/"),
+        // The peer reports an open episode under 625.
+        (Side::Peer, "625") => table == Table::Episodes && v("DEC").is_empty(),
+        // The peer accepts a known day with an unknown month.
+        (Side::Harbour, "632") => {
+            let p: Vec<&str> = v("DATE_PERM").split('/').collect();
+            p.len() == 3 && p[0] != "ZZ" && p[1] == "ZZ"
+        }
+        // The peer's 634 asks whether every episode began before this year, not 1 April 2016.
+        (Side::Peer, "634") => episodes()
+            .first()
+            .is_some_and(|(d, _)| *d >= jiff::civil::date(2016, 4, 1)),
+        (Side::Harbour, "634") => episodes().last().is_some_and(|(d, _)| *d >= start),
+        // The peer's 635 checks a blank PREV_PERM, not Z1.
+        (Side::Harbour, "635") => v("PREV_PERM") == "Z1",
+        (Side::Peer, "635") => v("PREV_PERM").is_empty(),
+        // The peer's 624 compares values that are not dates.
+        (Side::Peer, "624") => {
+            let last = ret.previous.as_ref().and_then(|p| {
+                p.rows(Table::Header)
+                    .iter()
+                    .find(|h| h.child() == r.child())
+                    .map(|h| h.get(Table::Header, "MC_DOB").to_owned())
+            });
+            civil(v("MC_DOB")).is_none() || last.is_none_or(|l| civil(&l).is_none())
+        }
+        // Social worker episodes: the peer's 2025-26 SW09STG2 reports episodes shorter than 3
+        // days, its SW10bSTG2 a first contact on the day the previous episode ended, its
+        // SW11bSTG2 children who are no longer looked after, its SW10STG2 is SW10aSTG2's test.
+        (Side::Peer, "SW09STG2") => civil(v("SW_DECOM"))
+            .zip(civil(v("SW_DEC")))
+            .is_some_and(|(a, b)| a < b),
+        (Side::Peer, "SW10bSTG2") => of(Table::SwEpisodes)
+            .iter()
+            .any(|x| x.get(Table::SwEpisodes, "SW_DEC") == v("SW_DECOM")),
+        (Side::Peer, "SW11bSTG2") => {
+            !of(Table::Episodes).iter().any(|x| e(x, "DEC").is_empty())
+                || civil(v("SW_DEC")).is_some_and(|d| d >= end)
+        }
+        (_, "SW10STG2") => {
+            let mut eps: Vec<_> = of(Table::SwEpisodes)
+                .into_iter()
+                .filter_map(|x| civil(x.get(Table::SwEpisodes, "SW_DECOM")).map(|d| (d, x)))
+                .collect();
+            eps.sort_by_key(|(d, x)| (*d, civil(x.get(Table::SwEpisodes, "SW_DEC")), x.row));
+            let Some(i) = eps.iter().position(|(_, x)| x.row == r.row) else {
+                return false;
+            };
+            let prev_end = (i > 0)
+                .then(|| civil(eps[i - 1].1.get(Table::SwEpisodes, "SW_DEC")))
+                .flatten();
+            let (Some(start), Some(prev_end)) = (civil(v("SW_DECOM")), prev_end) else {
+                return false;
+            };
+            let days = (start - prev_end).get_days().abs();
+            match side {
+                Side::Peer => start >= prev_end && days > 7,
+                Side::Harbour => start < prev_end && (days <= 7 || v("SW_REASON") == "FCONTA"),
+            }
+        }
         _ => false,
     }
 }

@@ -166,7 +166,9 @@ pub(crate) fn pa<'a>(row: &'a RawRow, field: &str) -> &'a str {
 
 /// The dates of the decisions to place a child for adoption (`DATE_PLACED`) that are dates.
 pub(crate) fn decision_dates(rows: &[&RawRow]) -> Vec<Date> {
-    rows.iter().filter_map(|r| date(pa(r, "DATE_PLACED"))).collect()
+    rows.iter()
+        .filter_map(|r| date(pa(r, "DATE_PLACED")))
+        .collect()
 }
 
 /// A value of a Missing row.

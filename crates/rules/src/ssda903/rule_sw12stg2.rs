@@ -1,13 +1,13 @@
 //! # What it checks
 //!
 //! For each child looked after on 31 March (an episode in the Episodes table that began on or
-//! before it and has no `DEC`, other than a short break, `LS` `V3` or `V4`) and looked after
-//! continuously through the year (the DfE's definition: no episode that started to be looked after,
-//! ceased care or was a short break after 1 April), who has social worker episodes in the
-//! SWEpisodes table, the earliest episode (by `SW_DECOM`) begins on or before 1 April, or is a
-//! first contact (`SW_REASON` `FCONTA`). Otherwise the open episode is reported. For a child who
-//! came into care during the year, whether they had a social worker before cannot be told from the
-//! return, so the rule does not judge it.
+//! before it and has no `DEC`, other than a short break, `LS` `V3` or `V4`), whose first episode
+//! began on or before 1 April, and looked after continuously through the year (the DfE's
+//! definition: no episode that started to be looked after, ceased care or was a short break after 1
+//! April), who has social worker episodes in the SWEpisodes table, the earliest episode (by
+//! `SW_DECOM`) begins on or before 1 April, or is a first contact (`SW_REASON` `FCONTA`). Otherwise
+//! the open episode is reported. For a child who came into care during the year, whether they had a
+//! social worker before cannot be told from the return, so the rule does not judge it.
 //!
 //! # Why
 //!
@@ -45,7 +45,9 @@ fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
         .filter_map(|(child, eps)| Some((child, *eps.first()?)))
         .collect();
     for (child, eps) in episodes_in_order(&ret.current) {
-        if !continuously_looked_after(&eps, ctx.collection_start, ctx.collection_end) {
+        if eps[0].start > ctx.collection_start
+            || !continuously_looked_after(&eps, ctx.collection_start, ctx.collection_end)
+        {
             continue;
         }
         let Some(open) = eps.iter().find(|e| {

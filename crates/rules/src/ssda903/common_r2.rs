@@ -288,3 +288,24 @@ pub(crate) fn sw_episodes_in_order(ret: &RawReturn) -> Vec<(&str, Vec<SwEpisode<
 pub(crate) fn decision_ended(row: &RawRow) -> bool {
     !pa(row, "DATE_PLACED_CEASED").is_empty() || !pa(row, "REASON_PLACED_CEASED").is_empty()
 }
+
+/// A `PL_DISTANCE` (miles) as a number, when it is one.
+pub(crate) fn miles(v: &str) -> Option<f64> {
+    let ok = !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    ok.then(|| v.parse().ok()).flatten()
+}
+
+/// The children recorded as unaccompanied asylum-seeking children: a UASC row with a `DUC`, in
+/// this year's return or last year's.
+pub(crate) fn uasc_children<'a>(
+    current: &'a RawReturn,
+    previous: Option<&'a RawReturn>,
+) -> std::collections::HashSet<&'a str> {
+    current
+        .rows(Table::Uasc)
+        .iter()
+        .chain(previous.into_iter().flat_map(|p| p.rows(Table::Uasc)))
+        .filter(|r| !r.get(Table::Uasc, "DUC").is_empty())
+        .map(|r| r.child())
+        .collect()
+}

@@ -177,10 +177,10 @@ pub(crate) fn mis<'a>(row: &'a RawRow, field: &str) -> &'a str {
 }
 
 /// The day a child ceased to be looked after: the `DEC` of their last episode (by `DECOM`) when
-/// it is a date and its `REC` is not `X1` (the period of care goes on).
+/// it is a date and its `REC` is a code that ends care (any but `X1`, the period of care goes on).
 pub(crate) fn ceased_on(eps: &[Episode<'_>]) -> Option<Date> {
     let last = eps.last()?;
-    (last.get("REC") != "X1").then_some(last.end).flatten()
+    ceases_care(last.get("REC")).then_some(last.end).flatten()
 }
 
 /// Whether a child was looked after continuously through the collection year, as the DfE's
@@ -308,4 +308,40 @@ pub(crate) fn uasc_children<'a>(
         .filter(|r| !r.get(Table::Uasc, "DUC").is_empty())
         .map(|r| r.child())
         .collect()
+}
+
+/// Whether an episode ended with the child adopted during the collection year: `REC` `E11` or
+/// `E12` and a `DEC` from 1 April to 31 March.
+pub(crate) fn adopted_in_year(ctx: &super::Ctx, row: &RawRow) -> bool {
+    adopted(ep(row, "REC"))
+        && date(ep(row, "DEC"))
+            .is_some_and(|d| (ctx.collection_start..=ctx.collection_end).contains(&d))
+}
+
+/// The `REC` codes that end a period of care (every code of the list but `X1`).
+pub(crate) fn ceases_care(rec: &str) -> bool {
+    matches!(
+        rec,
+        "E11"
+            | "E12"
+            | "E13"
+            | "E14"
+            | "E15"
+            | "E16"
+            | "E17"
+            | "E2"
+            | "E3"
+            | "E4A"
+            | "E4B"
+            | "E41"
+            | "E45"
+            | "E46"
+            | "E47"
+            | "E48"
+            | "E5"
+            | "E6"
+            | "E7"
+            | "E8"
+            | "E9"
+    )
 }

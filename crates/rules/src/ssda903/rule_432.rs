@@ -1,9 +1,9 @@
 //! # What it checks
 //!
 //! Each child's episodes in the Episodes table, in order of `DECOM` (episodes whose `DECOM` is not
-//! a date left out): an episode that follows one that ceased with a `REC` other than `X1` (the
-//! child ceased to be looked after) has `RNE` `S` (started to be looked after); the later episode
-//! is reported.
+//! a date left out): an episode that follows one that ceased with a `REC` code other than `X1` (the
+//! child ceased to be looked after; a `REC` that is not a code is left to rule 148's kin) has `RNE`
+//! `S` (started to be looked after); the later episode is reported.
 //!
 //! # Why
 //!
@@ -38,8 +38,7 @@ pub(crate) const RULE: Rule = Rule {
 fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     for (_, eps) in episodes_in_order(&ret.current) {
         for pair in eps.windows(2) {
-            let rec = pair[0].get("REC");
-            if !rec.is_empty() && rec != "X1" && pair[1].get("RNE") != "S" {
+            if ceases_care(pair[0].get("REC")) && pair[1].get("RNE") != "S" {
                 out.push(finding(RULE.code, Table::Episodes, pair[1].row, "RNE"));
             }
         }

@@ -3,8 +3,8 @@
 //! With the previous year's return given: for each child whose latest row in last year's
 //! PlacedAdoption table (by `DATE_PLACED`) had neither `DATE_PLACED_CEASED` nor
 //! `REASON_PLACED_CEASED` (the decision still stood), each row of this year's PlacedAdoption table
-//! whose `DATE_PLACED` is a date has that same `DATE_PLACED`; one with another date is reported.
-//! Without the previous year's return nothing is checked.
+//! whose `DATE_PLACED` is filled in has that same date; one with another date, or a value that is
+//! not a date, is reported. Without the previous year's return nothing is checked.
 //!
 //! # Why
 //!
@@ -51,8 +51,10 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
         })
         .collect();
     for row in ret.current.rows(Table::PlacedAdoption) {
-        if let (Some(d), Some(before)) = (date(pa(row, "DATE_PLACED")), standing.get(row.child()))
-            && d != *before
+        let v = pa(row, "DATE_PLACED");
+        if let Some(before) = standing.get(row.child())
+            && !v.is_empty()
+            && date(v) != Some(*before)
         {
             out.push(finding(RULE.code, Table::PlacedAdoption, row, "DATE_PLACED"));
         }

@@ -1,9 +1,9 @@
 //! # What it checks
 //!
 //! Each child's missing periods in the Missing table, in order of `MIS_START` (periods whose
-//! `MIS_START` is not a date left out): a period that follows one with no `MIS_END`, or starts
-//! before the earlier one's `MIS_END`, is reported. A period may start on the day the one before it
-//! ended.
+//! `MIS_START` is not a date left out): a period that follows one with no `MIS_END` (blank, or not
+//! a date: the period has not ended), or starts before the earlier one's `MIS_END`, is reported. A
+//! period may start on the day the one before it ended.
 //!
 //! # Why
 //!
@@ -44,8 +44,7 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
         periods.sort_by_key(|(d, r)| (*d, r.row));
         for pair in periods.windows(2) {
             let ((_, before), (start, row)) = (pair[0], pair[1]);
-            let end = mis(before, "MIS_END");
-            if end.is_empty() || date(end).is_some_and(|e| start < e) {
+            if date(mis(before, "MIS_END")).is_none_or(|e| start < e) {
                 out.push(finding(RULE.code, Table::Missing, row, "MIS_START"));
             }
         }

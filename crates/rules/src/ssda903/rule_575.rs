@@ -1,9 +1,9 @@
 //! # What it checks
 //!
-//! Each row of the Missing table with no `MIS_END` and whose `MIS_START` is a date is not of a
-//! placement that has ended: when the child's episode in the Episodes table that was going on at
-//! `MIS_START` (began on or before it and ceased on or after it, or has not ceased) has a `DEC`,
-//! the missing period is reported.
+//! Each row of the Missing table with no `MIS_END` (blank, or not a date) and whose `MIS_START` is
+//! a date is not of a placement that has ended: when the child's episode in the Episodes table that
+//! was going on at `MIS_START` (began on or before it and ceased on or after it, or has not ceased)
+//! has a `DEC`, the missing period is reported.
 //!
 //! # Why
 //!
@@ -41,7 +41,7 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
         let Some(start) = date(mis(row, "MIS_START")) else {
             continue;
         };
-        if !mis(row, "MIS_END").is_empty() {
+        if date(mis(row, "MIS_END")).is_some() {
             continue;
         }
         let ended = episodes.get(row.child()).is_some_and(|eps| {

@@ -1,8 +1,8 @@
 //! # What it checks
 //!
 //! For each child who ceased to be looked after (their last episode in the Episodes table, by
-//! `DECOM`, has a `DEC` and a `REC` other than `X1`), each of the child's rows in the Missing table
-//! has a `MIS_END`; one without is reported.
+//! `DECOM`, has a `DEC` and a `REC` code other than `X1`), each of the child's rows in the Missing
+//! table has a `MIS_END` that is a date; one without (blank or not a date) is reported.
 //!
 //! # Why
 //!
@@ -38,7 +38,7 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     let episodes = episodes_by_child(&ret.current);
     for row in ret.current.rows(Table::Missing) {
         let ceased = episodes.get(row.child()).and_then(|eps| ceased_on(eps));
-        if ceased.is_some() && mis(row, "MIS_END").is_empty() {
+        if ceased.is_some() && date(mis(row, "MIS_END")).is_none() {
             out.push(finding(RULE.code, Table::Missing, row, "MIS_END"));
         }
     }

@@ -1,8 +1,8 @@
 //! # What it checks
 //!
 //! For each child who ceased to be looked after (their last episode in the Episodes table, by
-//! `DECOM`, has a `DEC` and a `REC` other than `X1`), each of the child's rows in the Missing table
-//! whose `MIS_START` is a date starts on or before that `DEC`; one that starts after it is
+//! `DECOM`, has a `DEC` and a `REC` code other than `X1`), each of the child's rows in the Missing
+//! table whose `MIS_START` is a date starts on or before that `DEC`; one that starts after it is
 //! reported.
 //!
 //! # Why

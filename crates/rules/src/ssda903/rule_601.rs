@@ -1,9 +1,9 @@
 //! # What it checks
 //!
-//! Each row of the Episodes table that ceased with adoption (`REC` `E11` or `E12`) is of a child
-//! with an AD1 row whose `DATE_INT`, `DATE_MATCH`, `FOSTER_CARE`, `NB_ADOPTR`, `SEX_ADOPTR` and
-//! `LS_ADOPTR` are all filled in. Otherwise the episode, and the child's AD1 row if there is one,
-//! are reported.
+//! Each row of the Episodes table that ceased with adoption (`REC` `E11` or `E12`) during the year
+//! (a `DEC` from 1 April to 31 March) is of a child with an AD1 row whose `DATE_INT`, `DATE_MATCH`,
+//! `FOSTER_CARE`, `NB_ADOPTR`, `SEX_ADOPTR` and `LS_ADOPTR` are all filled in. Otherwise the
+//! episode, and the child's AD1 row if there is one, are reported.
 //!
 //! # Why
 //!
@@ -35,10 +35,10 @@ pub(crate) const RULE: Rule = Rule {
     check: Check::Return(check),
 };
 
-fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
+fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     let ad1 = rows_by_child(&ret.current, Table::Ad1);
     for row in ret.current.rows(Table::Episodes) {
-        if !adopted(ep(row, "REC")) {
+        if !adopted_in_year(ctx, row) {
             continue;
         }
         let rows = ad1.get(row.child()).map_or(&[][..], Vec::as_slice);

@@ -1,7 +1,8 @@
 //! # What it checks
 //!
 //! Each row of the AD1 table is of a child with an episode in the Episodes table that ceased with
-//! adoption (`REC` `E11` or `E12`); otherwise it is reported.
+//! adoption (`REC` `E11` or `E12`) during the year (a `DEC` from 1 April to 31 March); otherwise it
+//! is reported.
 //!
 //! # Why
 //!
@@ -33,12 +34,12 @@ pub(crate) const RULE: Rule = Rule {
     check: Check::Return(check),
 };
 
-fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
+fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     let adopted_children: std::collections::HashSet<&str> = ret
         .current
         .rows(Table::Episodes)
         .iter()
-        .filter(|r| adopted(ep(r, "REC")))
+        .filter(|r| adopted_in_year(ctx, r))
         .map(|r| r.child())
         .collect();
     for row in ret.current.rows(Table::Ad1) {

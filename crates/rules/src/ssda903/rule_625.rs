@@ -2,9 +2,9 @@
 //!
 //! Each row of the Header table whose `MC_DOB` (date of birth of the first child) is a date has it
 //! on or before 31 March, and, when the child ceased to be looked after (their last episode in the
-//! Episodes table, by `DECOM`, has a `DEC` and a `REC` other than `X1`), on or before that `DEC`. A
-//! date after 31 March reports the Header row; one after that `DEC` reports the Header row and the
-//! episode.
+//! Episodes table, by `DECOM`, has a `DEC` and a `REC` code other than `X1`), on or before that
+//! `DEC`. A date after 31 March reports the Header row; one after that `DEC` reports the Header row
+//! and the episode.
 //!
 //! # Why
 //!

@@ -3,8 +3,8 @@
 //! Each row of the PrevPerm table whose `DATE_PERM` is filled in holds a date written `DD/MM/YYYY`,
 //! the day or the day and month `ZZ` when not known, that is before the `DECOM` of the child's
 //! first episode in the Episodes table (the earliest day the value can mean is compared). A value
-//! that is not such a date reports the PrevPerm row; one on or after that `DECOM` reports the
-//! PrevPerm row and the episode.
+//! that is not such a date, or one on or after that `DECOM`, reports the PrevPerm row and that
+//! episode.
 //!
 //! # Why
 //!
@@ -43,15 +43,16 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
         if v.is_empty() {
             continue;
         }
-        let Some(made) = date_perm(v) else {
-            out.push(finding(RULE.code, Table::PrevPerm, row, "DATE_PERM"));
-            continue;
+        let first = episodes.get(row.child()).and_then(|eps| eps.first());
+        let bad = match date_perm(v) {
+            None => true,
+            Some(made) => first.is_some_and(|f| made >= f.start),
         };
-        if let Some(first) = episodes.get(row.child()).and_then(|eps| eps.first())
-            && made >= first.start
-        {
+        if bad {
             out.push(finding(RULE.code, Table::PrevPerm, row, "DATE_PERM"));
-            out.push(finding(RULE.code, Table::Episodes, first.row, "DECOM"));
+            if let Some(first) = first {
+                out.push(finding(RULE.code, Table::Episodes, first.row, "DECOM"));
+            }
         }
     }
 }

@@ -1,8 +1,9 @@
 //! # What it checks
 //!
 //! Each child's social worker episodes in the SWEpisodes table, in order of `SW_DECOM` (episodes
-//! whose `SW_DECOM` is not a date left out): every episode but the last has an `SW_DEC`; one
-//! without is reported.
+//! whose `SW_DECOM` is not a date left out): every episode but the last has an `SW_DEC` that is a
+//! date; one without (blank, or a value that is not a date, as rule 142 takes episodes of care) is
+//! reported.
 //!
 //! # Why
 //!
@@ -37,7 +38,7 @@ pub(crate) const RULE: Rule = Rule {
 fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     for (_, eps) in sw_episodes_in_order(&ret.current) {
         for e in &eps[..eps.len() - 1] {
-            if sw(e.row, "SW_DEC").is_empty() {
+            if e.end.is_none() {
                 out.push(finding(RULE.code, Table::SwEpisodes, e.row, "SW_DEC"));
             }
         }

@@ -3,7 +3,8 @@
 //! For each child looked after on 31 March (an episode in the Episodes table with no `DEC`), the
 //! child's last social worker episode in the SWEpisodes table (by `SW_DECOM`; episodes whose
 //! `SW_DECOM` is not a date left out) has no `SW_DEC` before 31 March; one that ended before then
-//! is reported. A child who left care has no social worker after it; the rule is not about them.
+//! is reported. A child who left care has no social worker after it; the rule is not about them. An
+//! episode that ends before it began is SW18STG2's.
 //!
 //! # Why
 //!
@@ -49,7 +50,7 @@ fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
             continue;
         }
         if let Some(last) = eps.last()
-            && last.end.is_some_and(|end| end < ctx.collection_end)
+            && last.end.is_some_and(|end| end < ctx.collection_end && end >= last.start)
         {
             out.push(finding(RULE.code, Table::SwEpisodes, last.row, "SW_DEC"));
         }

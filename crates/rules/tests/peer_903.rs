@@ -132,7 +132,7 @@ const CODES: &[(&str, &[&str])] = &[
     ),
     ("RNE", &["S", "P", "L", "T", "B", "U"]),
     ("LS", &["V3", "V4", "E1", "C2", "C1"]),
-    ("PLACE", &["A3", "A5", "A6", "U1", "U3", "R1"]),
+    ("PLACE", &["A4", "A6", "U1", "U3", "R1"]),
     ("CIN", &["N1", "N2", "N4"]),
     ("ACCOM", &["Z1", "Z2", "B1", "H2"]),
     ("IN_TOUCH", &["YES", "NO", "DIED"]),
@@ -470,7 +470,10 @@ fn known_defect(side: Side, (code, table, row): &Key, ret: &Return) -> bool {
         // The peer takes a DOB that is not a date as after the decision (184), and reads some
         // values that are not dates as dates (SW18STG2).
         (Side::Peer, "184") => !is_date(v("DOB")),
-        (Side::Peer, "SW18STG2") => !is_date(v("SW_DEC")) || !is_date(v("SW_DECOM")),
+        // (and, an episode that ends the day it began: SW09STG2's)
+        (Side::Peer, "SW18STG2") => {
+            !is_date(v("SW_DEC")) || !is_date(v("SW_DECOM")) || v("SW_DEC") == v("SW_DECOM")
+        }
         // The peer checks rule 544 only for CONVICTED 1, not for 0.
         (Side::Harbour, "544") => v("CONVICTED") != "1",
         // The peer's rule 302 raises (and so reports nothing) when any child has no episode
@@ -542,6 +545,72 @@ fn known_defect_r2(
         eps
     };
     match (side, code) {
+        // Arms that only add cases (checked first, so the arms below still apply).
+        // The peer orders periods with a MIS_START or MIS_END that is not a date (574), and
+        // takes a period that ends before it began as open (577); it takes a blank DATE_PLACED,
+        // or one of last year that is not a date, as different (560), and misorders episodes
+        // whose DECOM is not a date (578).
+        (Side::Peer, "574")
+            if of(Table::Missing).iter().any(|x| {
+                civil(x.get(Table::Missing, "MIS_START")).is_none()
+                    || (!x.get(Table::Missing, "MIS_END").is_empty()
+                        && civil(x.get(Table::Missing, "MIS_END")).is_none())
+            }) =>
+        {
+            true
+        }
+        (Side::Peer, "577")
+            if civil(v("MIS_START"))
+                .zip(civil(v("MIS_END")))
+                .is_some_and(|(a, b)| b < a) =>
+        {
+            true
+        }
+        (Side::Peer, "560") => {
+            v("DATE_PLACED").is_empty()
+                || ret.previous.iter().any(|p| {
+                    p.rows(Table::PlacedAdoption)
+                        .iter()
+                        .any(|x| x.child() == r.child() && civil(&pa(x, "DATE_PLACED")).is_none())
+                })
+        }
+        (Side::Peer, "578") => of(Table::Episodes)
+            .iter()
+            .any(|x| civil(&e(x, "DECOM")).is_none()),
+        // The peer takes a PlacedAdoption row with no DATE_PLACED as a date of decision (553).
+        (Side::Harbour, "553") => {
+            let rows = of(Table::PlacedAdoption);
+            !rows.is_empty() && rows.iter().all(|x| pa(x, "DATE_PLACED").is_empty())
+        }
+        // The peer orders social worker episodes whose SW_DECOM is not a date (SW17STG2), and
+        // reads some values that are not dates as dates (SW09STG2).
+        (_, "SW17STG2") => of(Table::SwEpisodes)
+            .iter()
+            .any(|x| civil(x.get(Table::SwEpisodes, "SW_DECOM")).is_none()),
+        (Side::Peer, "SW09STG2")
+            if civil(v("SW_DEC")).is_none() || civil(v("SW_DECOM")).is_none() =>
+        {
+            true
+        }
+        // The peer's SW11bSTG2 reports an episode ending in the last 5 days of the year even
+        // when a later episode follows it.
+        (Side::Peer, "SW11bSTG2")
+            if of(Table::SwEpisodes).iter().any(|x| {
+                civil(x.get(Table::SwEpisodes, "SW_DECOM"))
+                    .zip(civil(v("SW_DECOM")))
+                    .is_some_and(|(other, this)| other > this)
+            }) =>
+        {
+            true
+        }
+        // Harbour's SW12STG2 reads the wording (episodes back to 1 April for a child looked
+        // after all year); the peer's reading is another (below), so Harbour's findings are
+        // checked through the fixture.
+        (Side::Harbour, "SW12STG2") => true,
+        // Run on a whole return, the peer's 1001 reports care leavers its own test on the
+        // young person alone passes (its rules change the shared tables); the test recomputes
+        // the young person's time in care after 14 and 16.
+        (Side::Peer, "1001") if relevant(r.child(), ret) || dob().is_none() => true,
         // Care leaver rules: the peer takes an OC3 row with no care leaver information as having it.
         (Side::Peer, "1000" | "1001" | "1002" | "1010") => {
             v("IN_TOUCH").is_empty() && v("ACTIV").is_empty() && v("ACCOM").is_empty()
@@ -673,10 +742,14 @@ fn known_defect_r2(
             .iter()
             .any(|x| civil(&e(x, "DEC")).is_some()),
         // The peer accepts a known day with an unknown month.
-        (Side::Harbour, "632") => {
-            let p: Vec<&str> = v("DATE_PERM").split('/').collect();
+        (Side::Harbour, "632") => of(Table::PrevPerm).iter().any(|x| {
+            let p: Vec<&str> = x.get(Table::PrevPerm, "DATE_PERM").split('/').collect();
             p.len() == 3 && p[0] != "ZZ" && p[1] == "ZZ"
-        }
+        }),
+        // The peer compares the last day a DATE_PERM with ZZ can mean; Harbour the first.
+        (Side::Peer, "632") => of(Table::PrevPerm)
+            .iter()
+            .any(|x| x.get(Table::PrevPerm, "DATE_PERM").starts_with("ZZ")),
         // The peer's 634 asks whether every episode began before this year, not 1 April 2016.
         (Side::Peer, "634") => episodes()
             .first()
@@ -736,7 +809,6 @@ fn known_defect_r2(
         }
         // The peer reads some values that are not dates as dates (SW09STG2), and orders an
         // episode whose SW_DECOM is not a date last (SW08STG2).
-        (Side::Peer, "SW09STG2") if civil(v("SW_DEC")).is_none() => true,
         (Side::Peer, "SW08STG2") => of(Table::SwEpisodes)
             .iter()
             .any(|x| civil(x.get(Table::SwEpisodes, "SW_DECOM")).is_none()),
@@ -763,6 +835,63 @@ fn known_defect_r2(
         }
         _ => false,
     }
+}
+
+/// Whether the young person was looked after, in this year's and last year's episodes, for 91
+/// days or more after their 14th birthday and some of it after their 16th, and was not adopted:
+/// a relevant or former relevant child as rule 1001 counts.
+fn relevant(child: &str, ret: &Return) -> bool {
+    use formats::ssda903::Table;
+    let Some(previous) = ret.previous.as_ref() else {
+        return false;
+    };
+    let Some(dob) = ret
+        .current
+        .rows(Table::Header)
+        .iter()
+        .find(|h| h.child() == child)
+        .and_then(|h| civil(h.get(Table::Header, "DOB")))
+    else {
+        return false;
+    };
+    let mut spans: BTreeMap<jiff::civil::Date, (Option<jiff::civil::Date>, String)> =
+        BTreeMap::new();
+    for rows in [
+        previous.rows(Table::Episodes),
+        ret.current.rows(Table::Episodes),
+    ] {
+        for x in rows.iter().filter(|x| x.child() == child) {
+            let ls = x.get(Table::Episodes, "LS");
+            if let Some(start) = civil(x.get(Table::Episodes, "DECOM"))
+                && ls != "V3"
+                && ls != "V4"
+            {
+                let end = civil(x.get(Table::Episodes, "DEC"));
+                spans.insert(start, (end, x.get(Table::Episodes, "REC").to_owned()));
+            }
+        }
+    }
+    if spans
+        .values()
+        .last()
+        .is_some_and(|(_, rec)| rec == "E11" || rec == "E12")
+    {
+        return false;
+    }
+    let end_of_year = jiff::civil::date(2026, 3, 31);
+    let after = |years: i16| -> i64 {
+        let from = dob
+            .checked_add(jiff::Span::new().years(years))
+            .unwrap_or(dob);
+        spans
+            .iter()
+            .map(|(start, (end, _))| {
+                let start = (*start).max(from);
+                i64::from((end.unwrap_or(end_of_year) - start).get_days()).max(0)
+            })
+            .sum()
+    };
+    after(14) >= 91 && after(16) > 0
 }
 
 /// Whether the social worker episode before `r` (by `SW_DECOM`) has an `SW_DEC` that is not a

@@ -5,10 +5,12 @@
 //! looked after for at least 13 weeks (91 days) in all after their 14th birthday, some of it after
 //! their 16th. The episodes of both years are counted once each (an episode open at the end of last
 //! year is this year's first, with the same `DECOM`), short breaks (`LS` `V3`, `V4`) left out, an
-//! episode still open counted to 31 March. A child who falls short is reported, as is one with no
-//! episode in either year (no care is recorded at all); one with episodes but no Header `DOB` that
-//! is a date is not judged. Without the previous year's return nothing is checked; care before last
-//! year is not seen, so the rule can report a young person whose care ended earlier.
+//! episode still open counted to 31 March. A child who falls short is reported, as is one whose
+//! last episode (by `DECOM`) ended in adoption (`REC` `E11`, `E12`: an adopted child is no longer
+//! owed leaving care duties), or one with no episode in either year (no care is recorded at all);
+//! one with episodes but no Header `DOB` that is a date is not judged. Without the previous year's
+//! return nothing is checked; care before last year is not seen, so the rule can report a young
+//! person whose care ended earlier.
 //!
 //! # Why
 //!
@@ -49,6 +51,13 @@ fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     let this_year = episodes_by_child(&ret.current);
     let last_year = episodes_by_child(previous);
     oc3_rows_where(out, RULE.code, &ret.current, |r| {
+        let last = this_year
+            .get(r.child())
+            .and_then(|e| e.last())
+            .or_else(|| last_year.get(r.child()).and_then(|e| e.last()));
+        if last.is_some_and(|e| adopted(e.get("REC"))) {
+            return true;
+        }
         let mut spans: HashMap<Date, Option<Date>> = HashMap::new();
         for e in last_year.get(r.child()).into_iter().flatten() {
             if !matches!(e.get("LS"), "V3" | "V4") {

@@ -1,7 +1,8 @@
 //! # What it checks
 //!
-//! Each row of the OC2 table of a child aged 5 or over on 31 March (by the OC2 `DOB`) has no
-//! `HEALTH_CHECK` (health promotion information); one with it is reported.
+//! Each row of the OC2 table of a child aged 5 or over on 31 March (by the OC2 `DOB`) who was
+//! looked after continuously through the year (the DfE's definition, as for rules 543 and 545) has
+//! no `HEALTH_CHECK` (health promotion information); one with it is reported.
 //!
 //! # Why
 //!
@@ -34,8 +35,13 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
+    let episodes = episodes_by_child(&ret.current);
     for row in ret.current.rows(Table::Oc2) {
+        let looked_after = episodes.get(row.child()).is_some_and(|eps| {
+            continuously_looked_after(eps, ctx.collection_start, ctx.collection_end)
+        });
         if let Some(dob) = date(row.get(Table::Oc2, "DOB"))
+            && looked_after
             && age(dob, ctx.collection_end) >= 5
             && !row.get(Table::Oc2, "HEALTH_CHECK").is_empty()
         {

@@ -46,7 +46,7 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
             }
             let ls_changed = before.get("LS") != row.get("LS");
             let placement_changed = placement_differs(before, row);
-            if !(ls_changed && !placement_changed) {
+            if !ls_changed || placement_changed {
                 out.push(finding(RULE.code, Table::Episodes, row.row, "RNE"));
             }
         }

@@ -22,9 +22,7 @@ use super::{Check, Return, Rule};
 use crate::{Finding, Severity};
 #[allow(unused_imports)]
 use formats::ssda903::Table;
-#[allow(unused_imports)]
 use formats::ssda903::raw::RawRow;
-#[allow(unused_imports)]
 use model::Date;
 
 pub(crate) const RULE: Rule = Rule {

@@ -345,3 +345,49 @@ pub(crate) fn ceases_care(rec: &str) -> bool {
             | "E9"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Return, validate_return};
+    use formats::ssda903::raw::RawReturn;
+    use std::path::Path;
+
+    /// A return whose episode began before the year, with a care leaver and a decision to place
+    /// for adoption made before the year: the rules on last year's return find something with an
+    /// empty previous return, and must find nothing without one.
+    #[test]
+    fn rules_on_last_years_return_do_nothing_without_it() {
+        let header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/01/2012,WBRI,UN1,,\nC2,F,01/06/2007,WBRI,UN1,,\n";
+        let episodes = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nC1,01/05/2024,S,C2,N1,U1,PR1,,,,,,\n";
+        let oc3 = "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\nC2,01/06/2007,YES,F2,B1\n";
+        let placed = "CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED\nC1,01/01/2012,01/02/2025,,\n";
+        let current = RawReturn::from_texts([
+            (Path::new("h.csv"), header),
+            (Path::new("e.csv"), episodes),
+            (Path::new("o.csv"), oc3),
+            (Path::new("p.csv"), placed),
+        ])
+        .unwrap();
+        let codes = ["1001", "1002", "559", "562", "NoE"];
+        let keep = |r: &super::super::Rule| codes.contains(&r.code);
+        let with = Return {
+            current: current.clone(),
+            previous: Some(RawReturn::default()),
+        };
+        let found = validate_return(&with, 2026, keep).unwrap().findings;
+        let mut found_codes: Vec<&str> = found.iter().map(|f| f.rule_code).collect();
+        found_codes.sort_unstable();
+        found_codes.dedup();
+        assert_eq!(found_codes, ["1001", "1002", "559", "562", "NoE"]);
+        let without = Return {
+            current,
+            previous: None,
+        };
+        assert!(
+            validate_return(&without, 2026, keep)
+                .unwrap()
+                .findings
+                .is_empty()
+        );
+    }
+}

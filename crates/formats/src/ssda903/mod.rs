@@ -25,6 +25,10 @@
 //!
 //! The 2026-27 DoLo table is not read yet: [`read_dir`] skips it with a problem.
 //!
+//! For the DfE rules, [`raw`] also keeps the Episodes columns `PL_LA`, `PL_LOCATION` and
+//! `PL_DISTANCE` when a file has them ([`raw::optional_columns`]; the DfE derives them from the
+//! postcodes, and some systems export them); they are not required and not read into the model.
+//!
 //! # Values
 //!
 //! Dates are `DD/MM/YYYY` (a one-digit day or month is accepted on reading). Flags are 0/1.

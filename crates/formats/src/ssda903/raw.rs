@@ -13,7 +13,29 @@ use super::{Opened, Table, recognise};
 use crate::FormatError;
 use std::path::{Path, PathBuf};
 
-/// One row of a table, its values in the order of [`Table::columns`].
+/// Columns a table may have beyond [`Table::columns`], read when the file has them and blank
+/// otherwise: the Episodes fields the DfE derives from the postcodes (`PL_LA`, the placement's
+/// local authority; `PL_LOCATION`, `IN` or `OUT` of the council's area; `PL_DISTANCE`, miles from
+/// home), which some case management systems export with the return. They are not required, and a
+/// file without them is read as before.
+pub fn optional_columns(table: Table) -> &'static [&'static str] {
+    match table {
+        Table::Episodes => &["PL_LA", "PL_LOCATION", "PL_DISTANCE"],
+        _ => &[],
+    }
+}
+
+/// A table's columns, then its optional ones: the order of a row's values.
+fn all_columns(table: Table) -> impl Iterator<Item = &'static str> {
+    table
+        .columns()
+        .iter()
+        .chain(optional_columns(table))
+        .copied()
+}
+
+/// One row of a table, its values in the order of [`Table::columns`], then of
+/// [`optional_columns`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawRow {
     /// 0-based data row within its file, header excluded.
@@ -24,13 +46,12 @@ pub struct RawRow {
 }
 
 impl RawRow {
-    /// The value of `column` (a column of the row's table) as written, trimmed; empty when blank
-    /// or when `column` is not one of the table's.
+    /// The value of `column` (a column of the row's table, or one of its optional columns) as
+    /// written, trimmed; empty when blank, when the file lacks an optional column, or when
+    /// `column` is not one of the table's.
     pub fn get(&self, table: Table, column: &str) -> &str {
-        table
-            .columns()
-            .iter()
-            .position(|c| *c == column)
+        all_columns(table)
+            .position(|c| c == column)
             .and_then(|i| self.values.get(i))
             .map_or("", |v| v)
     }
@@ -109,9 +130,7 @@ impl RawReturn {
             });
         }
         // For each of the table's columns, where it is in this file.
-        let at: Vec<Option<usize>> = table
-            .columns()
-            .iter()
+        let at: Vec<Option<usize>> = all_columns(table)
             .map(|c| header.iter().position(|h| h.trim().eq_ignore_ascii_case(c)))
             .collect();
         let mut rows = Vec::new();
@@ -193,6 +212,22 @@ mod tests {
         assert_eq!(ret.skipped.len(), 1);
         assert_eq!(ret.children(), 2);
         assert!(ret.rows(Table::Missing).is_empty());
+    }
+
+    #[test]
+    fn optional_episode_columns_are_read_when_written() {
+        let with = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN,PL_LA,PL_LOCATION,PL_DISTANCE\n1,01/04/2025,S,C2,N1,U1,PR1,,,,,,,E09000027,IN, 2.5\n";
+        let ret = RawReturn::from_texts([(Path::new("e.csv"), with)]).unwrap();
+        let e = &ret.rows(Table::Episodes)[0];
+        assert_eq!(e.get(Table::Episodes, "PL_LA"), "E09000027");
+        assert_eq!(e.get(Table::Episodes, "PL_LOCATION"), "IN");
+        assert_eq!(e.get(Table::Episodes, "PL_DISTANCE"), "2.5");
+        assert_eq!(e.get(Table::Episodes, "URN"), "");
+        let without = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n1,01/04/2025,S,C2,N1,U1,PR1,,,,,,SC1\n";
+        let ret = RawReturn::from_texts([(Path::new("e.csv"), without)]).unwrap();
+        let e = &ret.rows(Table::Episodes)[0];
+        assert_eq!(e.get(Table::Episodes, "PL_LA"), "");
+        assert_eq!(e.get(Table::Episodes, "URN"), "SC1");
     }
 
     #[test]

@@ -1,0 +1,41 @@
+//! # What it checks
+//!
+//! Each row of the OC3 table that has care leaver information (any of `IN_TOUCH`, `ACTIV`, `ACCOM`)
+//! is of a child none of whose episodes in the Episodes table ceased with `REC` `E2` (died).
+//!
+//! # Why
+//!
+//! Care leaver information describes a young person alive after leaving care; a child who died in
+//! care has none, so one of the two records is wrong.
+//!
+//! # DfE wording
+//!
+//! This child is recorded as having died in care and therefore should not have the care leaver information completed. [NOTE: This only tests the current and previous year data loaded into the tool]
+
+#[allow(unused_imports)]
+use super::common::*;
+#[allow(unused_imports)]
+use super::common_r2::*;
+use super::{Check, Return, Rule};
+use crate::{Finding, Severity};
+#[allow(unused_imports)]
+use formats::ssda903::Table;
+
+pub(crate) const RULE: Rule = Rule {
+    code: "1000",
+    message: "This child is recorded as having died in care and therefore should not have the care leaver information completed. [NOTE: This only tests the current and previous year data loaded into the tool]",
+    severity: Severity::Error,
+    years: &[2024, 2025, 2026],
+    check: Check::Return(check),
+};
+
+fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
+    let died: std::collections::HashSet<&str> = ret
+        .current
+        .rows(Table::Episodes)
+        .iter()
+        .filter(|r| ep(r, "REC") == "E2")
+        .map(|r| r.child())
+        .collect();
+    oc3_rows_where(out, RULE.code, &ret.current, |r| died.contains(r.child()));
+}

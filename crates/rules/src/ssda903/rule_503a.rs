@@ -1,0 +1,43 @@
+//! # What it checks
+//!
+//! With the previous year's return given: for each child whose last episode in last year's Episodes
+//! table (by `DECOM`) had no `DEC`, the child's first episode in this year's Episodes table has the
+//! same `RNE` (reason for new episode); otherwise that first episode is reported. Without the
+//! previous year's return nothing is checked.
+//!
+//! # Why
+//!
+//! The episode open at the end of last year is returned again as this year's first; its reason for
+//! new episode cannot have changed without a new episode.
+//!
+//! # DfE wording
+//!
+//! The reason for new episode in the first episode does not match open episode at end of last year.
+
+#[allow(unused_imports)]
+use super::common::*;
+#[allow(unused_imports)]
+use super::common_r2::*;
+use super::{Check, Return, Rule};
+use crate::{Finding, Severity};
+#[allow(unused_imports)]
+use formats::ssda903::Table;
+
+pub(crate) const RULE: Rule = Rule {
+    code: "503A",
+    message: "The reason for new episode in the first episode does not match open episode at end of last year.",
+    severity: Severity::Error,
+    years: &[2024, 2025, 2026],
+    check: Check::Return(check),
+};
+
+fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
+    let Some(previous) = &ret.previous else {
+        return;
+    };
+    for (last, first) in open_then_first(&ret.current, previous) {
+        if last.get("RNE") != first.get("RNE") {
+            out.push(finding(RULE.code, Table::Episodes, first.row, "RNE"));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! # What it checks
+//!
+//! With the previous year's return given: for each child whose last episode in last year's Episodes
+//! table (by `DECOM`) had no `DEC`, the child's first episode in this year's Episodes table has the
+//! same `PL_DISTANCE` (distance from home) when both are filled in; otherwise that first episode is
+//! reported. Without the previous year's return nothing is checked.
+//!
+//! `PL_LA`, `PL_LOCATION` and `PL_DISTANCE` are derived by the DfE from the postcodes; Harbour
+//! reads them when the Episodes file has them (some systems export them) and cannot derive them, so
+//! without them this rule finds nothing.
+//!
+//! # Why
+//!
+//! The episode open at the end of last year is returned again as this year's first, in the same
+//! placement; its PL_DISTANCE cannot have changed without a new episode.
+//!
+//! # DfE wording
+//!
+//! The distance in first episode does not match open episode at end of last year.
+
+#[allow(unused_imports)]
+use super::common::*;
+#[allow(unused_imports)]
+use super::common_r2::*;
+use super::{Check, Return, Rule};
+use crate::{Finding, Severity};
+#[allow(unused_imports)]
+use formats::ssda903::Table;
+
+pub(crate) const RULE: Rule = Rule {
+    code: "503G",
+    message: "The distance in first episode does not match open episode at end of last year.",
+    severity: Severity::Error,
+    years: &[2024, 2025, 2026],
+    check: Check::Return(check),
+};
+
+fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
+    let Some(previous) = &ret.previous else {
+        return;
+    };
+    for (last, first) in open_then_first(&ret.current, previous) {
+        let (a, b) = (last.get("PL_DISTANCE"), first.get("PL_DISTANCE"));
+        if !a.is_empty() && !b.is_empty() && (miles(a).zip(miles(b)).map_or(a != b, |(x, y)| x != y)) {
+            out.push(finding(RULE.code, Table::Episodes, first.row, "PL_DISTANCE"));
+        }
+    }
+}

@@ -184,10 +184,14 @@ fn an_ssda903_return_is_validated_with_its_previous_year() {
         csv,
         format!(
             "rule_code,child_id,table,field,row,line,column,severity,value,message,file\n\
-             101,C2,Header,SEX,1,3,,error,1,The child or young person’s reported sex is not valid.,{}\n\
-             115,C1,PlacedAdoption,DATE_PLACED,0,2,,error,31/06/2025,Date of Local Authority's (LA) decision that a child should be placed for adoption is not a valid date.,{}\n",
-            a.display(),
-            b.display()
+             EPI,C1,Header,CHILD,0,2,,error,C1,{epi},{a}\n\
+             101,C2,Header,SEX,1,3,,error,1,The child or young person’s reported sex is not valid.,{a}\n\
+             EPI,C2,Header,CHILD,1,3,,error,C2,{epi},{a}\n\
+             115,C1,PlacedAdoption,DATE_PLACED,0,2,,error,31/06/2025,Date of Local Authority's (LA) decision that a child should be placed for adoption is not a valid date.,{b}\n",
+            // Neither child has an episode in this return (rule EPI).
+            epi = "\"WARNING: Episodes need to be loaded for this child before further validation is possible [NOTE: This refers to the DfE portal - here, all checks that can be performed with only the available data will be.]\"",
+            a = a.display(),
+            b = b.display()
         )
     );
     let text = stdout(&harbour(&["validate", now_s, "--year", "2026"]));

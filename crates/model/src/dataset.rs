@@ -74,9 +74,8 @@ impl Dataset {
         self.practice_mut().normalise();
         self.population
             .sort_by(|a, b| (&a.area, a.year).cmp(&(&b.area, b.year)));
-        self.partner_figures.sort_by(|a, b| {
-            crate::partner_figure_key(a).cmp(&crate::partner_figure_key(b))
-        });
+        self.partner_figures
+            .sort_by(|a, b| crate::partner_figure_key(a).cmp(&crate::partner_figure_key(b)));
     }
 
     /// The practice records, borrowed for sorting.
@@ -910,7 +909,10 @@ mod tests {
         );
         let once = stored.clone();
         stored.merge(newer);
-        assert_eq!(stored, once, "merging the same figures twice changes nothing");
+        assert_eq!(
+            stored, once,
+            "merging the same figures twice changes nothing"
+        );
         let json = serde_json::to_string(&once.partner_figures[2]).unwrap();
         assert_eq!(
             json,

@@ -18,7 +18,7 @@ mod period;
 mod practice;
 
 pub use dataset::*;
-pub use partnership::*;
 pub use jiff::civil::Date;
+pub use partnership::*;
 pub use period::{CollectionYear, Month};
 pub use practice::*;

@@ -101,7 +101,7 @@ pub(crate) fn figures(ds: &Dataset, seed: u64, from: Day, reference: Day) -> Vec
                 ));
             }
         }
-        family.sort_by(|a, b| (a.measure, a.month).cmp(&(b.measure, b.month)));
+        family.sort_by_key(|f| (f.measure, f.month));
         out.extend(family);
     }
     out

@@ -1,22 +1,24 @@
-//! `harbour partnership`: the Family Safeguarding partnership report from the store and a
-//! partnership data set (`metrics::partnership`).
+//! `harbour partnership`: the Family Safeguarding partnership report from the store and the
+//! partnership data set (`metrics::partnership`): the figures loaded into the store, or a file
+//! given with `--data`.
 
 use crate::{Database, Failure, csv_field, open_store, write_out};
 use anyhow::{Context as _, anyhow};
 use clap::ValueEnum;
-use metrics::partnership::{partnership_report, read_partnership};
+use metrics::partnership::{PartnerFigure, partnership_report, read_partnership};
 use model::Date;
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use store::AsAt;
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
     #[command(flatten)]
     db: Database,
-    /// The partnership data set: `child_id,measure,month,value` (see `metrics::partnership`).
+    /// A partnership data set to use instead of the one loaded into the store:
+    /// `child_id,measure,month,value` (see `metrics::partnership`).
     #[arg(long)]
-    data: PathBuf,
+    data: Option<PathBuf>,
     /// The report's day; defaults to 31 March of the latest loaded collection year.
     #[arg(long)]
     as_at: Option<Date>,
@@ -38,26 +40,29 @@ enum Format {
 }
 
 pub(crate) async fn run(args: Args) -> Result<(), Failure> {
-    let name = args.data.display().to_string();
-    let bytes = std::fs::read(&args.data).with_context(|| format!("cannot read {name}"))?;
-    let figures = read_partnership(&name, &bytes).map_err(|problems| Failure {
-        code: 1,
-        error: anyhow!(
-            "{name} was refused:\n{}",
-            problems
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        ),
-    })?;
+    let given = match &args.data {
+        Some(path) => Some(read_file(path)?),
+        None => None,
+    };
     let store = open_store(&args.db.database).await?;
     let snapshot = store
         .dataset_as_at(args.store_as_at)
         .await
         .context("cannot read the store")?;
     let as_at = crate::reporting_date(&store, &snapshot, args.as_at).await?;
-    let r = partnership_report(&snapshot.dataset, &figures, as_at, args.months);
+    let figures = match &given {
+        Some(figures) => figures.as_slice(),
+        None => {
+            if snapshot.dataset.partner_figures.is_empty() {
+                eprintln!(
+                    "note: no partnership data set is loaded (load partnership.csv with \
+                     `harbour load`, or pass --data FILE): the partners' measures are 0"
+                );
+            }
+            snapshot.dataset.partner_figures.as_slice()
+        }
+    };
+    let r = partnership_report(&snapshot.dataset, figures, as_at, args.months);
     let change = |p: Option<f64>| p.map(|v| format!("{v:.1}")).unwrap_or_default();
     let text = match args.format {
         Format::Csv => {
@@ -110,4 +115,21 @@ pub(crate) async fn run(args: Args) -> Result<(), Failure> {
     };
     write_out(args.out.as_deref(), &text)?;
     Ok(())
+}
+
+/// Reads a partnership data set given with `--data`, whole or refused (exit 1).
+fn read_file(path: &Path) -> Result<Vec<PartnerFigure>, Failure> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
+    read_partnership(&name, &bytes).map_err(|problems| Failure {
+        code: 1,
+        error: anyhow!(
+            "{name} was refused:\n{}",
+            problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    })
 }

@@ -73,6 +73,7 @@ fn synth_load_indicators() {
         "extract/supervisions.csv",
         "extract/chronology.csv",
         "extract/return_home_interviews.csv",
+        "extract/partnership.csv",
         "population.csv",
     ] {
         assert!(

@@ -339,6 +339,8 @@ fn full_dataset() -> Dataset {
             children_0_17: 40_000,
             vintage: "synthetic".into(),
         }],
+        // Partners' figures are not one of the child-journey tables: no table writes them.
+        partner_figures: Vec::new(),
     }
 }
 

@@ -2,8 +2,8 @@
 //! `harbour load` and the web app's upload share.
 //!
 //! Files are recognised by content, not name: a CIN census is XML; SSDA903 tables,
-//! case-management extracts, population tables and practice-assurance files are CSVs told apart
-//! by their header rows. SSDA903 files are grouped by folder (one folder, one return) and their
+//! case-management extracts, population tables, the Family Safeguarding partnership data set
+//! (`partnership.csv`) and practice-assurance files are CSVs told apart by their header rows. SSDA903 files are grouped by folder (one folder, one return) and their
 //! collection year is given or found from their latest event. Returns are folded in oldest first,
 //! extracts and population tables last. Any problem in any file refuses the whole batch, with
 //! every problem naming its file, place and cause.
@@ -62,6 +62,8 @@ enum Kind {
     Assurance,
     /// An Ofsted Annex A workbook (`.xlsx`): see `annex_a::read`.
     AnnexA,
+    /// The Family Safeguarding partnership data set: see `metrics::partnership`.
+    Partnership,
 }
 
 /// A batch ready for [`store::Store::load`], with what was found on the way.
@@ -160,6 +162,20 @@ pub fn prepare(
                 ));
             }
             Kind::Assurance => assurance_files.push((path.display().to_string(), bytes)),
+            Kind::Partnership => {
+                let name = path.display().to_string();
+                match metrics::partnership::read_partnership(&name, &bytes) {
+                    Ok(partner_figures) => parts.push((
+                        i16::MAX,
+                        Dataset {
+                            partner_figures,
+                            ..Dataset::default()
+                        },
+                    )),
+                    Err(found) => problems.extend(found.iter().map(ToString::to_string)),
+                }
+                sources.push(source_file(path, &bytes, ReturnKind::Partnership));
+            }
             Kind::AnnexA => {
                 let read = annex_a::read::read_bytes(&bytes, None);
                 let mut queries = 0;
@@ -541,6 +557,10 @@ fn classify(path: &Path, bytes: &[u8]) -> Result<Kind, IngestError> {
     if formats::ssda903::identify(&headers).is_some() {
         return Ok(Kind::Ssda903);
     }
+    // Before the extract, whose files also have a child_id column.
+    if is_partnership(&headers) {
+        return Ok(Kind::Partnership);
+    }
     // Before the extract: assurance files also have team, worker and child columns.
     if assurance::csv::identify(&headers).is_some() {
         return Ok(Kind::Assurance);
@@ -556,6 +576,14 @@ fn classify(path: &Path, bytes: &[u8]) -> Result<Kind, IngestError> {
         path.display(),
         unrecognised_header(&header_line)
     )))
+}
+
+/// Whether a header row is that of `partnership.csv`: it names each of the file's columns
+/// (any order, any case; `metrics::partnership::read_partnership` reads them so).
+fn is_partnership(headers: &[&str]) -> bool {
+    ["child_id", "measure", "month", "value"]
+        .iter()
+        .all(|c| headers.iter().any(|h| h.eq_ignore_ascii_case(c)))
 }
 
 /// The 1-based line on which the `index`-th piece of `text` split at every `\n` and `\r` starts,
@@ -701,6 +729,18 @@ mod tests {
             kind(b"team_id,name,service,family_safeguarding\n"),
             Some(Kind::Extract)
         ));
+        assert!(matches!(
+            kind(b"child_id,measure,month,value\n"),
+            Some(Kind::Partnership)
+        ));
+        assert!(matches!(
+            kind(b"Month,Value,CHILD_ID,Measure\n"),
+            Some(Kind::Partnership)
+        ));
+        assert!(
+            refusal(b"child_id,measure,month\n").contains("header row"),
+            "a file without the value column is not taken for the partnership data set"
+        );
     }
 
     #[test]

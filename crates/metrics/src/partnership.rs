@@ -19,55 +19,17 @@
 //!
 //! The file is read whole or refused: every problem names the file, line, column, field and
 //! rule, and one family, measure and month given twice is a problem. Pure: no I/O.
+//!
+//! `harbour load` and the web upload recognise the file by its header row and keep its figures
+//! in the store (`Dataset::partner_figures`); the report reads them from there, or from a file
+//! given to `harbour partnership --data`.
 
 use model::{ChildId, Dataset, Date, Month};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// A partner's measure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum PartnerMeasure {
-    PoliceDomesticAbuseCallOuts,
-    AeAttendances,
-    TreatmentStarts,
-    SchoolAttendance,
-}
-
-impl PartnerMeasure {
-    pub const ALL: [PartnerMeasure; 4] = [
-        PartnerMeasure::PoliceDomesticAbuseCallOuts,
-        PartnerMeasure::AeAttendances,
-        PartnerMeasure::TreatmentStarts,
-        PartnerMeasure::SchoolAttendance,
-    ];
-    pub fn code(self) -> &'static str {
-        match self {
-            PartnerMeasure::PoliceDomesticAbuseCallOuts => "police_da_callouts",
-            PartnerMeasure::AeAttendances => "ae_attendances",
-            PartnerMeasure::TreatmentStarts => "treatment_starts",
-            PartnerMeasure::SchoolAttendance => "school_attendance_pct",
-        }
-    }
-    pub fn title(self) -> &'static str {
-        match self {
-            PartnerMeasure::PoliceDomesticAbuseCallOuts => "Police domestic-abuse call-outs",
-            PartnerMeasure::AeAttendances => "A&E attendances",
-            PartnerMeasure::TreatmentStarts => "Treatment starts (substance use, mental health)",
-            PartnerMeasure::SchoolAttendance => "School attendance (% of sessions)",
-        }
-    }
-    fn is_count(self) -> bool {
-        self != PartnerMeasure::SchoolAttendance
-    }
-}
-
-/// One partner figure for one family and month.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PartnerFigure {
-    pub child: ChildId,
-    pub measure: PartnerMeasure,
-    pub month: Month,
-    pub value: f64,
-}
+/// The figure and measure types live in the model, since the store keeps the figures
+/// (`Dataset::partner_figures`).
+pub use model::{PartnerFigure, PartnerMeasure};
 
 /// A problem in a partnership file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,7 +120,7 @@ pub fn read_partnership(
         if child.is_empty() {
             problems.push(problem(line, col(0), "child_id", "is required".into()));
         }
-        let measure = PartnerMeasure::ALL.into_iter().find(|m| m.code() == get(1));
+        let measure = PartnerMeasure::from_code(get(1));
         if measure.is_none() {
             problems.push(problem(
                 line,
@@ -170,7 +132,7 @@ pub fn read_partnership(
                 ),
             ));
         }
-        let month = parse_month(get(2));
+        let month = get(2).parse::<Month>().ok();
         if month.is_none() {
             problems.push(problem(
                 line,
@@ -235,16 +197,6 @@ pub fn read_partnership(
     } else {
         Err(problems)
     }
-}
-
-fn parse_month(s: &str) -> Option<Month> {
-    let (y, m) = s.split_once('-')?;
-    if y.len() != 4 || m.len() != 2 {
-        return None;
-    }
-    let (year, month) = (y.parse::<i16>().ok()?, m.parse::<i8>().ok()?);
-    Date::new(year, month, 1).ok()?;
-    Some(Month { year, month })
 }
 
 /// A family in the Family Safeguarding cohort: its involvement, and which adult workers were
@@ -367,10 +319,12 @@ pub fn partnership_report(
             after: care_after,
         },
     ];
+    let began_of: BTreeMap<&ChildId, Month> =
+        families.iter().map(|(c, _, began)| (*c, *began)).collect();
     for m in PartnerMeasure::ALL {
         let (mut before, mut after) = (Vec::new(), Vec::new());
         for fig in figures.iter().filter(|x| x.measure == m) {
-            let Some((_, _, began)) = families.iter().find(|(c, _, _)| **c == fig.child) else {
+            let Some(began) = began_of.get(&fig.child) else {
                 continue;
             };
             let offset = months_between(*began, fig.month);

@@ -52,6 +52,9 @@ pub struct Dataset {
     /// Children aged 0 to 17 in the area, by year, for rates per 10,000.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub population: Vec<PopulationEstimate>,
+    /// The Family Safeguarding partners' monthly figures for each family (`partnership.csv`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partner_figures: Vec<crate::PartnerFigure>,
 }
 
 impl Dataset {
@@ -71,6 +74,8 @@ impl Dataset {
         self.practice_mut().normalise();
         self.population
             .sort_by(|a, b| (&a.area, a.year).cmp(&(&b.area, b.year)));
+        self.partner_figures
+            .sort_by(|a, b| crate::partner_figure_key(a).cmp(&crate::partner_figure_key(b)));
     }
 
     /// The practice records, borrowed for sorting.
@@ -742,6 +747,9 @@ impl Dataset {
         upsert(&mut self.population, newer.population, |p| {
             (p.area.clone(), p.year)
         });
+        upsert(&mut self.partner_figures, newer.partner_figures, |f| {
+            (f.child.clone(), f.measure, f.month)
+        });
         self.normalise();
     }
 }
@@ -861,6 +869,59 @@ mod tests {
         let once = first.clone();
         first.merge(newer);
         assert_eq!(first, once, "merging the same source twice changes nothing");
+    }
+
+    #[test]
+    fn partner_figures_merge_on_family_measure_and_month_and_sort() {
+        use crate::{Month, PartnerFigure, PartnerMeasure};
+        let fig = |child: &str, measure, month: &str, value| PartnerFigure {
+            child: ChildId::from(child),
+            measure,
+            month: month.parse::<Month>().unwrap(),
+            value,
+        };
+        let police = PartnerMeasure::PoliceDomesticAbuseCallOuts;
+        let school = PartnerMeasure::SchoolAttendance;
+        let mut stored = Dataset {
+            partner_figures: vec![
+                fig("B", police, "2025-02", 1.0),
+                fig("A", police, "2025-03", 2.0),
+                fig("A", police, "2025-01", 4.0),
+            ],
+            ..Dataset::default()
+        };
+        let newer = Dataset {
+            partner_figures: vec![
+                fig("A", police, "2025-03", 0.0),
+                fig("A", school, "2025-03", 91.5),
+            ],
+            ..Dataset::default()
+        };
+        stored.merge(newer.clone());
+        assert_eq!(
+            stored.partner_figures,
+            [
+                fig("A", police, "2025-01", 4.0),
+                fig("A", police, "2025-03", 0.0),
+                fig("A", school, "2025-03", 91.5),
+                fig("B", police, "2025-02", 1.0),
+            ]
+        );
+        let once = stored.clone();
+        stored.merge(newer);
+        assert_eq!(
+            stored, once,
+            "merging the same figures twice changes nothing"
+        );
+        let json = serde_json::to_string(&once.partner_figures[2]).unwrap();
+        assert_eq!(
+            json,
+            r#"{"child":"A","measure":"school_attendance_pct","month":"2025-03","value":91.5}"#
+        );
+        let back: PartnerFigure = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, once.partner_figures[2]);
+        let bad = json.replace("2025-03", "2025-3");
+        assert!(serde_json::from_str::<PartnerFigure>(&bad).is_err());
     }
 
     #[test]

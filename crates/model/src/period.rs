@@ -90,6 +90,28 @@ impl Month {
     }
 }
 
+impl std::str::FromStr for Month {
+    type Err = String;
+
+    /// Reads `YYYY-MM` (four digits, a hyphen, two digits).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("'{s}' is not a month YYYY-MM");
+        let (y, m) = s.split_once('-').ok_or_else(bad)?;
+        let digits = |t: &str, n: usize| t.len() == n && t.bytes().all(|b| b.is_ascii_digit());
+        if !digits(y, 4) || !digits(m, 2) {
+            return Err(bad());
+        }
+        let (year, month) = (
+            y.parse::<i16>().map_err(|_| bad())?,
+            m.parse::<i8>().map_err(|_| bad())?,
+        );
+        if !(1..=12).contains(&month) || Date::new(year, month, 1).is_err() {
+            return Err(bad());
+        }
+        Ok(Self { year, month })
+    }
+}
+
 impl fmt::Display for Month {
     /// `YYYY-MM`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -146,6 +168,12 @@ mod tests {
             .last_day(),
             date(2024, 2, 29)
         );
+        assert_eq!("2025-01".parse::<Month>(), Ok(m));
+        for bad in [
+            "2025-1", "2025-13", "2025-00", "25-01", "2025/01", "+202-01", "2025-+1",
+        ] {
+            assert!(bad.parse::<Month>().is_err(), "{bad}");
+        }
         let t = m.trailing(3);
         assert_eq!(t.first().unwrap().to_string(), "2024-11");
         assert_eq!(t.last().unwrap().to_string(), "2025-01");

@@ -155,7 +155,8 @@ child_record!(
     ChronologyEntry,
     ReturnHomeInterview,
     crate::CaseAllocation,
-    crate::FamilySafeguardingInvolvement
+    crate::FamilySafeguardingInvolvement,
+    crate::PartnerFigure
 );
 
 /// The records of one child in a list sorted by child (as [`crate::Dataset::normalise`] sorts).

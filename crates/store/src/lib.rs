@@ -49,7 +49,7 @@ pub use error::{BoxError, StoreError};
 pub use lineage::{
     LoadBatch, LoadOutcome, LoadRecord, ReturnKind, SourceFile, latest_collection_year, sha256_hex,
 };
-pub use tables::{DATA_TABLES, row_counts};
+pub use tables::{DATA_TABLES, PARTNER_FIGURES, row_counts};
 
 /// Which state of the stored data to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

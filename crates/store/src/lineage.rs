@@ -17,15 +17,19 @@ pub enum ReturnKind {
     Population,
     /// An Ofsted Annex A workbook (lists 1 to 11).
     AnnexA,
+    /// The Family Safeguarding partnership data set (`partnership.csv`: partners' monthly
+    /// figures for each family).
+    Partnership,
 }
 
 impl ReturnKind {
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::CinCensus,
         Self::Ssda903,
         Self::Extract,
         Self::Population,
         Self::AnnexA,
+        Self::Partnership,
     ];
 
     /// The name stored in the database and used on the command line.
@@ -36,6 +40,7 @@ impl ReturnKind {
             Self::Extract => "extract",
             Self::Population => "population",
             Self::AnnexA => "annex_a",
+            Self::Partnership => "partnership",
         }
     }
 
@@ -122,8 +127,8 @@ pub enum LoadOutcome {
     /// The batch was merged in as load `load_id`.
     Loaded {
         load_id: i64,
-        /// Records the batch brought in, per table (every data table, in schema order,
-        /// including zeros).
+        /// Records the batch brought in, per table (every data table, in schema order, then
+        /// the partner figures; including zeros).
         rows: Vec<(String, u64)>,
         /// What the load did to the assurance records ([`EditOutcome::Unchanged`] when it
         /// brought none, or none that differ from those stored).

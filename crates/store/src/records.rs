@@ -10,13 +10,14 @@
 //! involvement replaces the stored one with the same key (child, worker and start; child and
 //! start) and the others are kept. The practice records (contacts, strategy discussions, visits,
 //! supervisions, chronology entries, return-home interviews) are one record per child and kind in
-//! the same way, merged on their natural keys (see `model::practice`). A population estimate is
+//! the same way, merged on their natural keys (see `model::practice`), and so are a family's
+//! Family Safeguarding partner figures (merged on measure and month). A population estimate is
 //! one record per area and year, replaced by a newer one.
 
 use model::{
     CaseAllocation, Child, ChildId, ChildRecord, ChronologyEntry, Contact, Dataset, Date,
-    FamilySafeguardingInvolvement, PopulationEstimate, ReturnHomeInterview, StrategyDiscussion,
-    Supervision, Team, Visit, Worker,
+    FamilySafeguardingInvolvement, PartnerFigure, PopulationEstimate, ReturnHomeInterview,
+    StrategyDiscussion, Supervision, Team, Visit, Worker,
 };
 use std::collections::BTreeSet;
 
@@ -35,10 +36,11 @@ pub(crate) enum Kind {
     Chronology,
     ReturnHomeInterview,
     Population,
+    PartnerFigure,
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 12] = [
+    pub(crate) const ALL: [Kind; 13] = [
         Kind::Child,
         Kind::Team,
         Kind::Worker,
@@ -51,6 +53,7 @@ impl Kind {
         Kind::Chronology,
         Kind::ReturnHomeInterview,
         Kind::Population,
+        Kind::PartnerFigure,
     ];
 
     pub(crate) fn as_str(self) -> &'static str {
@@ -67,6 +70,7 @@ impl Kind {
             Kind::Chronology => "chronology",
             Kind::ReturnHomeInterview => "return_home_interview",
             Kind::Population => "population",
+            Kind::PartnerFigure => "partner_figure",
         }
     }
 
@@ -104,6 +108,8 @@ pub(crate) enum Value {
     ReturnHomeInterview(Vec<ReturnHomeInterview>),
     /// One area's estimate for one year.
     Population(PopulationEstimate),
+    /// One family's partner figures (by the child of its Family Safeguarding involvement).
+    PartnerFigure(Vec<PartnerFigure>),
 }
 
 /// Replaces the records of `old` whose key is in `new`, adds the rest, and sorts by key (the
@@ -139,6 +145,7 @@ impl Value {
             Value::Chronology(v) => serde_json::to_string(v),
             Value::ReturnHomeInterview(v) => serde_json::to_string(v),
             Value::Population(v) => serde_json::to_string(v),
+            Value::PartnerFigure(v) => serde_json::to_string(v),
         };
         // The model holds only strings, numbers, dates, codes and lists: nothing that fails to
         // serialise.
@@ -160,6 +167,7 @@ impl Value {
             Kind::Chronology => Value::Chronology(serde_json::from_str(doc)?),
             Kind::ReturnHomeInterview => Value::ReturnHomeInterview(serde_json::from_str(doc)?),
             Kind::Population => Value::Population(serde_json::from_str(doc)?),
+            Kind::PartnerFigure => Value::PartnerFigure(serde_json::from_str(doc)?),
         })
     }
 
@@ -187,6 +195,9 @@ impl Value {
             (Value::ReturnHomeInterview(old), Value::ReturnHomeInterview(new)) => {
                 upsert(old, new, |r| r.missing_start)
             }
+            (Value::PartnerFigure(old), Value::PartnerFigure(new)) => {
+                upsert(old, new, |f| (f.measure, f.month))
+            }
             (old, new) => *old = new,
         }
     }
@@ -207,6 +218,7 @@ pub(crate) fn split(ds: Dataset) -> Vec<Record> {
         chronology,
         return_home_interviews,
         population,
+        partner_figures,
     } = ds;
     let mut records = Vec::with_capacity(
         children.len()
@@ -216,7 +228,8 @@ pub(crate) fn split(ds: Dataset) -> Vec<Record> {
             + family_safeguarding.len()
             + contacts.len()
             + visits.len()
-            + population.len(),
+            + population.len()
+            + partner_figures.len(),
     );
     records.extend(children.into_iter().map(|c| Record {
         kind: Kind::Child,
@@ -287,6 +300,12 @@ pub(crate) fn split(ds: Dataset) -> Vec<Record> {
         child_id: None,
         value: Value::Population(p),
     }));
+    per_child(
+        &mut records,
+        partner_figures,
+        Kind::PartnerFigure,
+        Value::PartnerFigure,
+    );
     records
 }
 
@@ -335,6 +354,7 @@ pub(crate) fn assemble(values: impl IntoIterator<Item = Value>) -> Dataset {
             Value::Chronology(v) => ds.chronology.extend(v),
             Value::ReturnHomeInterview(v) => ds.return_home_interviews.extend(v),
             Value::Population(p) => ds.population.push(p),
+            Value::PartnerFigure(v) => ds.partner_figures.extend(v),
         }
     }
     ds.normalise();
@@ -365,6 +385,15 @@ mod tests {
             start: Date::constant(2025, 4, 1),
             ..CaseAllocation::default()
         });
+        ds.partner_figures.push(PartnerFigure {
+            child: ChildId::from("C1"),
+            measure: model::PartnerMeasure::AeAttendances,
+            month: model::Month {
+                year: 2025,
+                month: 5,
+            },
+            value: 2.0,
+        });
         ds.normalise();
         ds
     }
@@ -379,7 +408,8 @@ mod tests {
             [
                 (Kind::Child, "C1"),
                 (Kind::Team, "T1"),
-                (Kind::Allocation, "C1")
+                (Kind::Allocation, "C1"),
+                (Kind::PartnerFigure, "C1")
             ]
         );
         let back = assemble(

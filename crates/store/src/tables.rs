@@ -35,7 +35,13 @@ pub const DATA_TABLES: [&str; 29] = [
     "population",
 ];
 
-/// The number of rows `ds` gives each table of [`DATA_TABLES`], in that order.
+/// The Family Safeguarding partners' monthly figures (`partnership.csv`): stored and counted in
+/// each load's rows like the data tables, but not one of the child-journey tables that
+/// [`DATA_TABLES`] lists (and `export` writes).
+pub const PARTNER_FIGURES: &str = "partner_figures";
+
+/// The number of rows `ds` gives each table of [`DATA_TABLES`], in that order, then the number
+/// of [`PARTNER_FIGURES`].
 pub fn row_counts(ds: &Dataset) -> Vec<(String, u64)> {
     let mut n = [0usize; DATA_TABLES.len()];
     for c in &ds.children {
@@ -79,6 +85,7 @@ pub fn row_counts(ds: &Dataset) -> Vec<(String, u64)> {
         .iter()
         .zip(n)
         .map(|(t, n)| ((*t).to_owned(), n as u64))
+        .chain([(PARTNER_FIGURES.to_owned(), ds.partner_figures.len() as u64)])
         .collect()
 }
 
@@ -184,6 +191,12 @@ pub(crate) fn duplicate_key(ds: &Dataset) -> Option<&'static str> {
         (
             clash(&ds.population, |p| (p.area.clone(), p.year)),
             "population.area, population.year",
+        ),
+        (
+            clash(&ds.partner_figures, |f| {
+                (f.child.clone(), f.measure, f.month)
+            }),
+            "partner_figures.child_id, partner_figures.measure, partner_figures.month",
         ),
     ];
     found.into_iter().find(|(c, _)| *c).map(|(_, key)| key)

@@ -249,6 +249,130 @@ both! {
     }
 }
 
+// The Family Safeguarding partnership data set: its figures read back as loaded, a copy of the
+// same file changes nothing, and a newer file corrects a figure on its family, measure and month.
+both! {
+    async fn partner_figures_round_trip_and_merge_on_their_keys(db) {
+        let fig = |child: &str, measure, month: &str, value| PartnerFigure {
+            child: ChildId::from(child),
+            measure,
+            month: month.parse().unwrap(),
+            value,
+        };
+        let police = PartnerMeasure::PoliceDomesticAbuseCallOuts;
+        let school = PartnerMeasure::SchoolAttendance;
+        let figures = Dataset {
+            partner_figures: vec![
+                fig("F2", police, "2025-01", 3.0),
+                fig("F1", school, "2024-11", 92.5),
+                fig("F1", police, "2024-12", 1.0),
+            ],
+            ..Dataset::default()
+        };
+        let partnership = |name: &str, dataset: Dataset| LoadBatch {
+            files: vec![SourceFile::from_bytes(
+                name,
+                name.as_bytes(),
+                ReturnKind::Partnership,
+                None,
+            )],
+            dataset,
+            loaded_by: "tester".into(),
+            assurance: None,
+        };
+        let LoadOutcome::Loaded { rows, .. } = db
+            .store
+            .load(partnership("partnership.csv", figures.clone()))
+            .await
+            .unwrap()
+        else {
+            panic!("not loaded")
+        };
+        assert_eq!(
+            rows.last(),
+            Some(&(store::PARTNER_FIGURES.to_owned(), 3)),
+            "{rows:?}"
+        );
+        assert!(rows[..rows.len() - 1].iter().all(|(_, n)| *n == 0));
+        let stored = db.store.dataset().await.unwrap();
+        assert_eq!(
+            stored.partner_figures,
+            [
+                fig("F1", police, "2024-12", 1.0),
+                fig("F1", school, "2024-11", 92.5),
+                fig("F2", police, "2025-01", 3.0),
+            ]
+        );
+        assert_eq!(stored, normalised(figures.clone()));
+        let loads = db.store.loads().await.unwrap();
+        assert_eq!(loads[0].files[0].kind, ReturnKind::Partnership);
+        assert_eq!(loads[0].rows, rows);
+
+        // The same figures again, as the same file or a copy: nothing changes in the data.
+        let fingerprint = db.store.fingerprint().await.unwrap();
+        assert_eq!(
+            db.store
+                .load(partnership("partnership.csv", figures.clone()))
+                .await
+                .unwrap(),
+            LoadOutcome::AlreadyLoaded
+        );
+        assert_eq!(db.store.fingerprint().await.unwrap(), fingerprint);
+        db.store
+            .load(partnership("partnership-copy.csv", figures))
+            .await
+            .unwrap();
+        assert_eq!(db.store.dataset().await.unwrap(), stored);
+
+        // A correction for F1's December call-outs and a new month; the rest are kept.
+        db.store
+            .load(partnership(
+                "partnership-2.csv",
+                Dataset {
+                    partner_figures: vec![
+                        fig("F1", police, "2024-12", 0.0),
+                        fig("F1", police, "2025-01", 2.0),
+                    ],
+                    ..Dataset::default()
+                },
+            ))
+            .await
+            .unwrap();
+        let now = db.store.dataset().await.unwrap().partner_figures;
+        assert_eq!(
+            now,
+            [
+                fig("F1", police, "2024-12", 0.0),
+                fig("F1", police, "2025-01", 2.0),
+                fig("F1", school, "2024-11", 92.5),
+                fig("F2", police, "2025-01", 3.0),
+            ]
+        );
+        // The data as at the first load still has the figure as first given.
+        let first = db.store.dataset_as_at(store::AsAt::Load(1)).await.unwrap();
+        assert_eq!(first.dataset.partner_figures, stored.partner_figures);
+
+        // Two figures for one family, measure and month in one load are refused.
+        let twice = Dataset {
+            partner_figures: vec![
+                fig("F3", police, "2024-12", 1.0),
+                fig("F3", police, "2024-12", 2.0),
+            ],
+            ..Dataset::default()
+        };
+        let err = db
+            .store
+            .load(partnership("twice.csv", twice))
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("partner_figures.child_id, partner_figures.measure, partner_figures.month"),
+            "{err}"
+        );
+    }
+}
+
 // A batch that breaks a key (two referrals of one child on one date) is refused whole and
 // leaves the store exactly as it was.
 both! {

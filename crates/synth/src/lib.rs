@@ -86,6 +86,13 @@
 //! allocated that day; a strategy discussion precedes its enquiry; an interview follows a missing
 //! episode); visits and supervisions are mostly but not always on time.
 //!
+//! **Partnership data set** (module `partnership`): the partners' monthly figures for each
+//! Family Safeguarding family (police domestic-abuse call-outs, A&E attendances, treatment
+//! starts, school attendance) for the 12 months either side of the month its involvement began,
+//! inside the practice records' window; call-outs and A&E attendances fall after involvement on
+//! average, treatment starts and attendance rise, each family noisily. Written to
+//! `DIR/extract/partnership.csv`.
+//!
 //! **Where.** The council is Richmond upon Thames (LA 318, the default) or Southampton (LA 852);
 //! see [`postcodes`]. Richmond is the default because it is the placing authority the SSDA903
 //! validators assume unless told otherwise (`--la E09000027`).
@@ -113,6 +120,7 @@ mod care;
 pub mod days;
 mod journey;
 pub mod params;
+mod partnership;
 pub mod postcodes;
 mod practice;
 pub mod rng;
@@ -257,6 +265,7 @@ pub fn generate(config: &SynthConfig) -> Council {
     // the look-back before them.
     let practice_from = reference.add_months(-40).max(ctx.history_start);
     practice::add(&mut dataset, config.seed, practice_from, reference);
+    dataset.partner_figures = partnership::figures(&dataset, config.seed, practice_from, reference);
 
     let referrals_last_year = dataset
         .children

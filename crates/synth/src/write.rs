@@ -20,7 +20,8 @@ pub struct WrittenFiles {
     /// `903_prev/`: the return of the year before.
     pub ssda903_prev: PathBuf,
     /// `extract/`: teams, workers, allocations, Family Safeguarding involvement and the
-    /// practice records.
+    /// practice records; and `partnership.csv`, the partners' figures for each Family
+    /// Safeguarding family.
     pub extract: PathBuf,
     /// `population.csv`: children aged 0 to 17 by year, stated as synthetic.
     pub population: PathBuf,
@@ -99,6 +100,10 @@ pub fn write(council: &Council, config: &SynthConfig, out: &Path) -> io::Result<
     };
     formats::extract::write_dir(&files.extract, &extract)?;
     drop(extract);
+    std::fs::write(
+        files.extract.join("partnership.csv"),
+        crate::partnership::csv(&data.partner_figures),
+    )?;
     formats::population::write_file(&files.population, &data.population)?;
     crate::assurance::write_dir(
         &files.assurance,

@@ -375,6 +375,21 @@ pub fn full_dataset() -> Dataset {
             children_0_17: 41_250,
             vintage: "synthetic".into(),
         }],
+        // Every measure, out of order, with a fractional attendance.
+        partner_figures: PartnerMeasure::ALL
+            .iter()
+            .rev()
+            .enumerate()
+            .map(|(i, m)| PartnerFigure {
+                child: ChildId::from(if i % 2 == 0 { "C00002" } else { "C00001" }),
+                measure: *m,
+                month: Month {
+                    year: 2024,
+                    month: 12 - i as i8,
+                },
+                value: if m.is_count() { i as f64 } else { 87.5 },
+            })
+            .collect(),
     }
 }
 

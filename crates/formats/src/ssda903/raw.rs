@@ -86,6 +86,13 @@ impl RawReturn {
         Ok(ret)
     }
 
+    /// Reads one table from a file's bytes, already read; `path` names it in errors.
+    pub fn from_csv(path: &Path, bytes: Vec<u8>) -> Result<Self, FormatError> {
+        let mut ret = RawReturn::default();
+        ret.add(CsvFile::from_bytes(path, bytes)?)?;
+        Ok(ret)
+    }
+
     fn add(&mut self, file: CsvFile) -> Result<(), FormatError> {
         let mut records = file.records();
         let header = records.header()?;

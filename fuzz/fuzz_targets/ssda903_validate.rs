@@ -13,6 +13,10 @@ fuzz_target!(|bytes: &[u8]| {
     if let Ok(ret) = RawReturn::from_csv(Path::new("fuzz.csv"), bytes.to_vec()) {
         validate(ret);
     }
+    let _ = formats::ssda903::xml::is_ssda903_xml(bytes);
+    if let Ok(ret) = RawReturn::from_xml(Path::new("fuzz.xml"), bytes) {
+        validate(ret);
+    }
 });
 
 /// Every year's rules on the return alone, then with itself as the previous year's.

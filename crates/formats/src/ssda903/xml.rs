@@ -991,6 +991,106 @@ mod tests {
         assert_eq!(empty.children(), 0);
     }
 
+    /// One generated child: its Header values, and for each other table its rows' own values
+    /// (those not taken from `HEADER`).
+    type GeneratedChild = (Vec<String>, Vec<Vec<Vec<String>>>);
+
+    fn value() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        proptest::string::string_regex("[A-Za-z0-9/ &<>'\"\\,;é€]{0,9}")
+            .unwrap()
+            .prop_map(|v| v.trim().to_owned())
+    }
+
+    fn child() -> impl proptest::strategy::Strategy<Value = GeneratedChild> {
+        use proptest::collection::vec;
+        let header = vec(value(), Table::Header.columns().len() - 1);
+        let others: Vec<_> = tables()
+            .filter(|t| *t != Table::Header)
+            .map(|t| {
+                let most = if matches!(source(t), Some(Source::HeaderValues(_))) {
+                    1
+                } else {
+                    3
+                };
+                vec(vec(value(), own_columns(t).count()), 0..=most)
+            })
+            .collect();
+        (header, others)
+    }
+
+    fn csv_value(v: &str) -> String {
+        if v.contains([',', '"']) {
+            format!("\"{}\"", v.replace('"', "\"\""))
+        } else {
+            v.to_owned()
+        }
+    }
+
+    /// The CSV tables of the generated children, rows grouped by child in order.
+    fn as_csv(children: &[GeneratedChild]) -> Vec<(Table, String)> {
+        tables()
+            .enumerate()
+            .map(|(k, table)| {
+                let mut text = table.columns().join(",");
+                text.push('\n');
+                for (i, (header, others)) in children.iter().enumerate() {
+                    let id = format!("C{i}");
+                    let from_header = |c: &str| -> String {
+                        let at = Table::Header.columns().iter().position(|h| *h == c);
+                        at.map_or(String::new(), |at| header[at - 1].clone())
+                    };
+                    let rows: Vec<Vec<String>> = if table == Table::Header {
+                        vec![header.clone()]
+                    } else {
+                        others[k - 1].clone()
+                    };
+                    for own in rows {
+                        if table != Table::Header && own.iter().all(String::is_empty) {
+                            if matches!(source(table), Some(Source::HeaderValues(_))) {
+                                continue;
+                            }
+                        }
+                        let mut own = own.into_iter();
+                        let values: Vec<String> = table
+                            .columns()
+                            .iter()
+                            .map(|c| match *c {
+                                "CHILD" => id.clone(),
+                                "DOB" | "SEX" if table != Table::Header => from_header(c),
+                                _ => own.next().unwrap_or_default(),
+                            })
+                            .collect();
+                        let values: Vec<String> = values.iter().map(|v| csv_value(v)).collect();
+                        text.push_str(&values.join(","));
+                        text.push('\n');
+                    }
+                }
+                (table, text)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_return_written_as_xml_reads_back_with_the_same_rows_and_values(
+            children in proptest::collection::vec(child(), 0..6)
+        ) {
+            let texts = as_csv(&children);
+            let csv = RawReturn::from_texts(
+                texts.iter().map(|(t, text)| (Path::new(t.file_name()), text.as_str())),
+            )
+            .unwrap();
+            let back = read(&write(&csv)).unwrap();
+            for table in tables() {
+                let values = |ret: &RawReturn| -> Vec<(usize, Vec<String>)> {
+                    rows(ret, table).into_iter().map(|(r, _, v)| (r, v)).collect()
+                };
+                proptest::prop_assert_eq!(values(&back), values(&csv), "{}", table);
+            }
+        }
+    }
+
     #[test]
     fn written_xml_reads_back_as_the_csv_it_was_written_from() {
         let header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,M,01/02/2010,WBRI,UN1,,\n2,F,31/02/2011,x&y,<b>,1,\n";

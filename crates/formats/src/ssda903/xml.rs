@@ -1046,10 +1046,11 @@ mod tests {
                         others[k - 1].clone()
                     };
                     for own in rows {
-                        if table != Table::Header && own.iter().all(String::is_empty) {
-                            if matches!(source(table), Some(Source::HeaderValues(_))) {
-                                continue;
-                            }
+                        // A row of values in HEADER with none given is no row.
+                        if matches!(source(table), Some(Source::HeaderValues(_)))
+                            && own.iter().all(String::is_empty)
+                        {
+                            continue;
                         }
                         let mut own = own.into_iter();
                         let values: Vec<String> = table

@@ -422,7 +422,7 @@ fn the_peer_and_harbour_read_a_synthetic_return_in_xml_alike() {
     // The peer cannot read an XML return in which a table has no row (its table then has no
     // columns, and its report fails): the size is one at which every table has rows.
     for file in [&xml, &prev_xml] {
-        let ret = RawReturn::read(&[file.clone()]).unwrap();
+        let ret = RawReturn::read(std::slice::from_ref(file)).unwrap();
         for t in ret.tables() {
             assert!(!t.rows.is_empty(), "{}: no {} row", file.display(), t.table);
         }

@@ -200,7 +200,7 @@ fn an_ssda903_return_in_xml_is_validated_beside_a_census() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains(&format!(
-            "{}: line 2, column 56: <DOB> is not an element of <EPISODE>",
+            "{}: line 2, column 55: <DOB> is not an element of <EPISODE>",
             xml.display()
         )),
         "{err}"

@@ -1,4 +1,5 @@
-//! The SSDA903 return (children looked after) as CSV files, one per table.
+//! The SSDA903 return (children looked after) as CSV files, one per table, or as one XML file
+//! ([`xml`]: root `<EXPSSDA903>`, read into the same tables, columns and rows).
 //!
 //! # Tables
 //!

@@ -343,17 +343,18 @@ fn return_files(paths: &[PathBuf]) -> Result<Found, Failure> {
             stack.extend(entries.into_iter().rev());
         } else if is_census(&path)? {
             found.cin.push(path);
-        } else if is_903_table(&path)? {
+        } else if is_903_table(&path)? || is_903_xml(&path)? {
             found.ssda903.push(path);
         } else if paths.contains(&path) {
             return Err(anyhow!(
-                "{}: neither a CIN census (no <Message> root) nor an SSDA903 table (its header row is not one)",
+                "{}: neither a CIN census (no <Message> root) nor an SSDA903 return (not a table \
+                 whose header row is one, nor XML with an <EXPSSDA903> root)",
                 path.display()
             )
             .into());
         } else {
             eprintln!(
-                "{}: not a CIN census or an SSDA903 table, passed over",
+                "{}: not a CIN census or an SSDA903 table or XML return, passed over",
                 path.display()
             );
         }
@@ -386,6 +387,18 @@ fn is_903_table(path: &Path) -> Result<bool, Failure> {
         .map(|h| h.trim().trim_matches('"'))
         .collect();
     Ok(formats::ssda903::identify(&names).is_some())
+}
+
+/// Whether the file is an SSDA903 return in XML: its root element is `<EXPSSDA903>`.
+fn is_903_xml(path: &Path) -> Result<bool, Failure> {
+    let file =
+        std::fs::File::open(path).map_err(|e| anyhow!("cannot read {}: {e}", path.display()))?;
+    let mut head = Vec::with_capacity(4096);
+    BufReader::new(file)
+        .take(4096)
+        .read_to_end(&mut head)
+        .map_err(|e| anyhow!("cannot read {}: {e}", path.display()))?;
+    Ok(formats::ssda903::xml::is_ssda903_xml(&head))
 }
 
 /// Whether the file's first element, after any declaration, comments and byte-order mark, is

@@ -140,6 +140,73 @@ fn rule_explains_a_code() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// An SSDA903 return in XML, told from a CIN census beside it by its root element: its findings
+/// are located by table, 0-based row and the line of the element in the XML file.
+#[test]
+fn an_ssda903_return_in_xml_is_validated_beside_a_census() {
+    let dir = tempfile::tempdir().unwrap();
+    let xml = dir.path().join("return.xml");
+    std::fs::write(
+        &xml,
+        "<?xml version=\"1.0\"?>\n<EXPSSDA903>\n\
+         <CHILD><HEADER><CHILDID>C1</CHILDID><SEX>M</SEX><DOB>01/02/2012</DOB><ETHNIC>WBRI</ETHNIC><UPN>UN1</UPN>\n\
+         <AD_PLACED><DATE_PLACED>31/06/2025</DATE_PLACED></AD_PLACED></HEADER></CHILD>\n\
+         <CHILD><HEADER><CHILDID>C2</CHILDID><SEX>1</SEX><DOB>01/02/2012</DOB><ETHNIC>WBRI</ETHNIC><UPN>UN1</UPN></HEADER></CHILD>\n\
+         </EXPSSDA903>\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("census.xml"), census(GOOD_CHILD)).unwrap();
+    let out = harbour(&[
+        "validate",
+        xml.to_str().unwrap(),
+        "--year",
+        "2026",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "rule_code,child_id,table,field,row,line,column,severity,value,message,file\n\
+             101,C2,Header,SEX,1,5,,error,1,The child or young person’s reported sex is not valid.,{x}\n\
+             115,C1,PlacedAdoption,DATE_PLACED,0,4,,error,31/06/2025,Date of Local Authority's (LA) decision that a child should be placed for adoption is not a valid date.,{x}\n",
+            x = xml.display()
+        )
+    );
+    // The folder: the census and the 903 return are each found and validated.
+    let out = harbour(&["validate", dir.path().to_str().unwrap(), "--year", "2026"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!(
+            "{}:5: error[101] child C2 Header row 1, SEX value \"1\"",
+            xml.display()
+        )),
+        "{text}"
+    );
+    // A layout the XML form does not have is an error naming the place and the element.
+    std::fs::write(
+        &xml,
+        "<EXPSSDA903>\n<CHILD><HEADER><CHILDID>C1</CHILDID></HEADER><EPISODE><DOB/></EPISODE></CHILD></EXPSSDA903>",
+    )
+    .unwrap();
+    let out = harbour(&["validate", xml.to_str().unwrap(), "--year", "2026"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "{}: line 2, column 55: <DOB> is not an element of <EPISODE>",
+            xml.display()
+        )),
+        "{err}"
+    );
+}
+
 /// An SSDA903 return of two tables (recognised by their header rows, whatever their names) with
 /// the previous year's: a bad sex code and a date that is not one, each at its table and 0-based
 /// row, file and line.

@@ -39,6 +39,8 @@ mod source;
 mod tags;
 mod write;
 
+pub(crate) use read::describe_xml_error;
+
 /// The census `Header`: the collection year and the `Source` block.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CinHeader {

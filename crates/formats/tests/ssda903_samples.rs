@@ -63,8 +63,14 @@ fn every_sample_csv_reads_on_its_own_without_panicking() {
         let name = path.file_name().unwrap().to_string_lossy();
         let result = ssda903::read_files(std::slice::from_ref(path), YEAR);
         match &*name {
-            // Not CSV tables Harbour reads: the 2026-27 DoLo table and the XML form.
-            "DoLo.csv" | "fake_903.xml" => assert!(result.is_err(), "{name}"),
+            // Not a table Harbour reads: the 2026-27 DoLo table.
+            "DoLo.csv" => assert!(result.is_err(), "{name}"),
+            // The XML form: every child, with the episodes of its <EPISODE> elements.
+            "fake_903.xml" => {
+                let read = result.unwrap_or_else(|e| panic!("{name}: {e}"));
+                let episodes: usize = read.data.iter().map(|c| c.cla_episodes.len()).sum();
+                assert_eq!((read.data.len(), episodes), (253, 459), "{name}");
+            }
             _ => {
                 let read = result.unwrap_or_else(|e| panic!("{name}: {e}"));
                 assert!(!read.data.is_empty(), "{name}");

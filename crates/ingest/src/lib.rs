@@ -434,6 +434,12 @@ fn refused_assurance(problems: Vec<assurance::csv::CsvProblem>) -> IngestError {
 /// loaded: there is nothing in it, and no date to tell its collection year from.
 fn only_header_rows(paths: &[PathBuf], folder: &Path) -> String {
     match paths {
+        [one] if formats::ssda903::xml::looks_like_xml(&std::fs::read(one).unwrap_or_default()) => {
+            format!(
+                "{}: the SSDA903 return holds no <CHILD>, so there is nothing to load",
+                one.display()
+            )
+        }
         [one] => format!(
             "{}: the file holds only its header row, no data rows, so there is nothing \
              to load (an empty table is fine beside the other tables of its return)",
@@ -508,8 +514,9 @@ fn extension(path: &Path) -> Option<String> {
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
 }
 
-/// Tells a CIN census from SSDA903 and extract CSVs by content, not by name. A file that is
-/// none of them is refused with what it seems to be instead, as far as that can be told.
+/// Tells a CIN census from an SSDA903 return (CSV tables or XML) and extract CSVs by content,
+/// not by name. A file that is none of them is refused with what it seems to be instead, as far
+/// as that can be told.
 fn classify(path: &Path, bytes: &[u8]) -> Result<Kind, IngestError> {
     let refuse = |message: String| IngestError::refused(message);
     if bytes.is_empty() {
@@ -535,6 +542,10 @@ fn classify(path: &Path, bytes: &[u8]) -> Result<Kind, IngestError> {
                 path.display()
             )));
         }
+        // The root element tells the XML returns apart: `<EXPSSDA903>` is an SSDA903 return,
+        // anything else is read as a CIN census, whose reader names a root other than
+        // `<Message>`.
+        Some(b'<') if formats::ssda903::xml::is_ssda903_xml(text) => return Ok(Kind::Ssda903),
         Some(b'<') => return Ok(Kind::Cin),
         Some(b'{' | b'[') => {
             return Err(refuse(format!(
@@ -741,6 +752,45 @@ mod tests {
             refusal(b"child_id,measure,month\n").contains("header row"),
             "a file without the value column is not taken for the partnership data set"
         );
+    }
+
+    #[test]
+    fn an_ssda903_return_in_xml_is_told_from_a_census_by_its_root_and_loaded() {
+        let kind = |bytes: &[u8]| classify(Path::new("f.xml"), bytes).ok();
+        assert!(matches!(
+            kind(b"\xEF\xBB\xBF<?xml version='1.0'?>\n<EXPSSDA903><CHILD/></EXPSSDA903>"),
+            Some(Kind::Ssda903)
+        ));
+        assert!(matches!(kind(b"<Message/>"), Some(Kind::Cin)));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("return.xml");
+        std::fs::write(
+            &path,
+            "<EXPSSDA903><CHILD><HEADER><CHILDID>C1</CHILDID><SEX>F</SEX><DOB>01/02/2012</DOB>\
+             <AREVIEW><REVIEW>01/09/2025</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE></AREVIEW>\
+             </HEADER><EPISODE><DECOM>01/04/2025</DECOM><RNE>S</RNE><LS>C2</LS><PL>U1</PL>\
+             </EPISODE></CHILD></EXPSSDA903>",
+        )
+        .unwrap();
+        let prepared = prepare(
+            std::slice::from_ref(&path),
+            None,
+            "test".to_owned(),
+            &mut |_| {},
+        )
+        .unwrap();
+        assert_eq!(prepared.children, 1);
+        let child = &prepared.batch.dataset.children[0];
+        assert_eq!(child.id.0, "C1");
+        assert_eq!(child.birth_date, Some(Date::new(2012, 2, 1).unwrap()));
+        assert_eq!(child.cla_episodes.len(), 1);
+        assert_eq!(
+            child.cla_episodes[0].placement.map(|p| p.code()),
+            Some("U1")
+        );
+        assert_eq!(child.cla_reviews.len(), 1);
+        assert_eq!(prepared.batch.files[0].collection_year, Some(2026));
+        assert_eq!(prepared.batch.files[0].kind, ReturnKind::Ssda903);
     }
 
     #[test]

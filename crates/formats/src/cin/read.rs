@@ -160,7 +160,7 @@ pub(super) fn not_utf8(bad: NotUtf8, declared: Option<&str>) -> Fatal {
     Fatal::structure(bad.offset, message)
 }
 
-pub(super) fn describe_xml_error(e: &XmlError) -> String {
+pub(crate) fn describe_xml_error(e: &XmlError) -> String {
     match e {
         XmlError::Syntax(SyntaxError::UnclosedTag) => {
             "a tag is not closed: '>' is missing before the end of the file".to_owned()

@@ -1,4 +1,5 @@
-//! The SSDA903 return (children looked after) as CSV files, one per table.
+//! The SSDA903 return (children looked after) as CSV files, one per table, or as one XML file
+//! ([`xml`]: root `<EXPSSDA903>`, read into the same tables, columns and rows).
 //!
 //! # Tables
 //!
@@ -57,6 +58,7 @@ pub(crate) mod csv_table;
 pub mod raw;
 mod read;
 mod write;
+pub mod xml;
 
 use crate::FormatError;
 use std::path::{Path, PathBuf};
@@ -267,6 +269,15 @@ fn recognise(file: &Path, header: Option<Vec<String>>, line: u64) -> Result<Open
 
 /// The `*.csv` files of a folder (any case of extension), sorted by name.
 pub(crate) fn csv_files_in(dir: &Path) -> Result<Vec<PathBuf>, FormatError> {
+    files_in(dir, &["csv"])
+}
+
+/// The `*.csv` and `*.xml` files of a folder (any case of extension), sorted by name.
+pub(crate) fn return_files_in(dir: &Path) -> Result<Vec<PathBuf>, FormatError> {
+    files_in(dir, &["csv", "xml"])
+}
+
+fn files_in(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>, FormatError> {
     let io = |source| FormatError::Io {
         file: dir.to_owned(),
         source,
@@ -274,10 +285,10 @@ pub(crate) fn csv_files_in(dir: &Path) -> Result<Vec<PathBuf>, FormatError> {
     let mut paths = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io)? {
         let path = entry.map_err(io)?.path();
-        let is_csv = path
+        let wanted = path
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-        if is_csv && path.is_file() {
+            .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)));
+        if wanted && path.is_file() {
             paths.push(path);
         }
     }

@@ -46,6 +46,11 @@ pub struct RawRow {
 }
 
 impl RawRow {
+    /// A row whose values are in the order of its table's [`Table::columns`].
+    pub(super) fn new(row: usize, line: u64, values: Box<[Box<str>]>) -> Self {
+        Self { row, line, values }
+    }
+
     /// The value of `column` (a column of the row's table, or one of its optional columns) as
     /// written, trimmed; empty when blank, when the file lacks an optional column, or when
     /// `column` is not one of the table's.
@@ -79,21 +84,72 @@ pub struct RawReturn {
 }
 
 impl RawReturn {
-    /// Reads the `*.csv` files of a folder, or the files given.
+    /// Reads the `*.csv` and `*.xml` files of a folder, or the files given: a file whose first
+    /// character (after any byte-order mark and blank space) is `<` is read as a return in XML
+    /// ([`super::xml`]), any other as a CSV table.
     pub fn read(paths: &[PathBuf]) -> Result<Self, FormatError> {
         let mut files = Vec::new();
         for path in paths {
             if path.is_dir() {
-                files.extend(super::csv_files_in(path)?);
+                files.extend(super::return_files_in(path)?);
             } else {
                 files.push(path.clone());
             }
         }
         let mut ret = RawReturn::default();
         for path in files {
-            ret.add(CsvFile::open(&path)?)?;
+            let bytes = std::fs::read(&path).map_err(|source| FormatError::Io {
+                file: path.clone(),
+                source,
+            })?;
+            if super::xml::looks_like_xml(&bytes) {
+                ret.add_xml(&path, &bytes)?;
+            } else {
+                ret.add(CsvFile::from_bytes(&path, bytes)?)?;
+            }
         }
         Ok(ret)
+    }
+
+    /// Reads a return in XML ([`super::xml`]) from its bytes; `path` names it in errors. Unlike
+    /// [`RawReturn::read`], which passes over an XML file of another kind, a root element other
+    /// than `<EXPSSDA903>` is an error.
+    pub fn from_xml(path: &Path, bytes: &[u8]) -> Result<Self, FormatError> {
+        Ok(RawReturn {
+            tables: super::xml::read_tables(bytes, path)?,
+            skipped: Vec::new(),
+        })
+    }
+
+    /// Adds the tables of a return in XML, or lists the file as skipped when its root element is
+    /// not that of an SSDA903 return (a CIN census, say).
+    fn add_xml(&mut self, path: &Path, bytes: &[u8]) -> Result<(), FormatError> {
+        if !super::xml::is_ssda903_xml(bytes) {
+            self.skipped.push((
+                path.to_owned(),
+                format!(
+                    "an XML file whose root element is not <{}>, so not an SSDA903 return",
+                    super::xml::ROOT
+                ),
+            ));
+            return Ok(());
+        }
+        for table in super::xml::read_tables(bytes, path)? {
+            if let Some(first) = self.table(table.table) {
+                return Err(FormatError::Csv {
+                    file: path.to_owned(),
+                    line: 1,
+                    message: format!(
+                        "a second {} table (the first is {}); give one file per table, or one \
+                         XML return",
+                        table.table.name(),
+                        first.file.display()
+                    ),
+                });
+            }
+            self.tables.push(table);
+        }
+        Ok(())
     }
 
     /// Reads tables held in memory: (name for errors, CSV text).
@@ -104,6 +160,13 @@ impl RawReturn {
         for (path, text) in texts {
             ret.add(CsvFile::from_bytes(path, text.as_bytes().to_vec())?)?;
         }
+        Ok(ret)
+    }
+
+    /// Reads one table from a file's bytes, already read; `path` names it in errors.
+    pub fn from_csv(path: &Path, bytes: Vec<u8>) -> Result<Self, FormatError> {
+        let mut ret = RawReturn::default();
+        ret.add(CsvFile::from_bytes(path, bytes)?)?;
         Ok(ret)
     }
 

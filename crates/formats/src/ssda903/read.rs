@@ -4,7 +4,7 @@ use super::csv_table::{
     CsvFile, DateStyle, RowContext, check_row_length, column_positions, has_overlong_value,
     is_blank, values,
 };
-use super::{Opened, Table, csv_files_in, recognise};
+use super::{Opened, Table, recognise, return_files_in};
 use crate::{FormatError, Location, Problem, ProblemKind, Read};
 use model::codes::{Sex, UpnUnknown};
 use model::{
@@ -17,8 +17,9 @@ use std::path::{Path, PathBuf};
 
 const DMY: DateStyle = DateStyle::DayMonthYear;
 
-/// Reads SSDA903 tables from any number of CSV files, each recognised by its header row, and
-/// merges them per child. OC2 and OC3 rows become records of `year`. A file that is not an
+/// Reads SSDA903 tables from any number of CSV files, each recognised by its header row, or
+/// returns in XML (a file whose first character is `<`, see [`super::xml`]), and merges them per
+/// child. OC2 and OC3 rows become records of `year`. A file that is not an
 /// SSDA903 table is an error (see [`read_dir`] for a lenient reader of a whole folder).
 pub fn read_files(
     paths: &[PathBuf],
@@ -26,7 +27,15 @@ pub fn read_files(
 ) -> Result<Read<Vec<Child>>, FormatError> {
     let mut reader = ReturnReader::new(year);
     for path in paths {
-        let file = CsvFile::open(path)?;
+        let bytes = std::fs::read(path).map_err(|source| FormatError::Io {
+            file: path.clone(),
+            source,
+        })?;
+        if super::xml::looks_like_xml(&bytes) {
+            reader.read_xml(path, &bytes)?;
+            continue;
+        }
+        let file = CsvFile::from_bytes(path, bytes)?;
         let mut records = file.records();
         let header = records.header()?;
         match recognise(path, header, records.line())? {
@@ -42,13 +51,35 @@ pub fn read_files(
     Ok(reader.finish())
 }
 
-/// Reads every `*.csv` file in a folder, in name order, as [`read_files`] does, except that a
+/// Reads every `*.csv` and `*.xml` file in a folder, in name order, as [`read_files`] does, except that a
 /// file which is not an SSDA903 table (empty, another table such as the 2026-27 DoLo, or
 /// something else) is skipped with a problem rather than failing the read.
 pub fn read_dir(dir: &Path, year: CollectionYear) -> Result<Read<Vec<Child>>, FormatError> {
     let mut reader = ReturnReader::new(year);
-    for path in csv_files_in(dir)? {
-        let file = CsvFile::open(&path)?;
+    for path in return_files_in(dir)? {
+        let bytes = std::fs::read(&path).map_err(|source| FormatError::Io {
+            file: path.clone(),
+            source,
+        })?;
+        if super::xml::looks_like_xml(&bytes) {
+            if super::xml::is_ssda903_xml(&bytes) {
+                reader.read_xml(&path, &bytes)?;
+            } else {
+                reader.problems.push(Problem {
+                    kind: ProblemKind::Unexpected,
+                    location: Location::File { file: path.clone() },
+                    field: String::new(),
+                    child_id: None,
+                    message: format!(
+                        "an XML file whose root element is not <{}>, so not an SSDA903 return; \
+                         the file is skipped",
+                        super::xml::ROOT
+                    ),
+                });
+            }
+            continue;
+        }
+        let file = CsvFile::from_bytes(&path, bytes)?;
         let mut records = file.records();
         let header = records.header()?;
         match recognise(&path, header, records.line())? {
@@ -122,45 +153,85 @@ impl ReturnReader {
         self.files.push(path.clone());
         let positions = column_positions(header, table.columns());
         while let Some(row) = records.next_row()? {
-            if is_blank(row.record) {
-                continue;
-            }
-            let id = row.record.get(positions[0]).map_or("", str::trim);
-            let mut ctx = RowContext {
-                file: &path,
-                table: table.name(),
-                row: row.row,
-                line: row.line,
-                child: (!id.is_empty()).then_some(id),
-                problems: &mut self.problems,
-            };
-            if check_row_length(&mut ctx, row.record, header.len())
-                || has_overlong_value(&mut ctx, row.record, header)
-            {
-                continue;
-            }
-            if ctx
-                .required("CHILD", id, "it does not say which child it belongs to")
-                .is_none()
-            {
-                continue;
-            }
-            let entry = entry_for(&mut self.index, &mut self.children, id);
-            let seen = Seen {
-                file: file_index,
-                row: row.row,
-                line: row.line,
-            };
-            let reader = RowReader {
-                ctx,
-                entry,
-                seen,
-                files: &self.files,
-                year: self.year,
-            };
-            reader.read(table, row.record, &positions);
+            let place = (file_index, row.row, row.line);
+            self.read_row(table, &path, place, header, &positions, row.record);
         }
         Ok(())
+    }
+
+    /// Reads the tables of a return in XML: their rows as if from CSV files with the tables'
+    /// own columns.
+    fn read_xml(&mut self, path: &Path, bytes: &[u8]) -> Result<(), FormatError> {
+        for raw in super::xml::read_tables(bytes, path)? {
+            let file_index = self.files.len();
+            self.files.push(path.to_owned());
+            let header: Vec<String> = raw
+                .table
+                .columns()
+                .iter()
+                .map(|c| (*c).to_owned())
+                .collect();
+            let positions: Vec<usize> = (0..header.len()).collect();
+            let mut record = csv::StringRecord::new();
+            for row in &raw.rows {
+                record.clear();
+                for c in raw.table.columns() {
+                    record.push_field(row.get(raw.table, c));
+                }
+                let place = (file_index, row.row as u64, row.line);
+                self.read_row(raw.table, path, place, &header, &positions, &record);
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads one row: `place` is its file's index, its 0-based data row and its line.
+    fn read_row(
+        &mut self,
+        table: Table,
+        path: &Path,
+        (file_index, row, line): (usize, u64, u64),
+        header: &[String],
+        positions: &[usize],
+        record: &csv::StringRecord,
+    ) {
+        if is_blank(record) {
+            return;
+        }
+        let id = record.get(positions[0]).map_or("", str::trim);
+        let mut ctx = RowContext {
+            file: path,
+            table: table.name(),
+            row,
+            line,
+            child: (!id.is_empty()).then_some(id),
+            problems: &mut self.problems,
+        };
+        if check_row_length(&mut ctx, record, header.len())
+            || has_overlong_value(&mut ctx, record, header)
+        {
+            return;
+        }
+        if ctx
+            .required("CHILD", id, "it does not say which child it belongs to")
+            .is_none()
+        {
+            return;
+        }
+        let entry = entry_for(&mut self.index, &mut self.children, id);
+        let seen = Seen {
+            file: file_index,
+            row,
+            line,
+        };
+        let reader = RowReader {
+            ctx,
+            entry,
+            seen,
+            files: &self.files,
+            year: self.year,
+        };
+        reader.read(table, record, positions);
     }
 
     fn finish(self) -> Read<Vec<Child>> {

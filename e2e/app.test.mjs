@@ -214,6 +214,12 @@ test('signing in, every page, drill-down, chronology and upload, each page acces
   await page.getByRole('heading', { level: 1, name: /^Moderate audit / }).waitFor();
   await accessible('audit-moderate');
 
+  // The Family Safeguarding partnership report: the partners' figures before and after.
+  await page.getByRole('link', { name: 'Partnership', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Family Safeguarding partnership' }).waitFor();
+  assert.ok(await page.getByText('Police domestic-abuse call-outs').isVisible());
+  await accessible('partnership');
+
   // The improvement plan: every workstream with its milestones; an update saved through the form
   // shows as the milestone's latest update.
   await page.getByRole('link', { name: 'Improvement plan', exact: true }).click();
@@ -247,6 +253,6 @@ test('signing in, every page, drill-down, chronology and upload, each page acces
   await page.goto(url);
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
 
-  assert.equal(checked.length, 19);
+  assert.equal(checked.length, 20);
   assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
 });

@@ -459,6 +459,13 @@ fn family_safeguarding_section(inputs: &Inputs<'_>) -> Section {
             )));
         }
     }
+    blocks.extend(crate::practice::partnership_blocks(
+        inputs.dataset,
+        inputs.quarter.end(),
+        12,
+        inputs.audience,
+        inputs.policy,
+    ));
     blocks.extend(crate::practice::assurance_blocks(inputs));
     Section {
         id: "family-safeguarding".to_string(),

@@ -946,3 +946,99 @@ pub(crate) fn focus_five_section(inputs: &Inputs<'_>) -> Section {
         blocks,
     }
 }
+
+/// The Family Safeguarding partnership report (`metrics::partnership`) on `day`, from the stored
+/// partner figures, comparing the `months` months before the month each family's involvement
+/// began with the `months` months from it, as the audience may read it: a paragraph naming how
+/// many families are compared and their adult workers, and a table of each measure before and
+/// after. Under control a count of children from 1 to 5 is `c`, and so is a total of days or
+/// events from 1 to 5; every total over the families (days in care, partners' counts,
+/// attendance) is withheld when the families compared are that few, since a total over one or
+/// two families describes them.
+pub fn partnership_blocks(
+    dataset: &model::Dataset,
+    day: Date,
+    months: u32,
+    audience: Audience,
+    policy: &Policy,
+) -> Vec<Block> {
+    let r =
+        metrics::partnership::partnership_report(dataset, &dataset.partner_figures, day, months);
+    let controlled = audience.needs_control();
+    let count = |n: u64| {
+        if controlled {
+            policy.publish_count(n)
+        } else {
+            Published::Count(n)
+        }
+    };
+    let few = r.families == 0 || (controlled && policy.is_small(r.families));
+    let workers: Vec<Published> = r.adult_workers.iter().map(|&n| count(n)).collect();
+    let mut blocks = vec![Block::Paragraph(format!(
+        "Families compared: {}, those whose Family Safeguarding involvement began at least \
+         {months} months before {}, each over the {months} months before the month it began and \
+         the {months} months from it. With a domestic abuse worker: {}; a mental health worker: \
+         {}; a substance use worker: {}. Partners' figures (police, the acute trust, treatment \
+         services, schools) are those loaded into the store (partnership.csv).",
+        count(r.families),
+        long_date(day),
+        workers[0],
+        workers[1],
+        workers[2],
+    ))];
+    let mut rows = Vec::new();
+    for (i, m) in r.measures.iter().enumerate() {
+        let decimals = usize::from(m.measure.contains('%'));
+        let number = |v: f64| Cell::Number {
+            value: v,
+            decimals,
+            suffix: "",
+        };
+        // The first measure counts children; the others are totals or means over families.
+        let (before, after, shown) = if i == 0 {
+            let (b, a) = (count(m.before as u64), count(m.after as u64));
+            let shown = !b.is_suppressed() && !a.is_suppressed();
+            (Cell::Count(b), Cell::Count(a), shown)
+        } else if few {
+            (
+                Cell::Count(Published::Suppressed),
+                Cell::Count(Published::Suppressed),
+                false,
+            )
+        } else if controlled && decimals == 0 {
+            // Totals of days or events: under control, small ones are withheld as counts are.
+            let cell = |v: f64| {
+                if policy.is_small(v as u64) {
+                    Cell::Count(Published::Suppressed)
+                } else {
+                    number(v)
+                }
+            };
+            let shown = !policy.is_small(m.before as u64) && !policy.is_small(m.after as u64);
+            (cell(m.before), cell(m.after), shown)
+        } else {
+            (number(m.before), number(m.after), true)
+        };
+        let change = match m.change_pct() {
+            Some(c) if shown => format!("{c:+.1}%"),
+            _ => String::new(),
+        };
+        rows.push(vec![text(m.measure), before, after, text(change)]);
+    }
+    blocks.push(Block::Table(Table {
+        id: "partnership".to_string(),
+        title: format!(
+            "Family Safeguarding partnership: before and after involvement, to {}",
+            long_date(day)
+        ),
+        columns: columns(&["Measure", "Before", "After", "Change"]),
+        rows,
+        note: Some(
+            "Children on a child protection plan: on the day before involvement began and at the \
+             end of the window after. Days in care and partners' counts: totals over the \
+             families; school attendance: the mean of the monthly figures given."
+                .to_string(),
+        ),
+    }));
+    blocks
+}

@@ -42,6 +42,7 @@ pub mod headers;
 mod layout;
 mod measures;
 mod pages;
+mod partnership;
 mod programme;
 mod trackers;
 mod upload;
@@ -119,6 +120,7 @@ pub fn router(state: AppState) -> Router {
         .route("/audits/actions/{id}/close", post(audits::close_action))
         .route("/audits/{id}", get(audits::form).post(audits::save))
         .route("/forecast", get(forecast_page::page))
+        .route("/partnership", get(partnership::page))
         .route("/plan", get(trackers::plan))
         .route("/plan/update", post(trackers::update_plan))
         .route("/recommendations", get(trackers::recommendations))

@@ -691,6 +691,8 @@ async fn every_page_has_the_security_headers_and_no_inline_script_or_style() {
         "/annex-a",
         "/plan",
         "/recommendations",
+        "/partnership",
+        "/audits/programme",
     ] {
         let reply = http(s.addr, "GET", path, &admin, "").await;
         assert_eq!(reply.status, 200, "{path}");
@@ -1825,4 +1827,34 @@ async fn qa_leads_run_the_programme_from_the_browser_and_others_cannot() {
             .body
             .contains("no completed audit graded requires improvement is waiting for a dip sample")
     );
+}
+
+#[tokio::test]
+async fn every_role_reads_the_partnership_report_and_scrutiny_under_control() {
+    let s = start().await;
+    for (role, controlled) in [
+        ("admin", false),
+        ("analyst", false),
+        ("manager", false),
+        ("practitioner", false),
+        ("scrutiny", true),
+    ] {
+        let cookie = session(s.addr, role).await;
+        let before = log_len(&s.store).await;
+        let reply = http(s.addr, "GET", "/partnership", &cookie, "").await;
+        assert_eq!(reply.status, 200, "{role}");
+        assert!(reply.body.contains("Families compared: 0,"), "{role}");
+        assert!(reply.body.contains("Police domestic-abuse call-outs"));
+        assert_eq!(
+            reply.body.contains("disclosure-controlled"),
+            controlled,
+            "{role}"
+        );
+        assert!(children_in(&reply.body).is_empty());
+        assert_eq!(
+            log_len(&s.store).await,
+            before,
+            "aggregates only: nothing to log"
+        );
+    }
 }

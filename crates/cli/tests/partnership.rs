@@ -114,7 +114,7 @@ fn a_bad_partnership_file_refuses_the_whole_load() {
     let good = tmp.path().join("teams.csv");
     std::fs::write(
         &good,
-        "team_id,name,service,family_safeguarding\nT1,North,Family Safeguarding,true\n",
+        "team_id,name,service,family_safeguarding\nT1,North,Family Safeguarding,1\n",
     )
     .unwrap();
     let bad = tmp.path().join("figures.csv");

@@ -15,6 +15,7 @@
 //! so it is read whole and each rule looks at what tables it needs, this year's and last year's.
 
 mod common;
+mod common_r1;
 
 pub use common::{Ctx, table_name};
 
@@ -53,6 +54,7 @@ crate::rule_table! {
     rule_131,
     rule_132,
     rule_133,
+    rule_134,
     rule_141,
     rule_142,
     rule_143,
@@ -64,6 +66,7 @@ crate::rule_table! {
     rule_149,
     rule_151,
     rule_153,
+    rule_157,
     rule_158,
     rule_159,
     rule_166,
@@ -79,14 +82,22 @@ crate::rule_table! {
     rule_184,
     rule_181,
     rule_182,
+    rule_185,
+    rule_186,
+    rule_187,
     rule_188,
     rule_189,
+    rule_190,
+    rule_191,
     rule_192,
     rule_193,
     rule_196,
     rule_197a,
+    rule_197b,
+    rule_198,
     rule_213,
     rule_214,
+    rule_215,
     rule_217,
     rule_226 (RULE_2025),
     rule_232,

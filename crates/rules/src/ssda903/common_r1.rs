@@ -96,6 +96,66 @@ pub(crate) fn temporary(place: &str) -> bool {
     matches!(place, "T0" | "T1" | "T2" | "T3" | "T4")
 }
 
+/// Reports every episode of a run of a child's consecutive episodes under legal status `ls`, each
+/// starting the day the one before ended, when the run lasts more than `limit` days from its first
+/// `DECOM` to its last `DEC` (31 March when the last episode is open, or its `DEC` is not a date).
+pub(crate) fn legal_status_longer_than(
+    ctx: &Ctx,
+    ret: &RawReturn,
+    ls: &str,
+    limit: i64,
+    code: &'static str,
+    out: &mut Vec<crate::Finding>,
+) {
+    let end_of = |r: &RawRow| date(ep(r, "DEC")).unwrap_or(ctx.collection_end);
+    for (_, episodes) in episodes_in_order(ret) {
+        let mut run: Vec<Dated<'_>> = Vec::new();
+        let mut flush = |run: &mut Vec<Dated<'_>>| {
+            if let (Some((first, _)), Some((_, last))) = (run.first(), run.last())
+                && days_between(*first, end_of(last)) > limit
+            {
+                for (_, r) in run.iter() {
+                    out.push(super::common::finding(code, Table::Episodes, r, "DEC"));
+                }
+            }
+            run.clear();
+        };
+        for (start, row) in episodes {
+            if ep(row, "LS") != ls {
+                flush(&mut run);
+                continue;
+            }
+            let continues = run
+                .last()
+                .is_some_and(|(_, before)| date(ep(before, "DEC")) == Some(start));
+            if !continues {
+                flush(&mut run);
+            }
+            run.push((start, row));
+        }
+        flush(&mut run);
+    }
+}
+
+/// Reports each episode in temporary placement `place` whose `DEC` is more than `limit` days after
+/// its `DECOM` (both dates; an open episode is left until it ends).
+pub(crate) fn temporary_longer_than(
+    ret: &RawReturn,
+    place: &str,
+    limit: i64,
+    code: &'static str,
+    out: &mut Vec<crate::Finding>,
+) {
+    for row in ret.rows(Table::Episodes) {
+        if ep(row, "PLACE") == place
+            && let (Some(start), Some(end)) = (date(ep(row, "DECOM")), date(ep(row, "DEC")))
+            && days_between(start, end) > limit
+        {
+            out.push(super::common::finding(code, Table::Episodes, row, "DEC"));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -51,7 +51,8 @@ pub(crate) fn ep<'a>(row: &'a RawRow, field: &str) -> &'a str {
 }
 
 /// The children of this year's return looked after continuously for the 12 months to 31 March
-/// (the OC2 cohort): with an episode open at some time in the year, and none that shows the child
+/// (the OC2 cohort): with an episode open at some time in the year (one whose `DEC` is blank or
+/// not a date counts as open), and none that shows the child
 /// outside care during it: no period of care starting (`RNE` `S`) after 1 April, no episode ending
 /// with a reason other than `X1` (episode ceases and a new one begins) from 1 April to 30 March,
 /// and no short break (`LS` `V3` or `V4`) in the year.
@@ -62,8 +63,8 @@ pub(crate) fn looked_after_for_12_months<'a>(ctx: &Ctx, ret: &'a RawReturn) -> H
     for row in ret.rows(Table::Episodes) {
         let decom = date(ep(row, "DECOM"));
         let dec = date(ep(row, "DEC"));
-        let during = decom.is_some_and(|d| d <= end)
-            && (ep(row, "DEC").is_empty() || dec.is_some_and(|d| d >= start));
+        // A `DEC` that is not a date does not say the child left: the rules on `DEC` report it.
+        let during = decom.is_some_and(|d| d <= end) && dec.is_none_or(|d| d >= start);
         if during {
             in_year.insert(row.child());
         }

@@ -1,8 +1,9 @@
 //! # What it checks
 //!
 //! Each row of the Header table of a child who has a row in the previous year's Header table has the
-//! same `SEX` as last year. The codes `1` and `2` of returns before 2024-25 count as `M` and `F`.
-//! Without the previous year's return the rule does nothing.
+//! same `SEX` as last year. In 2024-25, whose previous return (2023-24) recorded gender as `1`
+//! and `2`, last year's `1` and `2` count as `M` and `F`; in other years codes compare as
+//! written. Without the previous year's return the rule does nothing.
 //!
 //! # Why
 //!
@@ -38,14 +39,15 @@ fn normalised(sex: &str) -> &str {
     }
 }
 
-fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
+fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
+    let then = |v| if ctx.year == 2025 { normalised(v) } else { v };
     let Some(last) = previous_headers(ret) else {
         return;
     };
     let table = Table::Header;
     for row in ret.current.rows(table) {
         if let Some(before) = last.get(row.child())
-            && normalised(row.get(table, "SEX")) != normalised(before.get(table, "SEX"))
+            && row.get(table, "SEX") != then(before.get(table, "SEX"))
         {
             out.push(finding(RULE.code, table, row, "SEX"));
         }

@@ -58,8 +58,9 @@ fn errors_fail_the_return_and_are_located() {
 
     let out = harbour(&["validate", file, "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json[0]["rule_code"], "8600");
-    assert_eq!(json[0]["severity"], "error");
+    assert_eq!(json["findings"][0]["rule_code"], "8600");
+    assert_eq!(json["findings"][0]["severity"], "error");
+    assert_eq!(json["skipped"], serde_json::json!([]));
 }
 
 #[test]
@@ -211,4 +212,72 @@ fn an_ssda903_return_is_validated_with_its_previous_year() {
     );
     let out = harbour(&["rule", "115"]);
     assert!(stdout(&out).starts_with("SSDA903 rule 115 (error; 2023-24, 2024-25, 2025-26)\n"));
+}
+
+/// The 903 rules that look URNs up need Ofsted's provider lists: without `--providers` they are
+/// skipped, with a note on stderr and the `skipped` field of the JSON; with the list
+/// (`tests/ofsted_providers.csv`, synthetic) they run.
+#[test]
+fn ssda903_urn_rules_need_the_provider_lists_and_say_when_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("episodes.csv"),
+        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n\
+         C1,01/05/2025,S,C2,N1,K2,PR4,,,,TW1 1AA,TW9 9ZZ,SC900001\n\
+         C2,01/05/2025,S,C2,N1,K2,PR4,,,,TW1 1AA,TW9 9ZZ,SC999999\n\
+         C3,01/07/2025,S,C2,N1,K2,PR1,,,,TW1 1AA,TW1 9ZZ,SC900002\n",
+    )
+    .unwrap();
+    let ret = dir.path().to_str().unwrap();
+    let list = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/ofsted_providers.csv");
+
+    let out = harbour(&["validate", ret, "--year", "2026", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let skipped: Vec<&str> = json["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["rule_code"].as_str().unwrap())
+        .collect();
+    assert_eq!(skipped, ["219", "221", "224", "227", "228", "1008"]);
+    assert!(json["skipped"][0]["reason"].as_str().unwrap().contains("--providers"));
+    let codes = |json: &serde_json::Value| -> Vec<String> {
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| format!("{} {}", f["rule_code"].as_str().unwrap(), f["child_id"].as_str().unwrap()))
+            .collect()
+    };
+    assert!(!codes(&json).iter().any(|c| c.starts_with("1008 ")));
+    let out = harbour(&["validate", ret, "--year", "2026"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("SSDA903 rules skipped: 219, 221, 224, 227, 228, 1008 (needs Ofsted's provider lists"),
+        "{stderr}"
+    );
+
+    let out = harbour(&[
+        "validate", ret, "--year", "2026", "--format", "json", "--providers", list,
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["skipped"], serde_json::json!([]));
+    let found = codes(&json);
+    // C2's URN is not listed; C3 started after SC900002 closed and its open episode runs past
+    // the closure.
+    for expected in ["1008 C2", "227 C3", "228 C3"] {
+        assert!(found.iter().any(|c| c == expected), "{expected} in {found:?}");
+    }
+    assert!(!found.iter().any(|c| c.ends_with(" C1") && ["1008", "219", "221", "224", "227", "228"].contains(&c.split(' ').next().unwrap())), "{found:?}");
+
+    // A list without a URN column is an error naming the file.
+    let other = tempfile::tempdir().unwrap();
+    let bad = other.path().join("list.csv");
+    std::fs::write(&bad, "Name,Postcode\nA home,TW9 9ZZ\n").unwrap();
+    let out = harbour(&[
+        "validate", ret, "--year", "2026", "--providers", bad.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("list.csv: line 1") && stderr.contains("URN"), "{stderr}");
 }

@@ -147,6 +147,7 @@ fn differential(run: &Path, seed: u64, children: u32) -> Vec<String> {
     let ret = Return {
         current: RawReturn::read(std::slice::from_ref(&files.ssda903)).unwrap(),
         previous: Some(RawReturn::read(std::slice::from_ref(&files.ssda903_prev)).unwrap()),
+        providers: None,
     };
     let validated = rules::ssda903::validate_return(&ret, year, |_| true).unwrap();
     let ours: BTreeSet<Key> = validated

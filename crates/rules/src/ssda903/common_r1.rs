@@ -157,6 +157,23 @@ pub(crate) fn temporary_longer_than(
     }
 }
 
+/// The episodes of this year's return that name an Ofsted URN (not blank, not `XXXXXXX`, the code
+/// of a regional adoption agency), each with its provider in the lists when listed; `None`
+/// without the lists.
+pub(crate) fn episodes_with_urn(
+    ret: &Return,
+) -> Option<Vec<(&RawRow, Option<&formats::providers::Provider>)>> {
+    let providers = ret.providers.as_ref()?;
+    Some(
+        ret.current
+            .rows(Table::Episodes)
+            .iter()
+            .filter(|r| !ep(r, "URN").is_empty() && ep(r, "URN") != "XXXXXXX")
+            .map(|r| (r, providers.get(ep(r, "URN"))))
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,8 @@
 //! (`# year: 2026`) and the findings expected (`# expect:` then one `table,row` a line, the
 //! previous year's tables with `_last`); then each table as `== NAME` and its CSV, tables of the
 //! previous year's return named with `_last`. Rows whose `CHILD` starts with `pass` must give no
-//! finding.
+//! finding. A fixture of a rule that looks URNs up gives Ofsted's provider list as a table named
+//! `Providers` (the CSV layout of [`formats::providers`]).
 //!
 //! Rules see the return as written ([`formats::ssda903::raw`]): values as text, rows 0-based per
 //! table, as the DfE validators count them. A 903 return is small (a few MB for 10,000 children),
@@ -20,6 +21,7 @@ mod common_r1;
 pub use common::{Ctx, table_name};
 
 use crate::Finding;
+pub use formats::providers::ProviderList;
 use formats::ssda903::raw::RawReturn;
 
 /// An SSDA903 rule.
@@ -31,12 +33,24 @@ pub enum Check {
     Return(fn(&Ctx, &Return, &mut Vec<Finding>)),
 }
 
-/// The return being checked, and the previous year's when given (`--prev`).
+/// The return being checked, the previous year's when given (`--prev`), and Ofsted's provider
+/// lists when given (`--providers`).
 #[derive(Debug, Clone, Default)]
 pub struct Return {
     pub current: RawReturn,
     pub previous: Option<RawReturn>,
+    /// Ofsted's registered providers, for the rules of [`NEEDS_PROVIDERS`]; without them those
+    /// rules are skipped ([`Validated::skipped`]).
+    pub providers: Option<ProviderList>,
 }
+
+/// The rules that look placements' URNs up in Ofsted's provider lists: without the lists they
+/// cannot judge, so they are skipped and [`Validated::skipped`] names them.
+pub const NEEDS_PROVIDERS: &[&str] = &["219", "221", "224", "227", "228", "1008"];
+
+/// Why a rule of [`NEEDS_PROVIDERS`] was skipped.
+pub const SKIPPED_WITHOUT_PROVIDERS: &str =
+    "needs Ofsted's provider lists (harbour validate --providers FILE) to look URNs up";
 
 crate::rule_table! {
     Check;
@@ -109,9 +123,14 @@ crate::rule_table! {
     rule_214,
     rule_215,
     rule_217,
+    rule_219,
+    rule_221,
     rule_222,
+    rule_224,
     rule_225,
     rule_226 (RULE_2025),
+    rule_227,
+    rule_228,
     rule_232,
     rule_233,
     rule_234,
@@ -213,6 +232,7 @@ crate::rule_table! {
     rule_1004,
     rule_1005,
     rule_1006,
+    rule_1008,
     rule_1009,
     rule_int01,
     rule_int02,
@@ -269,6 +289,9 @@ pub struct Validated {
     pub year: i16,
     pub children: usize,
     pub findings: Vec<Finding>,
+    /// The codes of the rules of the year that were not run, because the return came without
+    /// Ofsted's provider lists ([`NEEDS_PROVIDERS`], [`SKIPPED_WITHOUT_PROVIDERS`]).
+    pub skipped: Vec<&'static str>,
 }
 
 /// There is no SSDA903 rule set for this year.
@@ -290,7 +313,12 @@ pub fn validate_return(
     }
     let ctx = Ctx::new(year);
     let mut findings = Vec::new();
+    let mut skipped = Vec::new();
     for rule in rules_for(year).filter(|r| keep(r)) {
+        if ret.providers.is_none() && NEEDS_PROVIDERS.contains(&rule.code) {
+            skipped.push(rule.code);
+            continue;
+        }
         let Check::Return(check) = rule.check;
         check(&ctx, ret, &mut findings);
     }
@@ -306,6 +334,7 @@ pub fn validate_return(
         year,
         children: ret.current.children(),
         findings,
+        skipped,
     })
 }
 

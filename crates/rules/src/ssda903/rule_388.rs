@@ -3,7 +3,8 @@
 //! Each ended episode agrees with what follows it (the child's next episode by `DECOM`): `REC` `X1`
 //! (a new episode begins) needs a next episode starting on the `DEC`; a `REC` that ends the period
 //! of care needs any next episode to start later than the `DEC`; a child's last episode cannot end
-//! with `X1`. Episodes whose `DECOM` is not a date are left to other rules.
+//! with `X1`. Episodes whose `DECOM` is not a date, and ends whose `DEC` is blank or not a date,
+//! are left to other rules.
 //!
 //! # Why
 //!
@@ -34,13 +35,12 @@ pub(crate) const RULE: Rule = Rule {
 fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     for (_, episodes) in episodes_in_order(&ret.current) {
         for (i, (_, row)) in episodes.iter().enumerate() {
-            let (dec, rec) = (ep(row, "DEC"), ep(row, "REC"));
-            if dec.is_empty() {
+            let (Some(dec), rec) = (date(ep(row, "DEC")), ep(row, "REC")) else {
                 continue;
-            }
+            };
             let bad = match episodes.get(i + 1) {
                 Some((next, _)) => {
-                    let joined = date(dec) == Some(*next);
+                    let joined = dec == *next;
                     (rec == "X1" && !joined) || (rec != "X1" && !rec.is_empty() && joined)
                 }
                 None => rec == "X1",

@@ -85,12 +85,21 @@ pub(crate) fn previous_headers(ret: &Return) -> Option<HashMap<&str, &RawRow>> {
     ret.previous.as_ref().map(header_rows)
 }
 
-/// Placement types that are not registered with Ofsted, so take no URN: placed with parents
-/// (`P1`), residential employment (`P3`), secure units and YOIs (`R1`, `R2`, `R5`), temporary
-/// placements (`T0` to `T4`) and the `Z1x` codes of placements outside the list.
-pub(crate) const NO_URN_PLACES: &[&str] = &[
-    "P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z11", "Z12", "Z13", "Z14",
-];
+/// Placement types that are not registered with Ofsted, so take no URN, in the year's code list:
+/// placed with parents (`P1`; `P2` with another person with parental responsibility in 2023-24),
+/// residential employment (`P3`), secure units and YOIs (`R1`, `R2`, `R5`), temporary placements
+/// (`T0` to `T4`) and other placements (`Z1`, split into `Z11` to `Z14` from 2025-26).
+pub(crate) fn no_urn_places(year: i16) -> &'static [&'static str] {
+    match year {
+        ..=2024 => &[
+            "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1",
+        ],
+        2025 => &["P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"],
+        _ => &[
+            "P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z11", "Z12", "Z13", "Z14",
+        ],
+    }
+}
 
 /// Temporary placements: `T0` to `T4`.
 pub(crate) fn temporary(place: &str) -> bool {

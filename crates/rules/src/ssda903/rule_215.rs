@@ -42,25 +42,36 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
         "INTERVENTION_RECEIVED",
         "INTERVENTION_OFFERED",
     ];
-    let oc2: Vec<_> = ret
+    let with_items = |r: &&formats::ssda903::raw::RawRow| {
+        oc2_items.iter().any(|f| !r.get(Table::Oc2, f).is_empty())
+    };
+    let leaver = |r: &&formats::ssda903::raw::RawRow| {
+        ["IN_TOUCH", "ACTIV", "ACCOM"]
+            .iter()
+            .any(|f| !r.get(Table::Oc3, f).is_empty())
+    };
+    let oc2: std::collections::HashSet<&str> = ret
         .current
         .rows(Table::Oc2)
         .iter()
-        .filter(|r| oc2_items.iter().any(|f| !r.get(Table::Oc2, f).is_empty()))
+        .filter(with_items)
+        .map(|r| r.child())
         .collect();
-    for row in ret.current.rows(Table::Oc3) {
-        let leaver = ["IN_TOUCH", "ACTIV", "ACCOM"]
-            .iter()
-            .any(|f| !row.get(Table::Oc3, f).is_empty());
-        if !leaver {
-            continue;
-        }
-        let theirs: Vec<_> = oc2.iter().filter(|r| r.child() == row.child()).collect();
-        if !theirs.is_empty() {
+    let leavers: std::collections::HashSet<&str> = ret
+        .current
+        .rows(Table::Oc3)
+        .iter()
+        .filter(leaver)
+        .map(|r| r.child())
+        .collect();
+    for row in ret.current.rows(Table::Oc3).iter().filter(leaver) {
+        if oc2.contains(row.child()) {
             out.push(finding(RULE.code, Table::Oc3, row, "IN_TOUCH"));
-            for r in theirs {
-                out.push(finding(RULE.code, Table::Oc2, r, "CONVICTED"));
-            }
+        }
+    }
+    for row in ret.current.rows(Table::Oc2).iter().filter(with_items) {
+        if leavers.contains(row.child()) {
+            out.push(finding(RULE.code, Table::Oc2, row, "CONVICTED"));
         }
     }
 }

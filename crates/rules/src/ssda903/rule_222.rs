@@ -1,8 +1,9 @@
 //! # What it checks
 //!
 //! Each row of the Episodes table whose `PLACE` is a placement Ofsted does not register (`P1`, `P3`,
-//! `R1`, `R2`, `R5`, `T0` to `T4`, `Z11` to `Z14`) has a blank `URN` (`XXXXXXX`, the code for a
-//! regional adoption agency, is let through).
+//! `R1`, `R2`, `R5`, `T0` to `T4`, `Z11` to `Z14`; in 2024-25 `Z1` for the `Z1x` codes; in 2023-24
+//! also `P2`) has a blank `URN` (`XXXXXXX`, the code for a regional adoption agency, is let
+//! through).
 //!
 //! # Why
 //!
@@ -30,9 +31,9 @@ pub(crate) const RULE: Rule = Rule {
     check: Check::Return(check),
 };
 
-fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
+fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     each_row_where(out, ret, |row| {
-        NO_URN_PLACES.contains(&ep(row, "PLACE"))
+        no_urn_places(ctx.year).contains(&ep(row, "PLACE"))
             && !ep(row, "URN").is_empty()
             && ep(row, "URN") != "XXXXXXX"
     });

@@ -240,25 +240,45 @@ fn ssda903_urn_rules_need_the_provider_lists_and_say_when_skipped() {
         .map(|s| s["rule_code"].as_str().unwrap())
         .collect();
     assert_eq!(skipped, ["219", "221", "224", "227", "228", "1008"]);
-    assert!(json["skipped"][0]["reason"].as_str().unwrap().contains("--providers"));
+    assert!(
+        json["skipped"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("--providers")
+    );
     let codes = |json: &serde_json::Value| -> Vec<String> {
         json["findings"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|f| format!("{} {}", f["rule_code"].as_str().unwrap(), f["child_id"].as_str().unwrap()))
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f["rule_code"].as_str().unwrap(),
+                    f["child_id"].as_str().unwrap()
+                )
+            })
             .collect()
     };
     assert!(!codes(&json).iter().any(|c| c.starts_with("1008 ")));
     let out = harbour(&["validate", ret, "--year", "2026"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("SSDA903 rules skipped: 219, 221, 224, 227, 228, 1008 (needs Ofsted's provider lists"),
+        stderr.contains(
+            "SSDA903 rules skipped: 219, 221, 224, 227, 228, 1008 (needs Ofsted's provider lists"
+        ),
         "{stderr}"
     );
 
     let out = harbour(&[
-        "validate", ret, "--year", "2026", "--format", "json", "--providers", list,
+        "validate",
+        ret,
+        "--year",
+        "2026",
+        "--format",
+        "json",
+        "--providers",
+        list,
     ]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["skipped"], serde_json::json!([]));
@@ -266,18 +286,33 @@ fn ssda903_urn_rules_need_the_provider_lists_and_say_when_skipped() {
     // C2's URN is not listed; C3 started after SC900002 closed and its open episode runs past
     // the closure.
     for expected in ["1008 C2", "227 C3", "228 C3"] {
-        assert!(found.iter().any(|c| c == expected), "{expected} in {found:?}");
+        assert!(
+            found.iter().any(|c| c == expected),
+            "{expected} in {found:?}"
+        );
     }
-    assert!(!found.iter().any(|c| c.ends_with(" C1") && ["1008", "219", "221", "224", "227", "228"].contains(&c.split(' ').next().unwrap())), "{found:?}");
+    assert!(
+        !found.iter().any(|c| c.ends_with(" C1")
+            && ["1008", "219", "221", "224", "227", "228"].contains(&c.split(' ').next().unwrap())),
+        "{found:?}"
+    );
 
     // A list without a URN column is an error naming the file.
     let other = tempfile::tempdir().unwrap();
     let bad = other.path().join("list.csv");
     std::fs::write(&bad, "Name,Postcode\nA home,TW9 9ZZ\n").unwrap();
     let out = harbour(&[
-        "validate", ret, "--year", "2026", "--providers", bad.to_str().unwrap(),
+        "validate",
+        ret,
+        "--year",
+        "2026",
+        "--providers",
+        bad.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("list.csv: line 1") && stderr.contains("URN"), "{stderr}");
+    assert!(
+        stderr.contains("list.csv: line 1") && stderr.contains("URN"),
+        "{stderr}"
+    );
 }

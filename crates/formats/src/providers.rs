@@ -291,7 +291,10 @@ mod tests {
         let err = ProviderList::from_text(Path::new("ch.csv"), "Name,Postcode\nA,TW1 1AA\n")
             .unwrap_err()
             .to_string();
-        assert!(err.contains("ch.csv: line 1") && err.contains("URN"), "{err}");
+        assert!(
+            err.contains("ch.csv: line 1") && err.contains("URN"),
+            "{err}"
+        );
         let err = ProviderList::from_text(
             Path::new("ch.csv"),
             "URN,Closed date\nSC1,\nSC2,31/02/2025\n",

@@ -348,7 +348,8 @@ fn known_defect(side: Side, (code, table, row): &Key, ret: &Return) -> bool {
             })
         }
         // The peer checks the ages of rules 371 to 374 on ended episodes only.
-        (Side::Harbour, "371" | "372" | "373" | "374") => v("DEC").is_empty(),
+        // (A `DEC` that is not a date is no end to the peer.)
+        (Side::Harbour, "371" | "372" | "373" | "374") => !is_date(v("DEC")),
         // The peer puts an episode whose DECOM is not a date last in the child's order.
         // The peer takes an episode with a DEC but no REC as not ended (rule 142).
         (Side::Peer, "142") if !v("DEC").is_empty() && v("REC").is_empty() => true,
@@ -401,7 +402,8 @@ fn known_defect(side: Side, (code, table, row): &Key, ret: &Return) -> bool {
             };
             ret.previous.as_ref().is_some_and(|p| {
                 p.rows(Table::Header).iter().any(|h| {
-                    h.child() == r.child() && h.get(Table::Header, field).eq_ignore_ascii_case(v(field))
+                    h.child() == r.child()
+                        && h.get(Table::Header, field).eq_ignore_ascii_case(v(field))
                 })
             })
         }
@@ -410,9 +412,11 @@ fn known_defect(side: Side, (code, table, row): &Key, ret: &Return) -> bool {
         (Side::Harbour, "165") => ret.current.rows(Table::Header).iter().any(|h| {
             h.child() == r.child() && matches!(h.get(Table::Header, "MOTHER"), "" | "0" | "1")
         }),
-        (Side::Peer, "165") => ret.current.rows(Table::Header).iter().any(|h| {
-            h.child() == r.child() && matches!(h.get(Table::Header, "SEX"), "1" | "2")
-        }),
+        (Side::Peer, "165") => ret
+            .current
+            .rows(Table::Header)
+            .iter()
+            .any(|h| h.child() == r.child() && matches!(h.get(Table::Header, "SEX"), "1" | "2")),
         // The peer's rule 210 reports UN4 for children who started after 24 March, the ones the
         // DfE allows it, and not for those looked after longer.
         (Side::Peer | Side::Harbour, "210") => {

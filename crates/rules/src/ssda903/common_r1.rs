@@ -11,7 +11,11 @@ use std::collections::{HashMap, HashSet};
 
 /// The day number of a date (days since 1970-01-01), for counting days between dates.
 pub(crate) fn day_number(d: Date) -> i64 {
-    let (y, m, dd) = (i64::from(d.year()), i64::from(d.month()), i64::from(d.day()));
+    let (y, m, dd) = (
+        i64::from(d.year()),
+        i64::from(d.month()),
+        i64::from(d.day()),
+    );
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -94,7 +98,9 @@ pub(crate) fn no_urn_places(year: i16) -> &'static [&'static str] {
         ..=2024 => &[
             "P1", "P2", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1",
         ],
-        2025 => &["P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"],
+        2025 => &[
+            "P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1",
+        ],
         _ => &[
             "P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z11", "Z12", "Z13", "Z14",
         ],

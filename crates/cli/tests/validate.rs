@@ -185,8 +185,12 @@ fn an_ssda903_return_is_validated_with_its_previous_year() {
         csv,
         format!(
             "rule_code,child_id,table,field,row,line,column,severity,value,message,file\n\
+             209,C1,Header,UPN,0,2,,error,UN1,Child looked after is of school age and should not have an unknown Unique Pupil Number (UPN) code of UN1.,{}\n\
              101,C2,Header,SEX,1,3,,error,1,The child or young person’s reported sex is not valid.,{}\n\
+             209,C2,Header,UPN,1,3,,error,UN1,Child looked after is of school age and should not have an unknown Unique Pupil Number (UPN) code of UN1.,{}\n\
              115,C1,PlacedAdoption,DATE_PLACED,0,2,,error,31/06/2025,Date of Local Authority's (LA) decision that a child should be placed for adoption is not a valid date.,{}\n",
+            a.display(),
+            a.display(),
             a.display(),
             b.display()
         )

@@ -65,7 +65,8 @@ impl Rng {
     }
 }
 
-/// Odd values an injected cell may get: blanks, dates that are not, codes of other years, case.
+/// Odd values an injected cell may get: blanks, dates that are not, codes of other years, case,
+/// codes of other fields.
 const ODD: &[&str] = &[
     "",
     "X",
@@ -83,6 +84,19 @@ const ODD: &[&str] = &[
     "Y",
     "n/a",
     "99",
+    // Codes of the return in the wrong place, for the rules that join codes across fields:
+    // short breaks, the end of an episode, adoption, a regional adoption agency's URN, a pupil
+    // number not yet obtained, a care leaver who died. (Not the temporary placements: Harbour's
+    // rule 178 does not yet check that they have no PLACE_PROVIDER, as the peer's does.)
+    "V3",
+    "X1",
+    "E11",
+    "A3",
+    "XXXXXXX",
+    "UN4",
+    "SDQ1",
+    "DIED",
+    "CUSTOD",
 ];
 
 /// Injects errors into about `rate` of the data rows of every CSV file in `dir`: one column of

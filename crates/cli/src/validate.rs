@@ -25,6 +25,11 @@ pub struct ValidateArgs {
     /// compare the two years; its tables are reported with the suffix `_last`.
     #[arg(long)]
     prev: Option<PathBuf>,
+    /// An Ofsted provider list (CSV; repeat for several, e.g. the children's homes list and the
+    /// social care providers list), for the 903 rules that look placements' URNs up (219, 221,
+    /// 224, 227, 228, 1008); without it those rules are skipped, and the output says so.
+    #[arg(long = "providers", value_name = "FILE")]
+    providers: Vec<PathBuf>,
     /// Collection year, named by the year it ends (2026 = 2025-26); by default the year of each
     /// census's ReferenceDate.
     #[arg(long)]
@@ -105,11 +110,15 @@ pub fn run(args: ValidateArgs) -> Result<(), Failure> {
         if args.prev.is_some() {
             return Err(anyhow!("--prev is for an SSDA903 return, and none was given").into());
         }
+        if !args.providers.is_empty() {
+            return Err(anyhow!("--providers is for an SSDA903 return, and none was given").into());
+        }
         None
     } else {
         Some(validate_903(
             &found.ssda903,
             args.prev.as_deref(),
+            &args.providers,
             args.year,
         )?)
     };
@@ -140,10 +149,11 @@ pub fn run(args: ValidateArgs) -> Result<(), Failure> {
             });
         }
     }
+    let skipped: &[&str] = ssda903.as_ref().map_or(&[], |(_, v, _)| &v.skipped);
     let text = match args.format {
         Format::Text => text(&rows),
         Format::Csv => csv(&rows),
-        Format::Json => json(&rows),
+        Format::Json => json(&rows, skipped),
         Format::Xlsx => {
             let mut years: Vec<i16> = results.iter().map(|(_, c)| c.year).collect();
             years.sort_unstable();
@@ -197,6 +207,13 @@ pub fn run(args: ValidateArgs) -> Result<(), Failure> {
             } else {
                 ", without the previous year's return (--prev): the rules that compare the two years see only this year"
             }
+        );
+    }
+    if !skipped.is_empty() {
+        eprintln!(
+            "SSDA903 rules skipped: {} ({})",
+            skipped.join(", "),
+            rules::ssda903::SKIPPED_WITHOUT_PROVIDERS
         );
     }
     eprintln!("{errors} errors, {queries} queries");
@@ -276,6 +293,7 @@ type Validated903 = (
 fn validate_903(
     files: &[PathBuf],
     prev: Option<&Path>,
+    providers: &[PathBuf],
     year: Option<i16>,
 ) -> Result<Validated903, Failure> {
     let Some(year) = year else {
@@ -315,7 +333,21 @@ fn validate_903(
             names.insert(rules::ssda903::table_name(t.table, last), t.file.clone());
         }
     }
-    let ret = rules::ssda903::Return { current, previous };
+    let providers = if providers.is_empty() {
+        None
+    } else {
+        Some(
+            rules::ssda903::ProviderList::read(providers).map_err(|e| Failure {
+                code: 1,
+                error: anyhow!(e),
+            })?,
+        )
+    };
+    let ret = rules::ssda903::Return {
+        current,
+        previous,
+        providers,
+    };
     let validated = rules::ssda903::validate_return(&ret, year, |_| true).map_err(|e| Failure {
         code: 2,
         error: anyhow!(e),
@@ -483,7 +515,9 @@ fn csv(rows: &[Row]) -> String {
     out
 }
 
-fn json(rows: &[Row]) -> String {
+/// `{"findings": [...], "skipped": [{"rule_code", "reason"}]}`: the findings, and the rules of
+/// the year that were not run (those that need Ofsted's provider lists, when none was given).
+fn json(rows: &[Row], skipped: &[&str]) -> String {
     let list: Vec<serde_json::Value> = rows
         .iter()
         .map(|r| {
@@ -503,7 +537,17 @@ fn json(rows: &[Row]) -> String {
             })
         })
         .collect();
-    let mut text = serde_json::to_string_pretty(&list).unwrap_or_default();
+    let skipped: Vec<serde_json::Value> = skipped
+        .iter()
+        .map(|code| {
+            serde_json::json!({
+                "rule_code": code,
+                "reason": rules::ssda903::SKIPPED_WITHOUT_PROVIDERS,
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({ "findings": list, "skipped": skipped });
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
     text
 }

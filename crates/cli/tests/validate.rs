@@ -2,6 +2,11 @@
 
 use std::process::{Command, Output};
 
+/// Rule 209's DfE message.
+const UPN_UN1: &str = "Child looked after is of school age and should not have an unknown Unique Pupil Number (UPN) code of UN1.";
+/// Rule EPI's DfE message, as the CSV quotes it.
+const EPI: &str = "\"WARNING: Episodes need to be loaded for this child before further validation is possible [NOTE: This refers to the DfE portal - here, all checks that can be performed with only the available data will be.]\"";
+
 fn harbour(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_harbour"))
         .args(args)
@@ -58,8 +63,9 @@ fn errors_fail_the_return_and_are_located() {
 
     let out = harbour(&["validate", file, "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json[0]["rule_code"], "8600");
-    assert_eq!(json[0]["severity"], "error");
+    assert_eq!(json["findings"][0]["rule_code"], "8600");
+    assert_eq!(json["findings"][0]["severity"], "error");
+    assert_eq!(json["skipped"], serde_json::json!([]));
 }
 
 #[test]
@@ -174,8 +180,15 @@ fn an_ssda903_return_in_xml_is_validated_beside_a_census() {
         stdout(&out),
         format!(
             "rule_code,child_id,table,field,row,line,column,severity,value,message,file\n\
+             209,C1,Header,UPN,0,3,,error,UN1,{upn},{x}\n\
+             EPI,C1,Header,CHILD,0,3,,error,C1,{epi},{x}\n\
              101,C2,Header,SEX,1,5,,error,1,The child or young person’s reported sex is not valid.,{x}\n\
+             209,C2,Header,UPN,1,5,,error,UN1,{upn},{x}\n\
+             EPI,C2,Header,CHILD,1,5,,error,C2,{epi},{x}\n\
              115,C1,PlacedAdoption,DATE_PLACED,0,4,,error,31/06/2025,Date of Local Authority's (LA) decision that a child should be placed for adoption is not a valid date.,{x}\n",
+            // School-age children with UPN UN1 (rule 209), and no episode (rule EPI).
+            upn = UPN_UN1,
+            epi = EPI,
             x = xml.display()
         )
     );
@@ -251,12 +264,15 @@ fn an_ssda903_return_is_validated_with_its_previous_year() {
         csv,
         format!(
             "rule_code,child_id,table,field,row,line,column,severity,value,message,file\n\
+             209,C1,Header,UPN,0,2,,error,UN1,{upn},{a}\n\
              EPI,C1,Header,CHILD,0,2,,error,C1,{epi},{a}\n\
              101,C2,Header,SEX,1,3,,error,1,The child or young person’s reported sex is not valid.,{a}\n\
+             209,C2,Header,UPN,1,3,,error,UN1,{upn},{a}\n\
              EPI,C2,Header,CHILD,1,3,,error,C2,{epi},{a}\n\
              115,C1,PlacedAdoption,DATE_PLACED,0,2,,error,31/06/2025,Date of Local Authority's (LA) decision that a child should be placed for adoption is not a valid date.,{b}\n",
-            // Neither child has an episode in this return (rule EPI).
-            epi = "\"WARNING: Episodes need to be loaded for this child before further validation is possible [NOTE: This refers to the DfE portal - here, all checks that can be performed with only the available data will be.]\"",
+            // School-age children with UPN UN1 (rule 209), and no episode (rule EPI).
+            upn = UPN_UN1,
+            epi = EPI,
             a = a.display(),
             b = b.display()
         )
@@ -282,4 +298,107 @@ fn an_ssda903_return_is_validated_with_its_previous_year() {
     );
     let out = harbour(&["rule", "115"]);
     assert!(stdout(&out).starts_with("SSDA903 rule 115 (error; 2023-24, 2024-25, 2025-26)\n"));
+}
+
+/// The 903 rules that look URNs up need Ofsted's provider lists: without `--providers` they are
+/// skipped, with a note on stderr and the `skipped` field of the JSON; with the list
+/// (`tests/ofsted_providers.csv`, synthetic) they run.
+#[test]
+fn ssda903_urn_rules_need_the_provider_lists_and_say_when_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("episodes.csv"),
+        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n\
+         C1,01/05/2025,S,C2,N1,K2,PR4,,,,TW1 1AA,TW9 9ZZ,SC900001\n\
+         C2,01/05/2025,S,C2,N1,K2,PR4,,,,TW1 1AA,TW9 9ZZ,SC999999\n\
+         C3,01/07/2025,S,C2,N1,K2,PR1,,,,TW1 1AA,TW1 9ZZ,SC900002\n",
+    )
+    .unwrap();
+    let ret = dir.path().to_str().unwrap();
+    let list = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/ofsted_providers.csv");
+
+    let out = harbour(&["validate", ret, "--year", "2026", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let skipped: Vec<&str> = json["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["rule_code"].as_str().unwrap())
+        .collect();
+    assert_eq!(skipped, ["219", "221", "224", "227", "228", "1008"]);
+    assert!(
+        json["skipped"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("--providers")
+    );
+    let codes = |json: &serde_json::Value| -> Vec<String> {
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f["rule_code"].as_str().unwrap(),
+                    f["child_id"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    assert!(!codes(&json).iter().any(|c| c.starts_with("1008 ")));
+    let out = harbour(&["validate", ret, "--year", "2026"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "SSDA903 rules skipped: 219, 221, 224, 227, 228, 1008 (needs Ofsted's provider lists"
+        ),
+        "{stderr}"
+    );
+
+    let out = harbour(&[
+        "validate",
+        ret,
+        "--year",
+        "2026",
+        "--format",
+        "json",
+        "--providers",
+        list,
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["skipped"], serde_json::json!([]));
+    let found = codes(&json);
+    // C2's URN is not listed; C3 started after SC900002 closed and its open episode runs past
+    // the closure.
+    for expected in ["1008 C2", "227 C3", "228 C3"] {
+        assert!(
+            found.iter().any(|c| c == expected),
+            "{expected} in {found:?}"
+        );
+    }
+    assert!(
+        !found.iter().any(|c| c.ends_with(" C1")
+            && ["1008", "219", "221", "224", "227", "228"].contains(&c.split(' ').next().unwrap())),
+        "{found:?}"
+    );
+
+    // A list without a URN column is an error naming the file.
+    let other = tempfile::tempdir().unwrap();
+    let bad = other.path().join("list.csv");
+    std::fs::write(&bad, "Name,Postcode\nA home,TW9 9ZZ\n").unwrap();
+    let out = harbour(&[
+        "validate",
+        ret,
+        "--year",
+        "2026",
+        "--providers",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("list.csv: line 1") && stderr.contains("URN"),
+        "{stderr}"
+    );
 }

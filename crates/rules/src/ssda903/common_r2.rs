@@ -373,6 +373,7 @@ mod tests {
         let with = Return {
             current: current.clone(),
             previous: Some(RawReturn::default()),
+            ..Return::default()
         };
         let found = validate_return(&with, 2026, keep).unwrap().findings;
         let mut found_codes: Vec<&str> = found.iter().map(|f| f.rule_code).collect();
@@ -382,6 +383,7 @@ mod tests {
         let without = Return {
             current,
             previous: None,
+            ..Return::default()
         };
         assert!(
             validate_return(&without, 2026, keep)

@@ -1,10 +1,13 @@
 //! Every SSDA903 rule has its docs and a fixture, every rule file is in the table, and each
 //! fixture gives exactly the findings it lists (see the module docs for the fixture layout).
 
-use super::{FILES, RULES, Return, validate_return};
+use super::{FILES, ProviderList, RULES, Return, validate_return};
 use formats::ssda903::raw::RawReturn;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+
+/// The fixture table holding an Ofsted provider list (`== Providers`), for the rules that need one.
+const PROVIDERS: &str = "Providers";
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ssda903")
@@ -88,7 +91,7 @@ fn every_rule_has_a_fixture_and_gives_exactly_its_expected_findings() {
                 let texts: Vec<(PathBuf, &str)> = fixture
                     .tables
                     .iter()
-                    .filter(|(name, _)| name.ends_with("_last") == last)
+                    .filter(|(name, _)| name != PROVIDERS && name.ends_with("_last") == last)
                     .map(|(name, csv)| (PathBuf::from(name), csv.as_str()))
                     .collect();
                 let ret = RawReturn::from_texts(texts.iter().map(|(p, t)| (p.as_path(), *t)))
@@ -114,9 +117,18 @@ fn every_rule_has_a_fixture_and_gives_exactly_its_expected_findings() {
                 .count();
             assert!(passing > 0, "{}: no row of a `pass` child", path.display());
             let has_last = fixture.tables.iter().any(|(n, _)| n.ends_with("_last"));
+            let providers = fixture
+                .tables
+                .iter()
+                .find(|(name, _)| name == PROVIDERS)
+                .map(|(name, csv)| {
+                    ProviderList::from_text(Path::new(name), csv)
+                        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+                });
             let ret = Return {
                 current,
                 previous: has_last.then(|| read(true)),
+                providers,
             };
             for r in file
                 .rules

@@ -8,18 +8,21 @@
 //! (`# year: 2026`) and the findings expected (`# expect:` then one `table,row` a line, the
 //! previous year's tables with `_last`); then each table as `== NAME` and its CSV, tables of the
 //! previous year's return named with `_last`. Rows whose `CHILD` starts with `pass` must give no
-//! finding.
+//! finding. A fixture of a rule that looks URNs up gives Ofsted's provider list as a table named
+//! `Providers` (the CSV layout of [`formats::providers`]).
 //!
 //! Rules see the return as written ([`formats::ssda903::raw`]): values as text, rows 0-based per
 //! table, as the DfE validators count them. A 903 return is small (a few MB for 10,000 children),
 //! so it is read whole and each rule looks at what tables it needs, this year's and last year's.
 
 mod common;
+mod common_r1;
 mod common_r2;
 
 pub use common::{Ctx, table_name};
 
 use crate::Finding;
+pub use formats::providers::ProviderList;
 use formats::ssda903::raw::RawReturn;
 
 /// An SSDA903 rule.
@@ -31,12 +34,24 @@ pub enum Check {
     Return(fn(&Ctx, &Return, &mut Vec<Finding>)),
 }
 
-/// The return being checked, and the previous year's when given (`--prev`).
+/// The return being checked, the previous year's when given (`--prev`), and Ofsted's provider
+/// lists when given (`--providers`).
 #[derive(Debug, Clone, Default)]
 pub struct Return {
     pub current: RawReturn,
     pub previous: Option<RawReturn>,
+    /// Ofsted's registered providers, for the rules of [`NEEDS_PROVIDERS`]; without them those
+    /// rules are skipped ([`Validated::skipped`]).
+    pub providers: Option<ProviderList>,
 }
+
+/// The rules that look placements' URNs up in Ofsted's provider lists: without the lists they
+/// cannot judge, so they are skipped and [`Validated::skipped`] names them.
+pub const NEEDS_PROVIDERS: &[&str] = &["219", "221", "224", "227", "228", "1008"];
+
+/// Why a rule of [`NEEDS_PROVIDERS`] was skipped.
+pub const SKIPPED_WITHOUT_PROVIDERS: &str =
+    "needs Ofsted's provider lists (harbour validate --providers FILE) to look URNs up";
 
 crate::rule_table! {
     Check;
@@ -49,11 +64,14 @@ crate::rule_table! {
     rule_114,
     rule_115,
     rule_116,
+    rule_117,
+    rule_118,
     rule_119,
     rule_120,
     rule_131,
     rule_132,
     rule_133,
+    rule_134,
     rule_141,
     rule_142,
     rule_143,
@@ -65,8 +83,10 @@ crate::rule_table! {
     rule_149,
     rule_151,
     rule_153,
+    rule_157,
     rule_158,
     rule_159,
+    rule_165,
     rule_166,
     rule_167,
     rule_168,
@@ -80,42 +100,99 @@ crate::rule_table! {
     rule_184,
     rule_181,
     rule_182,
+    rule_185,
+    rule_186,
+    rule_187,
     rule_188,
     rule_189,
+    rule_190,
+    rule_191,
     rule_192,
     rule_193,
     rule_196,
     rule_197a,
+    rule_197b,
+    rule_198,
+    rule_199,
+    rule_202,
+    rule_203,
+    rule_204,
+    rule_205d,
+    rule_207,
+    rule_208,
+    rule_209,
+    rule_210,
     rule_213,
     rule_214,
+    rule_215,
     rule_217,
+    rule_218,
+    rule_219,
+    rule_221,
+    rule_222,
+    rule_224,
+    rule_225,
     rule_226 (RULE_2025),
+    rule_227,
+    rule_228,
     rule_232,
+    rule_233,
+    rule_234,
+    rule_242,
     rule_301,
     rule_302,
     rule_304,
+    rule_331,
     rule_333,
+    rule_334,
+    rule_335,
+    rule_336,
     rule_344,
     rule_345,
+    rule_347,
+    rule_348,
     rule_351,
     rule_352,
     rule_353,
     rule_354,
     rule_355,
     rule_356,
+    rule_357,
     rule_358,
+    rule_359,
+    rule_361,
+    rule_362,
+    rule_363,
+    rule_364,
+    rule_365,
+    rule_366,
+    rule_367,
     rule_371 (RULE_2024),
     rule_372,
     rule_373,
     rule_374,
+    rule_375,
+    rule_376,
+    rule_377,
     rule_378,
+    rule_379,
+    rule_380,
+    rule_381,
     rule_382,
+    rule_383,
     rule_384,
     rule_385,
     rule_386,
     rule_387,
+    rule_388,
     rule_389,
+    rule_390,
     rule_391,
+    rule_392b,
+    rule_392d,
+    rule_393,
+    rule_398,
+    rule_399,
     rule_406,
     rule_407,
     rule_408,
@@ -229,6 +306,7 @@ crate::rule_table! {
     rule_1005,
     rule_1006,
     rule_1007,
+    rule_1008,
     rule_1009,
     rule_1010,
     rule_1011,
@@ -305,6 +383,9 @@ pub struct Validated {
     pub year: i16,
     pub children: usize,
     pub findings: Vec<Finding>,
+    /// The codes of the rules of the year that were not run, because the return came without
+    /// Ofsted's provider lists ([`NEEDS_PROVIDERS`], [`SKIPPED_WITHOUT_PROVIDERS`]).
+    pub skipped: Vec<&'static str>,
 }
 
 /// There is no SSDA903 rule set for this year.
@@ -326,7 +407,12 @@ pub fn validate_return(
     }
     let ctx = Ctx::new(year);
     let mut findings = Vec::new();
+    let mut skipped = Vec::new();
     for rule in rules_for(year).filter(|r| keep(r)) {
+        if ret.providers.is_none() && NEEDS_PROVIDERS.contains(&rule.code) {
+            skipped.push(rule.code);
+            continue;
+        }
         let Check::Return(check) = rule.check;
         check(&ctx, ret, &mut findings);
     }
@@ -342,6 +428,7 @@ pub fn validate_return(
         year,
         children: ret.current.children(),
         findings,
+        skipped,
     })
 }
 

@@ -402,6 +402,12 @@ impl crate::Store {
 impl Pool {
     async fn edit_assurance(&self, edit: AssuranceEdit) -> Result<EditOutcome, Fail> {
         let docs = prepare(&edit.data)?;
+        self.write_docs(&edit, &docs).await
+    }
+
+    /// Records the documents `docs` as one change made by `edit`'s author, under the write lock
+    /// on assurance records, in a transaction of their own (nothing when nothing differs).
+    async fn write_docs(&self, edit: &AssuranceEdit, docs: &[Doc]) -> Result<EditOutcome, Fail> {
         on_pool!(self, p, Db => {
             let mut tx = if IS_POSTGRES {
                 let mut tx = p.begin().await?;
@@ -411,7 +417,7 @@ impl Pool {
                 p.begin_with("BEGIN IMMEDIATE").await?
             };
             let at = timestamp_text(jiff::Timestamp::now());
-            let outcome = write_assurance!(Db, tx, &edit, &docs, at);
+            let outcome = write_assurance!(Db, tx, edit, docs, at);
             if outcome == EditOutcome::Unchanged {
                 tx.rollback().await?;
             } else {
@@ -532,23 +538,7 @@ impl Pool {
             source: edit.source,
             data: AssuranceData::default(),
         };
-        on_pool!(self, p, Db => {
-            let mut tx = if IS_POSTGRES {
-                let mut tx = p.begin().await?;
-                sqlx::query(LOCK_ASSURANCE).execute(&mut *tx).await?;
-                tx
-            } else {
-                p.begin_with("BEGIN IMMEDIATE").await?
-            };
-            let at = timestamp_text(jiff::Timestamp::now());
-            let outcome = write_assurance!(Db, tx, &wrapped, &docs, at);
-            if outcome == EditOutcome::Unchanged {
-                tx.rollback().await?;
-            } else {
-                tx.commit().await?;
-            }
-            Ok(outcome)
-        })
+        self.write_docs(&wrapped, &docs).await
     }
 
     async fn read_tracker(

@@ -397,7 +397,8 @@ fn return_files(paths: &[PathBuf]) -> Result<Found, Failure> {
     Ok(found)
 }
 
-/// Whether the file's first line is the header row of an SSDA903 table.
+/// Whether the file's first line is the header row of an SSDA903 table (the 2026-27 DoLo table
+/// among them).
 fn is_903_table(path: &Path) -> Result<bool, Failure> {
     if !path
         .extension()
@@ -418,7 +419,7 @@ fn is_903_table(path: &Path) -> Result<bool, Failure> {
         .split(',')
         .map(|h| h.trim().trim_matches('"'))
         .collect();
-    Ok(formats::ssda903::identify(&names).is_some())
+    Ok(formats::ssda903::raw::identify(&names).is_some())
 }
 
 /// Whether the file is an SSDA903 return in XML: its root element is `<EXPSSDA903>`.

@@ -297,7 +297,58 @@ fn an_ssda903_return_is_validated_with_its_previous_year() {
         "{text}"
     );
     let out = harbour(&["rule", "115"]);
-    assert!(stdout(&out).starts_with("SSDA903 rule 115 (error; 2023-24, 2024-25, 2025-26)\n"));
+    assert!(
+        stdout(&out).starts_with("SSDA903 rule 115 (error; 2023-24, 2024-25, 2025-26, 2026-27)\n")
+    );
+}
+
+/// A 2026-27 return (`--year 2027`) brings its DoLo table of deprivation of liberty orders, found
+/// in the folder by its header row and checked by rules 700 to 710; the 2025-26 rule set has
+/// none of them.
+#[test]
+fn a_2026_27_return_is_validated_with_its_dolo_table() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("episodes.csv"),
+        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n\
+         C1,01/05/2026,S,C2,N1,K1,PR1,,,,,,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("orders.csv"),
+        "CHILD,DOB,DOLO_START,DOLO_END\nC1,01/02/2012,01/06/2026,\nC1,01/02/2012,31/02/2026,\n",
+    )
+    .unwrap();
+    let path = dir.path().to_str().unwrap();
+    let csv = stdout(&harbour(&[
+        "validate", path, "--year", "2027", "--format", "csv",
+    ]));
+    let dolo: Vec<String> = csv
+        .lines()
+        .filter(|l| l.starts_with("70") || l.starts_with("710,"))
+        .map(|l| l.split(',').take(5).collect::<Vec<_>>().join(","))
+        .collect();
+    assert_eq!(
+        dolo,
+        [
+            "709,C1,DoLo,DOLO_START,0",
+            "710,C1,DoLo,DOLO_START,0",
+            "700,C1,DoLo,DOLO_START,1",
+            "709,C1,Episodes,PLACE,0",
+            "710,C1,Episodes,PLACE,0",
+        ],
+        "{csv}"
+    );
+    let csv = stdout(&harbour(&[
+        "validate", path, "--year", "2026", "--format", "csv",
+    ]));
+    assert!(!csv.contains(",DoLo,"), "{csv}");
+    let out = harbour(&["rule", "706"]);
+    assert!(
+        stdout(&out).starts_with("SSDA903 rule 706 (error; 2026-27)\nThere is an open DoLO in last year’s return and there is no corresponding DoLO recorded at the start of this year..\n"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 /// The 903 rules that look URNs up need Ofsted's provider lists: without `--providers` they are

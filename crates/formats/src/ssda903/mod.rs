@@ -24,7 +24,10 @@
 //! | Missing | missing.csv | CHILD, DOB, MISSING, MIS_START, MIS_END | `missing_episodes` |
 //! | SWEpisodes | sw_episodes.csv | CHILD, DOB, SW_ID, SW_DECOM, SW_DEC, SW_REASON | `social_worker_episodes` |
 //!
-//! The 2026-27 DoLo table is not read yet: [`read_dir`] skips it with a problem.
+//! The 2026-27 DoLo table (deprivation of liberty orders: CHILD, DOB, DOLO_START, DOLO_END) is
+//! read only by [`raw`], for the DfE rules of 2026-27 ([`raw::identify`] recognises it with the
+//! others); the model has no place for it yet, so [`read_dir`] skips it with a problem and
+//! [`read_files`] refuses it.
 //!
 //! For the DfE rules, [`raw`] also keeps the Episodes columns `PL_LA`, `PL_LOCATION` and
 //! `PL_DISTANCE` when a file has them ([`raw::optional_columns`]; the DfE derives them from the
@@ -80,10 +83,13 @@ pub enum Table {
     PrevPerm,
     Missing,
     SwEpisodes,
+    /// The deprivation of liberty orders of 2026-27: read by [`raw`] only, not in [`Table::ALL`].
+    DoLo,
 }
 
 impl Table {
-    /// Every table, in the order the return lists them.
+    /// Every table the model reads and [`write_return`] writes, in the order the return lists
+    /// them: all but [`Table::DoLo`].
     pub const ALL: [Table; 11] = [
         Table::Header,
         Table::Episodes,
@@ -96,6 +102,22 @@ impl Table {
         Table::PrevPerm,
         Table::Missing,
         Table::SwEpisodes,
+    ];
+
+    /// Every table [`raw`] reads: [`Table::ALL`], then the 2026-27 DoLo table.
+    pub const RAW: [Table; 12] = [
+        Table::Header,
+        Table::Episodes,
+        Table::Uasc,
+        Table::Reviews,
+        Table::Oc2,
+        Table::Oc3,
+        Table::Ad1,
+        Table::PlacedAdoption,
+        Table::PrevPerm,
+        Table::Missing,
+        Table::SwEpisodes,
+        Table::DoLo,
     ];
 
     /// The name the DfE validators use for the table, e.g. `SWEpisodes`.
@@ -112,6 +134,7 @@ impl Table {
             Table::PrevPerm => "PrevPerm",
             Table::Missing => "Missing",
             Table::SwEpisodes => "SWEpisodes",
+            Table::DoLo => "DoLo",
         }
     }
 
@@ -129,6 +152,7 @@ impl Table {
             Table::PrevPerm => &PREV_PERM,
             Table::Missing => &MISSING,
             Table::SwEpisodes => &SW_EPISODES,
+            Table::DoLo => &DOLO,
         }
     }
 
@@ -146,6 +170,7 @@ impl Table {
             Table::PrevPerm => "previous_permanence.csv",
             Table::Missing => "missing.csv",
             Table::SwEpisodes => "sw_episodes.csv",
+            Table::DoLo => "dolo.csv",
         }
     }
 
@@ -214,14 +239,20 @@ const PLACED_ADOPTION: [&str; 5] = [
 const PREV_PERM: [&str; 5] = ["CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"];
 const MISSING: [&str; 5] = ["CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"];
 const SW_EPISODES: [&str; 6] = ["CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"];
+const DOLO: [&str; 4] = ["CHILD", "DOB", "DOLO_START", "DOLO_END"];
 
 /// The table a header row belongs to: of the tables whose `CHILD` column is present, the one
 /// with the most of its own columns present (see the module documentation). The row may still lack some of the table's columns; see
-/// [`Table::missing_columns`]. `None` when the row is not an SSDA903 table's (the 2026-27 DoLo
-/// table, for one) or could be either of two.
+/// [`Table::missing_columns`]. `None` when the row is not that of a table of [`Table::ALL`] (the
+/// 2026-27 DoLo table, which [`raw::identify`] recognises, for one) or could be either of two.
 pub fn identify(headers: &[&str]) -> Option<Table> {
-    let tables = Table::ALL.map(Table::columns);
-    csv_table::best_match(headers, &tables).map(|i| Table::ALL[i])
+    identify_among(headers, &Table::ALL)
+}
+
+/// The table of `tables` a header row belongs to, as [`identify`] tells.
+fn identify_among(headers: &[&str], tables: &[Table]) -> Option<Table> {
+    let columns: Vec<&[&str]> = tables.iter().map(|t| t.columns()).collect();
+    csv_table::best_match(headers, &columns).map(|i| tables[i])
 }
 
 /// What reading one file's header row found.
@@ -231,20 +262,26 @@ enum Opened {
     Unrecognised(String),
 }
 
-/// Recognises the table a file's header row (if any, on `line`) belongs to; a recognised table
-/// lacking columns, or naming one of them twice, is an error.
-fn recognise(file: &Path, header: Option<Vec<String>>, line: u64) -> Result<Opened, FormatError> {
+/// Recognises the table of `tables` a file's header row (if any, on `line`) belongs to; a
+/// recognised table lacking columns, or naming one of them twice, is an error.
+fn recognise(
+    file: &Path,
+    header: Option<Vec<String>>,
+    line: u64,
+    tables: &[Table],
+) -> Result<Opened, FormatError> {
     let Some(header) = header else {
         return Ok(Opened::Unrecognised(
             "the file is empty (an SSDA903 table starts with a header row)".to_owned(),
         ));
     };
     let names: Vec<&str> = header.iter().map(String::as_str).collect();
-    let Some(table) = identify(&names) else {
+    let Some(table) = identify_among(&names, tables) else {
+        let known: Vec<&str> = tables.iter().map(|t| t.name()).collect();
         return Ok(Opened::Unrecognised(format!(
             "the header row ({}) is not that of an SSDA903 table Harbour reads ({})",
             names.join(","),
-            Table::ALL.map(Table::name).join(", ")
+            known.join(", ")
         )));
     };
     let missing = table.missing_columns(&names);
@@ -321,6 +358,16 @@ mod tests {
         assert_eq!(identify(&["CHILD", "SEX", "DOB"]), None, "Header or UASC");
         assert_eq!(identify(&["team_id", "name"]), None);
         assert_eq!(identify(&[]), None);
+    }
+
+    #[test]
+    fn the_dolo_table_is_recognised_for_the_rules_only() {
+        let dolo = ["CHILD", "DOB", "DOLO_START", "DOLO_END"];
+        assert_eq!(identify_among(&dolo, &Table::RAW), Some(Table::DoLo));
+        assert_eq!(identify(&dolo), None);
+        for table in Table::ALL {
+            assert_eq!(identify_among(table.columns(), &Table::RAW), Some(table));
+        }
     }
 
     #[test]

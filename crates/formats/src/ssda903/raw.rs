@@ -3,15 +3,22 @@
 //! validators count) and 1-based line. Nothing is checked or converted here: a bad date or code
 //! is for a rule to report.
 //!
-//! Tables are recognised by their header row ([`super::identify`]); a recognised table lacking
+//! Tables are recognised by their header row ([`identify`]: those of [`super::identify`] and the
+//! 2026-27 DoLo table, which only the rules read); a recognised table lacking
 //! columns, or naming one twice, is a [`FormatError`], as is a second file holding a table already
 //! read (the rules could not tell which rows the DfE row numbers mean). Files that are not an
 //! SSDA903 table are listed in [`RawReturn::skipped`].
 
 use super::csv_table::CsvFile;
-use super::{Opened, Table, recognise};
+use super::{Opened, Table, identify_among, recognise};
 use crate::FormatError;
 use std::path::{Path, PathBuf};
+
+/// The table of [`Table::RAW`] a header row belongs to (see [`super::identify`], which leaves
+/// out the DoLo table).
+pub fn identify(headers: &[&str]) -> Option<Table> {
+    identify_among(headers, &Table::RAW)
+}
 
 /// Columns a table may have beyond [`Table::columns`], read when the file has them and blank
 /// otherwise: the Episodes fields the DfE derives from the postcodes (`PL_LA`, the placement's
@@ -174,7 +181,7 @@ impl RawReturn {
         let mut records = file.records();
         let header = records.header()?;
         let header_line = records.line();
-        let (table, header) = match recognise(&file.path, header, header_line)? {
+        let (table, header) = match recognise(&file.path, header, header_line, &Table::RAW)? {
             Opened::Table(table, header) => (table, header),
             Opened::Unrecognised(why) => {
                 self.skipped.push((file.path.clone(), why));
@@ -291,6 +298,22 @@ mod tests {
         let e = &ret.rows(Table::Episodes)[0];
         assert_eq!(e.get(Table::Episodes, "PL_LA"), "");
         assert_eq!(e.get(Table::Episodes, "URN"), "SC1");
+    }
+
+    #[test]
+    fn the_dolo_table_is_read() {
+        let dolo = "CHILD,DOB,DOLO_START,DOLO_END\nC1,01/01/2010,01/05/2026,\nC1,01/01/2010,x,02/06/2026\n";
+        let ret = RawReturn::from_texts([(Path::new("d.csv"), dolo)]).unwrap();
+        let rows = ret.rows(Table::DoLo);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].get(Table::DoLo, "DOLO_START"), "x");
+        assert_eq!(rows[1].get(Table::DoLo, "DOLO_END"), "02/06/2026");
+        assert_eq!(rows[0].get(Table::DoLo, "DOLO_END"), "");
+        assert!(ret.skipped.is_empty());
+        assert_eq!(
+            identify(&["CHILD", "DOB", "DOLO_START", "DOLO_END"]),
+            Some(Table::DoLo)
+        );
     }
 
     #[test]

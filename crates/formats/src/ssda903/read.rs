@@ -38,7 +38,7 @@ pub fn read_files(
         let file = CsvFile::from_bytes(path, bytes)?;
         let mut records = file.records();
         let header = records.header()?;
-        match recognise(path, header, records.line())? {
+        match recognise(path, header, records.line(), &Table::ALL)? {
             Opened::Table(table, header) => reader.read_table(table, &header, &mut records)?,
             Opened::Unrecognised(message) => {
                 return Err(FormatError::Unrecognised {
@@ -82,7 +82,7 @@ pub fn read_dir(dir: &Path, year: CollectionYear) -> Result<Read<Vec<Child>>, Fo
         let file = CsvFile::from_bytes(&path, bytes)?;
         let mut records = file.records();
         let header = records.header()?;
-        match recognise(&path, header, records.line())? {
+        match recognise(&path, header, records.line(), &Table::ALL)? {
             Opened::Table(table, header) => reader.read_table(table, &header, &mut records)?,
             Opened::Unrecognised(message) => reader.problems.push(Problem {
                 kind: ProblemKind::Unexpected,
@@ -300,6 +300,8 @@ impl RowReader<'_> {
             Table::PrevPerm => self.previous_permanence(values(record, positions)),
             Table::Missing => self.missing(values(record, positions)),
             Table::SwEpisodes => self.social_worker(values(record, positions)),
+            // Not in the model: the files are recognised among `Table::ALL`, so none comes here.
+            Table::DoLo => {}
         }
     }
 

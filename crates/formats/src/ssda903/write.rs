@@ -167,6 +167,8 @@ fn write_rows<W: Write>(
                 out.write_record([id, dob, &s.worker, &start, &end, code(s.reason)])?;
             }
         }
+        // The model holds no deprivation of liberty orders (and `Table::ALL` lacks the table).
+        Table::DoLo => {}
     }
     Ok(())
 }

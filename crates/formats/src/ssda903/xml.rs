@@ -90,7 +90,7 @@ fn source(table: Table) -> Option<Source> {
         Table::PlacedAdoption => Source::Block("AD_PLACED"),
         Table::PrevPerm => Source::Block("PERMANENCE"),
         Table::Missing => Source::Block("AMISSING"),
-        Table::SwEpisodes => return None,
+        Table::SwEpisodes | Table::DoLo => return None,
     })
 }
 

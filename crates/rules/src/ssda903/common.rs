@@ -62,6 +62,7 @@ pub fn table_name(table: Table, previous: bool) -> &'static str {
         Table::PrevPerm => "PrevPerm_last",
         Table::Missing => "Missing_last",
         Table::SwEpisodes => "SWEpisodes_last",
+        Table::DoLo => "DoLo_last",
     }
 }
 

@@ -1,5 +1,5 @@
-//! The SSDA903 rules (children looked after) for the collection years 2023-24 (2024) to 2025-26
-//! (2026), with the same structure as the CIN rules ([`crate::Rule`], one file per rule, one
+//! The SSDA903 rules (children looked after) for the collection years 2023-24 (2024) to 2026-27
+//! (2027), with the same structure as the CIN rules ([`crate::Rule`], one file per rule, one
 //! table, an explanation from each file's docs).
 //!
 //! One file per rule (`rule_101.rs`): a doc comment with `# What it checks`, `# Why` and
@@ -16,6 +16,7 @@
 //! so it is read whole and each rule looks at what tables it needs, this year's and last year's.
 
 mod common;
+mod common_dolo;
 mod common_r1;
 mod common_r2;
 
@@ -95,7 +96,7 @@ crate::rule_table! {
     rule_175,
     rule_176,
     rule_177,
-    rule_178,
+    rule_178 (RULE_2024),
     rule_180,
     rule_184,
     rule_181,
@@ -122,7 +123,7 @@ crate::rule_table! {
     rule_208,
     rule_209,
     rule_210,
-    rule_213,
+    rule_213 (RULE_2024),
     rule_214,
     rule_215,
     rule_217,
@@ -298,6 +299,17 @@ crate::rule_table! {
     rule_633,
     rule_634,
     rule_635,
+    rule_700,
+    rule_701,
+    rule_702,
+    rule_703,
+    rule_704,
+    rule_705,
+    rule_706,
+    rule_707,
+    rule_708,
+    rule_709,
+    rule_710,
     rule_1000,
     rule_1001,
     rule_1002,
@@ -360,7 +372,10 @@ crate::rule_table! {
 }
 
 /// The collection years this crate has SSDA903 rule sets for.
-pub const YEARS: &[i16] = &[2024, 2025, 2026];
+///
+/// The rule set of 2026-27 is that of 2025-26 with the rules on deprivation of liberty orders
+/// (700 to 710, on the DoLo table) added, as the DfE's list of 2026-27 rules has it.
+pub const YEARS: &[i16] = &[2024, 2025, 2026, 2027];
 
 /// The rules of one collection year.
 pub fn rules_for(year: i16) -> impl Iterator<Item = &'static Rule> {
@@ -391,7 +406,7 @@ pub struct Validated {
 /// There is no SSDA903 rule set for this year.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "there is no SSDA903 rule set for the collection year ending in {0} (there are: 2024, 2025, 2026)"
+    "there is no SSDA903 rule set for the collection year ending in {0} (there are: 2024, 2025, 2026, 2027)"
 )]
 pub struct UnsupportedYear(pub i16);
 

@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "1003",
     message: "Date of LA's decision that a child should be placed for adoption is before the child started to be looked after.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

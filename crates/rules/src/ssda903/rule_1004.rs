@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "1004",
     message: "The start date of the missing episode or episode that the child was away from placement without authorisation is not a valid date.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "1008",
     message: "Ofsted Unique Reference Number (URN) is not valid.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

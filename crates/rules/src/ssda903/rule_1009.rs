@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "1009",
     message: "Reason for placement change is not a valid code.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "101",
     message: "The child or young person’s reported sex is not valid.",
     severity: Severity::Error,
-    years: &[2025, 2026],
+    years: &[2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "1012",
     message: "No other data should be returned for OC3 children who had no episodes in the current year",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -31,7 +31,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "1015",
     message: "Placement provider is own provision but child not placed in own LA.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "1016",
     message: "Care leaver information is not required for 17- or 18-year olds who cease to be looked after, after their birthday.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "103",
     message: "The ethnicity code is either not valid or has not been entered.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

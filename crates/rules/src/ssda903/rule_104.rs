@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "104",
     message: "Date for Unaccompanied Asylum-Seeking Children (UASC) status ceased is not a valid date.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -22,7 +22,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "114",
     message: "Data entry to record the status of former carer(s) of an adopted child is invalid.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

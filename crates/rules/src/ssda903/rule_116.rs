@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "116",
     message: "Date of Local Authority's (LA) decision that a child should no longer be placed for adoption is not a valid date.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

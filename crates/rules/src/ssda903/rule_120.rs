@@ -22,7 +22,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "120",
     message: "The reason for the reversal of the decision that the child should be placed for adoption code is not valid.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "132",
     message: "Data entry for activity after leaving care is invalid.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

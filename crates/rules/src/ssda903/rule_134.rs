@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "134",
     message: "Data on adoption should not be entered for the OC3 cohort.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "142",
     message: "A new episode has started, but the previous episode has not ended.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "143",
     message: "The reason for new episode code is not a valid code.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

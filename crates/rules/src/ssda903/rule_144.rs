@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "144",
     message: "The legal status code is not a valid code.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

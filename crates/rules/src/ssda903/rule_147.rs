@@ -22,7 +22,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "147",
     message: "Date episode ceased is not a valid date.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

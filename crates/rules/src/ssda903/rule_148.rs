@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "148",
     message: "Date episode ceased and reason episode ceased must both be coded, or both left blank.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

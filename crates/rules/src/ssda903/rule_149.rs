@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "149",
     message: "Reason episode ceased code is not valid. ",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "151",
     message: "All data items relating to a childs adoption must be coded or left blank.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

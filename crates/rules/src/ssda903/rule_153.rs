@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "153",
     message: "All data items relating to a child's activity or accommodation after leaving care must be coded or left blank.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -28,7 +28,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "165",
     message: "Data entry for mother status is invalid.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "166",
     message: "Date of review is invalid or blank.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

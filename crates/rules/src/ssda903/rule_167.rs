@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "167",
     message: "Data entry for participation is invalid or blank.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

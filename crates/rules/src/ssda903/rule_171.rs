@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "171",
     message: "Date of birth of mother's child is not a valid date.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

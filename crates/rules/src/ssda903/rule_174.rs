@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "174",
     message: "Mother's child date of birth is recorded but sex shows that the child is a male.",
     severity: Severity::Error,
-    years: &[2025, 2026],
+    years: &[2025, 2026, 2027],
     check: Check::Return(check),
 };
 

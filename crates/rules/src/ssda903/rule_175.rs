@@ -22,7 +22,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "175",
     message: "The number of adopter(s) code is not a valid code.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "180",
     message: "Data entry for the strengths and difficulties questionnaire (SDQ) score is invalid.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "181",
     message: "Data items relating to children looked after continuously for 12 months should be completed with a 0 or 1.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

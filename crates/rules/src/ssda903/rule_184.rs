@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "184",
     message: "Date of decision that a child should be placed for adoption is before the child was born.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

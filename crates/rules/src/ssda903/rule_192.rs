@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "192",
     message: "Child has been identified as having a substance misuse problem but the additional item on whether an intervention was received has been left blank.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

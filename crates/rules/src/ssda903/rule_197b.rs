@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "197B",
     message: "SDQ score or reason for no SDQ should be reported for 4- or 17-year-olds.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

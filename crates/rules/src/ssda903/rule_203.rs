@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "203",
     message: "Date of birth disagrees with the date of birth already recorded for this child.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "204",
     message: "Ethnic origin code disagrees with the ethnic origin already recorded for this child.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "205D",
     message: "Child identified as UASC this year but not identified as UASC status provided for the child last year.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

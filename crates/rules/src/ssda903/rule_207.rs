@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "207",
     message: "Mother status for the current year disagrees with the mother status already recorded for this child.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

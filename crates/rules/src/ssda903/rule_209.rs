@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "209",
     message: "Child looked after is of school age and should not have an unknown Unique Pupil Number (UPN) code of UN1.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

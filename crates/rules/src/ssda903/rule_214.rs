@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "214",
     message: "Placement location information not required.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

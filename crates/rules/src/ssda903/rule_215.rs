@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "215",
     message: "Child has care leaver information but one or more data items relating to children looked after for 12 months have been completed.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

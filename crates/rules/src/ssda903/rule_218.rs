@@ -30,7 +30,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "218",
     message: "Ofsted Unique reference number (URN) is required.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

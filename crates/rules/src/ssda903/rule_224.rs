@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "224",
     message: "The Ofsted Unique reference number (URN) provided for the child's placement does not match the placement provider recorded.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "232",
     message: "Sex of the child/young person has been reported as unknown.",
     severity: Severity::Error,
-    years: &[2025, 2026],
+    years: &[2025, 2026, 2027],
     check: Check::Return(check),
 };
 

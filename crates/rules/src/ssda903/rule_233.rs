@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "233",
     message: "Reason for placement change is not required when the episode has not ceased.",
     severity: Severity::Error,
-    years: &[2026],
+    years: &[2026, 2027],
     check: Check::Return(check),
 };
 

@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "234",
     message: "A child aged under 10 can not change placement due to being admitted to custody",
     severity: Severity::Error,
-    years: &[2026],
+    years: &[2026, 2027],
     check: Check::Return(check),
 };
 

@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "242",
     message: "URN = 'XXXXXXX' can only be used for regional adoption agencies",
     severity: Severity::Error,
-    years: &[2026],
+    years: &[2026, 2027],
     check: Check::Return(check),
 };
 

@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "301",
     message: "Date of birth falls after the year ended.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

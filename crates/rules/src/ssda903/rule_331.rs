@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "331",
     message: "Date of matching child and adopter(s) should be the same as, or prior to, the date of placement of adoption.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "333",
     message: "Date should be placed for adoption must be on or prior to the date of matching child with adopter(s).",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "334",
     message: "Date child started to be looked after in latest period of care must be on or prior to the date should be placed for adoption.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

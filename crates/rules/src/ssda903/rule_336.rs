@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "336",
     message: "Child does not have a foster placement immediately prior to being placed for adoption.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

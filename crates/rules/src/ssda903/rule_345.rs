@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "345",
     message: "The data collection record shows the local authority is in touch with this young person, but activity and/or accommodation data items are zero.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "347",
     message: "Care leavers aged under 18 years, can not be accommodated in a Foyer.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "348",
     message: "Care leaver has previously been reported as having died.",
     severity: Severity::Error,
-    years: &[2026],
+    years: &[2026, 2027],
     check: Check::Return(check),
 };
 

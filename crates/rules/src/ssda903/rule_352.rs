@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "352",
     message: "Child who started to be looked after was aged 18 or over.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

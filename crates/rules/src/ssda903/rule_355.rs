@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "355",
     message: "Episode appears to have lasted for less than 24 hours",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

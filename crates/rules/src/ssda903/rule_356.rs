@@ -21,7 +21,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "356",
     message: "The date the episode ceased is before the date the same episode started.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "358",
     message: "Child with this legal status should not be under 10.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "361",
     message: "Police protection legal status lasted longer than maximum 72 hours allowed in the Children Act 1989.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "362",
     message: "Emergency protection order (EPO) lasted longer than 21 days",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

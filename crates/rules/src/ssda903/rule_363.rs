@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "363",
     message: "Child assessment order (CAO) lasted longer than 7 days allowed in the Children Act 1989.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "365",
     message: "Any individual short- term respite placement must not exceed 17 days.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "366",
     message: "A child cannot change placement during the course of an individual short-term respite break.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "367",
     message: "The maximum amount of respite care allowable is 75 days in any 12-month period.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -28,7 +28,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "371",
     message: "Child in supported accomodation not subject to children’s homes regulations should be at least 16.",
     severity: Severity::Error,
-    years: &[2025, 2026],
+    years: &[2025, 2026, 2027],
     check: Check::Return(check),
 };
 

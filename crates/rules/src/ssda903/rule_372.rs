@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "372",
     message: "Child in youth custody or prison should be at least 10.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

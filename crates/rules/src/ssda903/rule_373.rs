@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "373",
     message: "Child placed in a school should be at least 4 years old.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

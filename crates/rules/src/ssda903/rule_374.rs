@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "374",
     message: "Child in residential employment should be at least 14 years old.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "376",
     message: "Temporary placements coded as being due to holiday of usual foster carer(s) cannot exceed three weeks.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

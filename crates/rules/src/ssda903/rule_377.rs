@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "377",
     message: "Only two temporary placements coded as being due to holiday of usual foster carer(s) are allowed in any 12- month period.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

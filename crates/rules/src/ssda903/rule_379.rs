@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "379",
     message: "Temporary placements for unspecified reason (placement code T4) cannot exceed seven days.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "380",
     message: "A period of care cannot start with a temporary placement.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "381",
     message: "A period of care cannot end with a temporary placement.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "383",
     message: "A child in a temporary placement must subsequently return to his/her normal placement.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

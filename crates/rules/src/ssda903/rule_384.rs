@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "384",
     message: "A child receiving respite care cannot be in a long-term foster placement ",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -22,7 +22,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "385",
     message: "Date episode ceased must be on or before the end of the current collection year.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "386",
     message: "Reason episode ceased is adopted but child has reached age 18.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

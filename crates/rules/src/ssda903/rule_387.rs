@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "387",
     message: "Reason episode ceased is child moved into independent living arrangement, but the child is aged under 14.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

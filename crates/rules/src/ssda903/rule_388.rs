@@ -28,7 +28,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "388",
     message: "Reason episode ceased is coded new episode begins, but there is no continuation episode.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "389",
     message: "Reason episode ceased is that child transferred to care of adult social care services, but child is aged under 16.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

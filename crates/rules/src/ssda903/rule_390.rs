@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "390",
     message: "Reason episode ceased is adopted but child has not been previously placed for adoption.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

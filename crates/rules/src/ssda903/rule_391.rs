@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "391",
     message: "Young person was not 17, 18, 19, 20 or 21 during the current collection year. ",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "392d",
     message: "Home and placement postcodes should not be same unless the placement type is P1.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

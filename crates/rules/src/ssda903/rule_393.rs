@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "393",
     message: "Child is looked after but mother field is not completed.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "398",
     message: "Distance field completed but child looked after under legal status V3 or V4.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

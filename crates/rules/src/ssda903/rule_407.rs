@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "407",
     message: "Reason episode ceased is Special Guardianship Order, but child has reached age 18.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "408",
     message: "Child is placed for adoption with a placement order, but no placement order has been recorded.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -31,7 +31,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "411",
     message: "Placement location code disagrees with LA of placement.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

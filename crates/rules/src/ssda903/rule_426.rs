@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "426",
     message: "A child receiving respite care cannot be recorded under a legal status of V3 and V4 in the same year.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

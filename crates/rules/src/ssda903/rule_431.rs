@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "431",
     message: "The reason for new episode is started to be looked after, but the previous episode ended on the same day.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "432",
     message: "The child ceased to be looked after at the end of the previous episode but the reason for the new episode is not started to be looked after.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

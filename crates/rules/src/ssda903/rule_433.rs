@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "433",
     message: "The reason for new episode suggests that this is a continuation episode, but the episode does not start on the same day as the last episode finished.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

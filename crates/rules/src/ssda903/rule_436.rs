@@ -29,7 +29,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "436",
     message: "Reason for new episode is that both child’s placement and legal status have changed, but this is not reflected in the episode data.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "437",
     message: "Reason episode ceased is child has died or is aged 18 or over but there are further episodes.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "444",
     message: "Duplicate UPN has been reported",
     severity: Severity::Error,
-    years: &[2026],
+    years: &[2026, 2027],
     check: Check::Return(check),
 };
 

@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "446",
     message: "E1 is not a valid code for episodes starting before December 2005.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -31,7 +31,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "452",
     message: "Contradiction between local authority of placement code in the last episode of the previous year and in the first episode of the current year.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

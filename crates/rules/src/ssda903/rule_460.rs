@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "460",
     message: "Reason episode ceased is that child stayed with current carers at age 18 (or above), but child is aged under 18.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

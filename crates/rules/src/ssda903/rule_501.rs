@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "501",
     message: "A new episode has started before the end date of the previous episode.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -28,7 +28,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "502",
     message: "Last year's record ended with an open episode. The date on which that episode started does not match the start date of the first episode on this year’s record.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -31,7 +31,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "503G",
     message: "The distance in first episode does not match open episode at end of last year.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "504",
     message: "The category of need code differs from that reported at start of current period of being looked after",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "522",
     message: "Date of decision that the child should be placed for adoption must be on or before the date that a child should no longer be placed for adoption.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

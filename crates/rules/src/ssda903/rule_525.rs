@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "525",
     message: "A child for whom the decision to be placed for adoption has been reversed cannot be adopted during the year.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "526",
     message: "Child is missing a placement provider code for at least one episode.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "527",
     message: "A placement provider code of PR1 cannot be associated with placements P1, R2 or R5.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "531",
     message: "A placement provider code of PR5 cannot be associated with placements P1.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

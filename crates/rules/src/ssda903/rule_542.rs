@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "542",
     message: "A child aged under 10 at 31 March should not have conviction information completed.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

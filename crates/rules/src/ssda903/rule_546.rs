@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "546",
     message: "Children aged 5 or over at 31 March should not have health promotion information completed.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -22,7 +22,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "550",
     message: "A placement provider code of PR0 can only be associated with placement P1.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

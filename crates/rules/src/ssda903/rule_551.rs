@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "551",
     message: "Child has been placed for adoption but there is no date of the decision that the child should be placed for adoption.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

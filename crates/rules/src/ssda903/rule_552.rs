@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "552",
     message: "Date of Decision to place a child for adoption should be on or prior to the date that the child was placed for adoption.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "562",
     message: "Episode commenced before the start of the current collection year but there is a missing continuous episode in the previous year.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

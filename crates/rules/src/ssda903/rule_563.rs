@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "563",
     message: "The child should no longer be placed for adoption but the date of the decision that the child should be placed for adoption is blank",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

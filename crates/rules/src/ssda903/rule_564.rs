@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "564",
     message: "Child was missing or away from placement without authorisation and the date started is blank.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

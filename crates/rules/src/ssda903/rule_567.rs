@@ -22,7 +22,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "567",
     message: "The date that the missing episode or episode that the child was away from placement without authorisation ended is before the date that it started.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

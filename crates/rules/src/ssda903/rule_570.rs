@@ -22,7 +22,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "570",
     message: "The date that the child started to be missing or away from placement without authorisation is after the end of the collection year.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "577",
     message: "Child ceased to be looked after but there is a missing/away from placement without authorisation period without an end date.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

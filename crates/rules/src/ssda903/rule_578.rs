@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "578",
     message: "The date that the child started to be missing is after the child ceased to be looked after.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

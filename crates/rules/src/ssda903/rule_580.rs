@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "580",
     message: "Child is missing when cease being looked after but reason episode ceased not ‘E8’.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

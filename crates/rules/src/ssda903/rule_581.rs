@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "581",
     message: "Child is missing but has not yet started to be looked after.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -22,7 +22,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "586",
     message: "Dates of missing periods are before child’s date of birth.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

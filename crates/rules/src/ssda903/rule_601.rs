@@ -28,7 +28,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "601",
     message: "The additional fields relating to adoption have not been completed although the episode data shows that the child was adopted during the year.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "602",
     message: "The episode data submitted for this child does not show that he/she was adopted during the year.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

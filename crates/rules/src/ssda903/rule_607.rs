@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "607",
     message: "Child ceased to be looked after in the year, but mother field has not been completed.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

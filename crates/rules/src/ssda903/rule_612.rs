@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "612",
     message: "Date of birth field has been completed but mother field indicates child is not a mother.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "620",
     message: "Child has been recorded as a mother, but date of birth shows that the mother is under 11 years of age.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

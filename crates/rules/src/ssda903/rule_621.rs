@@ -22,7 +22,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "621",
     message: "Mother’s field has been completed but date of birth shows that the mother is younger than her child.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

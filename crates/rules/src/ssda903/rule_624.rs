@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "624",
     message: "Date of birth of the first child contradicts the date of birth of the first child previously recorded.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -28,7 +28,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "625",
     message: "Date of birth of the first child is beyond the end of this reporting year or the date the child ceased to be looked after.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

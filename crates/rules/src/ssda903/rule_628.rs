@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "628",
     message: "Motherhood details are not required for care leavers who have not been looked after during the year.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

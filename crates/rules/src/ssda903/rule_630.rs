@@ -29,7 +29,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "630",
     message: "Information on previous permanence option should be returned.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "631",
     message: "Previous permanence option not a valid value.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

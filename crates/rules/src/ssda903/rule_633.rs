@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "633",
     message: "Local authority code where previous permanence option was arranged is not a valid value.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "634",
     message: "There are entries for previous permanence options, but child has not started to be looked after from 1 April 2016 onwards.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

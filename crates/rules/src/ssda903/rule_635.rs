@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "635",
     message: "There are entries for date of order and local authority code where previous permanence option was arranged but previous permanence code is Z1",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

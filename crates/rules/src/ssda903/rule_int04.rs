@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "INT04",
     message: "Internal Check: Child in Missing does not exist in Header.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

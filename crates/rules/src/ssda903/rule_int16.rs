@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "INT16",
     message: "Internal Check: DOB in PrevPerm is different to DOB in Header.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

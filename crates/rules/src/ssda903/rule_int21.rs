@@ -21,7 +21,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "INT21",
     message: "Internal Check: SEX in UASC is different to SEX in Header.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "INT33",
     message: "Internal Check: Child should only exist once in OC2.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

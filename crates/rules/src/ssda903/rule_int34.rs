@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "INT34",
     message: "Internal Check: Child should only exist once in OC3.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "NoE",
     message: "This child has no episodes loaded for previous year even though child started to be looked after before this current year.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "SW02STG1",
     message: "Social worker ID does not begin with the characters ‘SW’ or ‘XX’.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "SW05STG1",
     message: "Date social worker episode began is not a valid date.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -25,7 +25,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "SW06STG2",
     message: "Social worker episode data should be within the social worker data reporting year.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

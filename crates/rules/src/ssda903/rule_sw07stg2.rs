@@ -29,7 +29,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "SW07STG2",
     message: "Social worker episode end date should be on or after the start of the social worker reporting period, and should be on or before the collection end date.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "SW08STG2",
     message: "A new social worker episode has started, but the previous episode has not ended.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

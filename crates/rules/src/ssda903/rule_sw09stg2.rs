@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "SW09STG2",
     message: "Social worker episode appears to have lasted for less than 24 hours.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

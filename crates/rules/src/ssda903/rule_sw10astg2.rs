@@ -28,7 +28,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "SW10aSTG2",
     message: "A new social worker episode has started and it is not within +/- 7 days of a previous episode.",
     severity: Severity::Error,
-    years: &[2026],
+    years: &[2026, 2027],
     check: Check::Return(check),
 };
 

@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "SW10bSTG2",
     message: "A new social worker episode has started with a reason of first contact before the previous episode has ended.",
     severity: Severity::Error,
-    years: &[2026],
+    years: &[2026, 2027],
     check: Check::Return(check),
 };
 

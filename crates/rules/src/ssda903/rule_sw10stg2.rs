@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "SW10STG2",
     message: "A new social worker episode has started before the end date of the previous social worker episode.",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

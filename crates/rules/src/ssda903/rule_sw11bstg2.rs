@@ -29,7 +29,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "SW11bSTG2",
     message: "Social worker episode has ended before 31 March and no subsequent social worker episode has been provided.",
     severity: Severity::Error,
-    years: &[2025, 2026],
+    years: &[2025, 2026, 2027],
     check: Check::Return(check),
 };
 

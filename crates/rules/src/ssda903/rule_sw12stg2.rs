@@ -31,7 +31,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "SW12STG2",
     message: "If a child is looked after on 31 March then all social worker episodes for the full previous year should be reported, even those whilst they were not looked after",
     severity: Severity::Error,
-    years: &[2024, 2025, 2026],
+    years: &[2024, 2025, 2026, 2027],
     check: Check::Return(check),
 };
 

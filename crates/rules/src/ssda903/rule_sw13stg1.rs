@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "SW13STG1",
     message: "The reason for social worker change is not valid.",
     severity: Severity::Error,
-    years: &[2025, 2026],
+    years: &[2025, 2026, 2027],
     check: Check::Return(check),
 };
 

@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "SW17STG2",
     message: "There is no social worker episode open at 31 March",
     severity: Severity::Error,
-    years: &[2026],
+    years: &[2026, 2027],
     check: Check::Return(check),
 };
 

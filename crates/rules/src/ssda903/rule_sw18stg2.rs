@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "SW18STG2",
     message: "The end date of the social worker episode is before the start date",
     severity: Severity::Error,
-    years: &[2026],
+    years: &[2026, 2027],
     check: Check::Return(check),
 };
 

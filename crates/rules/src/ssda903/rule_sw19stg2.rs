@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
     code: "SW19STG2",
     message: "There are 2 social worker episodes for the child starting on the same date.",
     severity: Severity::Error,
-    years: &[2026],
+    years: &[2026, 2027],
     check: Check::Return(check),
 };
 

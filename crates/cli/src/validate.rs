@@ -310,16 +310,23 @@ fn validate_903(
             error: anyhow!(e),
         })
     };
-    let current = read(files)?;
-    let previous = match prev {
-        Some(dir) => {
-            let ret = read(&[dir.to_owned()])?;
+    // The two years are read side by side: each is a few MB of CSV.
+    let (current, previous) = std::thread::scope(|scope| {
+        let previous = prev.map(|dir| scope.spawn(move || read(&[dir.to_owned()])));
+        let current = read(files);
+        let previous = previous.map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        (current, previous)
+    });
+    let current = current?;
+    let previous = match previous {
+        Some(ret) => {
+            let ret = ret?;
             if ret.tables().is_empty() {
                 return Err(Failure {
                     code: 2,
                     error: anyhow!(
                         "{}: no SSDA903 table in the previous year's return",
-                        dir.display()
+                        prev.map_or_else(String::new, |d| d.display().to_string())
                     ),
                 });
             }

@@ -32,6 +32,48 @@ pub fn optional_columns(table: Table) -> &'static [&'static str] {
     }
 }
 
+/// Where `column` is among a table's columns, then its optional ones. The rules ask for values by
+/// name millions of times over a return, so names are compared by length, then a word or two at
+/// a time rather than through `memcmp`.
+#[inline]
+fn column_index(table: Table, column: &str) -> Option<usize> {
+    let want = column.as_bytes();
+    let same = |c: &&str| same_name(c.as_bytes(), want);
+    let columns = table.columns();
+    columns.iter().position(same).or_else(|| {
+        optional_columns(table)
+            .iter()
+            .position(same)
+            .map(|i| columns.len() + i)
+    })
+}
+
+/// Whether two column names are the same: names of 4 to 16 bytes (all of the DfE's but `LS`,
+/// `CIN`, `REC`, `DEC`, `DOB`, `SEX`, `UPN`...) by two overlapping loads, others byte by byte.
+#[inline(always)]
+fn same_name(a: &[u8], b: &[u8]) -> bool {
+    fn word8(s: &[u8], at: usize) -> u64 {
+        let mut w = [0; 8];
+        w.copy_from_slice(&s[at..at + 8]);
+        u64::from_ne_bytes(w)
+    }
+    fn word4(s: &[u8], at: usize) -> u32 {
+        let mut w = [0; 4];
+        w.copy_from_slice(&s[at..at + 4]);
+        u32::from_ne_bytes(w)
+    }
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    match n {
+        8..=16 => word8(a, 0) == word8(b, 0) && word8(a, n - 8) == word8(b, n - 8),
+        4..=7 => word4(a, 0) == word4(b, 0) && word4(a, n - 4) == word4(b, n - 4),
+        0..=3 => a.iter().zip(b).all(|(x, y)| x == y),
+        _ => a == b,
+    }
+}
+
 /// A table's columns, then its optional ones: the order of a row's values.
 fn all_columns(table: Table) -> impl Iterator<Item = &'static str> {
     table
@@ -41,36 +83,71 @@ fn all_columns(table: Table) -> impl Iterator<Item = &'static str> {
         .copied()
 }
 
+/// The most values a row holds: the widest table's columns and optional columns, with room.
+const MAX_VALUES: usize = 20;
+
 /// One row of a table, its values in the order of [`Table::columns`], then of
 /// [`optional_columns`].
+///
+/// The values are kept end to end in one string, with where each ends beside it in the row:
+/// every rule reads every row of the tables it checks, so a row is one allocation and its
+/// offsets sit with it, which keeps a table's rows close in memory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawRow {
     /// 0-based data row within its file, header excluded.
     pub row: usize,
     /// 1-based line on which the row starts.
     pub line: u64,
-    values: Box<[Box<str>]>,
+    text: Box<str>,
+    /// Where each value ends in `text`; the first `len` are used.
+    ends: [u32; MAX_VALUES],
+    len: u8,
 }
 
 impl RawRow {
-    /// A row whose values are in the order of its table's [`Table::columns`].
-    pub(super) fn new(row: usize, line: u64, values: Box<[Box<str>]>) -> Self {
-        Self { row, line, values }
+    /// A row whose values are in the order of its table's [`Table::columns`] (at most
+    /// [`MAX_VALUES`]; a table has fewer columns than that).
+    pub(super) fn new<'a>(
+        row: usize,
+        line: u64,
+        values: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        let mut text = String::new();
+        let mut ends = [0; MAX_VALUES];
+        let mut len = 0;
+        for (end, value) in ends.iter_mut().zip(values) {
+            text.push_str(value);
+            *end = u32::try_from(text.len()).unwrap_or(u32::MAX);
+            len += 1;
+        }
+        Self {
+            row,
+            line,
+            text: text.into_boxed_str(),
+            ends,
+            len,
+        }
+    }
+
+    /// The `i`-th value; empty past the last.
+    fn value(&self, i: usize) -> &str {
+        if i >= usize::from(self.len) {
+            return "";
+        }
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.text.get(start..self.ends[i] as usize).unwrap_or("")
     }
 
     /// The value of `column` (a column of the row's table, or one of its optional columns) as
     /// written, trimmed; empty when blank, when the file lacks an optional column, or when
     /// `column` is not one of the table's.
     pub fn get(&self, table: Table, column: &str) -> &str {
-        all_columns(table)
-            .position(|c| c == column)
-            .and_then(|i| self.values.get(i))
-            .map_or("", |v| v)
+        column_index(table, column).map_or("", |i| self.value(i))
     }
 
     /// The `CHILD` value (the first column of every table).
     pub fn child(&self) -> &str {
-        self.values.first().map_or("", |v| v)
+        self.value(0)
     }
 }
 
@@ -207,16 +284,8 @@ impl RawReturn {
         while let Some(row) = records.next_row()? {
             let values = at
                 .iter()
-                .map(|i| {
-                    i.and_then(|i| row.record.get(i))
-                        .map_or_else(Box::default, |v| v.trim().into())
-                })
-                .collect();
-            rows.push(RawRow {
-                row: row.row as usize,
-                line: row.line,
-                values,
-            });
+                .map(|i| i.and_then(|i| row.record.get(i)).map_or("", str::trim));
+            rows.push(RawRow::new(row.row as usize, row.line, values));
         }
         self.tables.push(RawTable {
             table,
@@ -257,6 +326,41 @@ impl RawReturn {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn column_names_are_told_apart_whatever_their_length() {
+        let names = [
+            "",
+            "L",
+            "LS",
+            "CIN",
+            "DECOM",
+            "PLACE",
+            "PLACF",
+            "XLACE",
+            "PL_POST",
+            "PL_POSU",
+            "HOME_POST",
+            "HOME_POSU",
+            "IOME_POST",
+            "REASON_PLACE_CHANGE",
+            "REASON_PLACE_CHANGF",
+            "SEASON_PLACE_CHANGE",
+            "PLACE_PROVIDER",
+            "PLACE_PROVIDES",
+        ];
+        for a in names {
+            for b in names {
+                assert_eq!(same_name(a.as_bytes(), b.as_bytes()), a == b, "{a} {b}");
+            }
+        }
+        for table in Table::RAW {
+            for (i, c) in all_columns(table).enumerate() {
+                assert_eq!(column_index(table, c), Some(i));
+            }
+            assert_eq!(column_index(table, "NOT_A_COLUMN"), None);
+        }
+    }
 
     #[test]
     fn values_are_kept_as_written_with_rows_and_lines() {

@@ -243,11 +243,9 @@ fn build_tables(children: &[ChildXml], file: &Path) -> Vec<RawTable> {
                         let name = element_of(table, c);
                         let in_record = own && !matches!(*c, "CHILD" | "DOB" | "SEX");
                         let holder = if in_record { record } else { header };
-                        holder
-                            .get(name)
-                            .map_or_else(Box::default, |v| v.value.as_str().into())
+                        holder.get(name).map_or("", |v| v.value.as_str())
                     });
-                    RawRow::new(index, record.line, values.collect())
+                    RawRow::new(index, record.line, values)
                 };
                 match source(table) {
                     Some(Source::Header) => rows.push(from(rows.len(), header, false)),

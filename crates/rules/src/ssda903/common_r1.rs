@@ -2,12 +2,12 @@
 //! the children looked after continuously for 12 months at 31 March, the previous year's Header,
 //! day counts, and the placement codes that take no Ofsted URN.
 
+use super::common::{HashMap, HashSet, HashSetExt};
 use super::common::{date, header_rows};
 use super::{Ctx, Return};
 use formats::ssda903::Table;
 use formats::ssda903::raw::{RawReturn, RawRow};
 use model::Date;
-use std::collections::{HashMap, HashSet};
 
 /// The day number of a date (days since 1970-01-01), for counting days between dates.
 pub(crate) fn day_number(d: Date) -> i64 {

@@ -1,12 +1,12 @@
 //! What the SSDA903 rules on episodes in order, care leavers, adoption decisions, missing periods,
 //! social worker episodes and the previous year's return share.
 
+pub(crate) use super::common::{HashMap, HashMapExt, HashSet};
 use super::common::{date, finding, table_name};
 use crate::Finding;
 use formats::ssda903::Table;
 use formats::ssda903::raw::{RawReturn, RawRow};
 use model::Date;
-pub(crate) use std::collections::HashMap;
 
 /// A finding at `row` of the previous year's `table`, about `field`.
 pub(crate) fn finding_last(
@@ -300,7 +300,7 @@ pub(crate) fn miles(v: &str) -> Option<f64> {
 pub(crate) fn uasc_children<'a>(
     current: &'a RawReturn,
     previous: Option<&'a RawReturn>,
-) -> std::collections::HashSet<&'a str> {
+) -> HashSet<&'a str> {
     current
         .rows(Table::Uasc)
         .iter()

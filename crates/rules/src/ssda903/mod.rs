@@ -410,6 +410,58 @@ pub struct Validated {
 )]
 pub struct UnsupportedYear(pub i16);
 
+/// Runs one rule over a return, adding its findings to `out` (whatever inputs it needs: the
+/// caller checks [`NEEDS_PROVIDERS`]).
+pub fn run_rule(rule: &Rule, ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
+    let Check::Return(check) = rule.check;
+    check(ctx, ret, out);
+}
+
+/// Runs `rules` over a return on every core, each rule whole on one thread, and gives their
+/// findings in the order of `rules` (each rule's in its own order), as one thread would.
+fn run_rules(rules: &[&Rule], ctx: &Ctx, ret: &Return) -> Vec<Finding> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(rules.len());
+    if threads <= 1 {
+        let mut out = Vec::new();
+        for rule in rules {
+            run_rule(rule, ctx, ret, &mut out);
+        }
+        return out;
+    }
+    // Rules are handed out one at a time, so that a thread that drew quick rules takes more.
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, Vec<Finding>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(rule) = rules.get(i) else { break };
+                        let mut out = Vec::new();
+                        run_rule(rule, ctx, ret, &mut out);
+                        mine.push((i, out));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| match w.join() {
+                Ok(mine) => mine,
+                // A rule that panicked is a bug; carry the panic on as one thread would.
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().flat_map(|(_, out)| out).collect()
+}
+
 /// Runs the rules of `year` (those `keep` accepts) over a return, findings sorted by table
 /// (this year's, then last year's), row and rule.
 pub fn validate_return(
@@ -421,16 +473,16 @@ pub fn validate_return(
         return Err(UnsupportedYear(year));
     }
     let ctx = Ctx::new(year);
-    let mut findings = Vec::new();
     let mut skipped = Vec::new();
+    let mut run = Vec::new();
     for rule in rules_for(year).filter(|r| keep(r)) {
         if ret.providers.is_none() && NEEDS_PROVIDERS.contains(&rule.code) {
             skipped.push(rule.code);
-            continue;
+        } else {
+            run.push(rule);
         }
-        let Check::Return(check) = rule.check;
-        check(&ctx, ret, &mut findings);
     }
+    let mut findings = run_rules(&run, &ctx, ret);
     findings.sort_by(|a, b| {
         (a.table.ends_with("_last"), a.table, a.row, a.rule_code).cmp(&(
             b.table.ends_with("_last"),

@@ -30,7 +30,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
-    let died: std::collections::HashSet<&str> = ret
+    let died: HashSet<&str> = ret
         .current
         .rows(Table::Episodes)
         .iter()

@@ -34,7 +34,7 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     let Some(previous) = &ret.previous else {
         return;
     };
-    let looked_after: std::collections::HashSet<&str> = ret
+    let looked_after: HashSet<&str> = ret
         .current
         .rows(Table::Episodes)
         .iter()

@@ -35,13 +35,13 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     let Some(previous) = &ret.previous else {
         return;
     };
-    let this_year: std::collections::HashSet<&str> = ret
+    let this_year: HashSet<&str> = ret
         .current
         .rows(Table::Episodes)
         .iter()
         .map(|r| r.child())
         .collect();
-    let open_last_year: std::collections::HashSet<&str> = episodes_in_order(previous)
+    let open_last_year: HashSet<&str> = episodes_in_order(previous)
         .into_iter()
         .filter(|(_, eps)| eps.last().is_some_and(|e| e.get("DEC").is_empty()))
         .map(|(child, _)| child)

@@ -31,7 +31,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
-    let transferred: std::collections::HashSet<&str> = episodes_in_order(&ret.current)
+    let transferred: HashSet<&str> = episodes_in_order(&ret.current)
         .into_iter()
         .filter(|(_, eps)| eps.last().is_some_and(|e| e.get("REC") == "E3"))
         .map(|(child, _)| child)

@@ -32,7 +32,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
-    let mut latest = std::collections::HashMap::new();
+    let mut latest = HashMap::new();
     for (child, episodes) in episodes_in_order(&ret.current) {
         if let Some((_, row)) = episodes.iter().rev().find(|(_, r)| ep(r, "REC") != "X1") {
             latest.insert(child, *row);

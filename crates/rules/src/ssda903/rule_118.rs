@@ -32,7 +32,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
-    let mut earliest = std::collections::HashMap::new();
+    let mut earliest = HashMap::new();
     for (child, episodes) in episodes_in_order(&ret.current) {
         if let Some(first) = episodes
             .iter()

@@ -31,7 +31,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
-    let leavers: std::collections::HashSet<&str> = ret
+    let leavers: HashSet<&str> = ret
         .current
         .rows(Table::Oc3)
         .iter()

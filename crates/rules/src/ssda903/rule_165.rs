@@ -40,7 +40,7 @@ fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     };
     let headers = header_rows(&ret.current);
     let oc3 = by_child(&ret.current, Table::Oc3);
-    let oc3: std::collections::HashMap<_, _> = oc3.into_iter().collect();
+    let oc3: HashMap<_, _> = oc3.into_iter().collect();
     for (child, rows) in by_child(&ret.current, Table::Episodes) {
         let episodes: Vec<_> = rows
             .into_iter()

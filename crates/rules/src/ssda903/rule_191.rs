@@ -34,7 +34,7 @@ pub(crate) const RULE: Rule = Rule {
 fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     let cohort = looked_after_for_12_months(ctx, &ret.current);
     let table = Table::Oc2;
-    let mut with_oc2 = std::collections::HashSet::new();
+    let mut with_oc2 = HashSet::new();
     for row in ret.current.rows(table) {
         with_oc2.insert(row.child());
         let blank = [

@@ -31,8 +31,8 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
-    let mut by_child: std::collections::HashMap<&str, Vec<(model::Date, bool, &_)>> =
-        std::collections::HashMap::new();
+    let mut by_child: HashMap<&str, Vec<(model::Date, bool, &_)>> =
+        HashMap::new();
     let years = [(Some(&ret.current), true), (ret.previous.as_ref(), false)];
     for (r, this_year) in years {
         for row in r.map_or(&[][..], |r| r.rows(Table::Episodes)) {

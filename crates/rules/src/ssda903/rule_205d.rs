@@ -38,9 +38,9 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     if previous.table(Table::Uasc).is_none() {
         return;
     }
-    let uasc_now: std::collections::HashSet<&str> =
+    let uasc_now: HashSet<&str> =
         ret.current.rows(Table::Uasc).iter().map(|r| r.child()).collect();
-    let uasc_then: std::collections::HashSet<&str> =
+    let uasc_then: HashSet<&str> =
         previous.rows(Table::Uasc).iter().map(|r| r.child()).collect();
     let last_headers = header_rows(previous);
     let table = Table::Header;

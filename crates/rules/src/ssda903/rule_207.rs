@@ -34,7 +34,7 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     let Some(last) = previous_headers(ret) else {
         return;
     };
-    let in_care: std::collections::HashSet<&str> = ret
+    let in_care: HashSet<&str> = ret
         .current
         .rows(Table::Episodes)
         .iter()

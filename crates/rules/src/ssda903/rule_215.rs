@@ -50,14 +50,14 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
             .iter()
             .any(|f| !r.get(Table::Oc3, f).is_empty())
     };
-    let oc2: std::collections::HashSet<&str> = ret
+    let oc2: HashSet<&str> = ret
         .current
         .rows(Table::Oc2)
         .iter()
         .filter(with_items)
         .map(|r| r.child())
         .collect();
-    let leavers: std::collections::HashSet<&str> = ret
+    let leavers: HashSet<&str> = ret
         .current
         .rows(Table::Oc3)
         .iter()

@@ -32,8 +32,8 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
-    let mut latest_start: std::collections::HashMap<&str, Dated<'_>> =
-        std::collections::HashMap::new();
+    let mut latest_start: HashMap<&str, Dated<'_>> =
+        HashMap::new();
     for (child, episodes) in episodes_in_order(&ret.current) {
         if let Some(last) = episodes.iter().rev().find(|(_, r)| ep(r, "RNE") == "S") {
             latest_start.insert(child, *last);

@@ -33,7 +33,7 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
         return;
     };
     let table = Table::Oc3;
-    let died: std::collections::HashSet<&str> = previous
+    let died: HashSet<&str> = previous
         .rows(table)
         .iter()
         .filter(|r| r.get(table, "IN_TOUCH") == "DIED")

@@ -31,7 +31,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
-    let uasc: std::collections::HashSet<&str> = [Some(&ret.current), ret.previous.as_ref()]
+    let uasc: HashSet<&str> = [Some(&ret.current), ret.previous.as_ref()]
         .into_iter()
         .flatten()
         .flat_map(|r| r.rows(Table::Uasc).iter().map(|u| u.child()))

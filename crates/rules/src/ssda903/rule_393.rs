@@ -31,7 +31,7 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     let female = if ctx.year <= 2024 { "2" } else { "F" };
-    let looked_after: std::collections::HashSet<&str> = ret
+    let looked_after: HashSet<&str> = ret
         .current
         .rows(Table::Episodes)
         .iter()

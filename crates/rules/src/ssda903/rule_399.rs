@@ -33,7 +33,7 @@ pub(crate) const RULE: Rule = Rule {
 fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     let headers = header_rows(&ret.current);
     let reviews = by_child(&ret.current, Table::Reviews);
-    let reviews: std::collections::HashMap<_, _> = reviews.into_iter().collect();
+    let reviews: HashMap<_, _> = reviews.into_iter().collect();
     for (child, episodes) in by_child(&ret.current, Table::Episodes) {
         if !episodes.iter().all(|r| matches!(ep(r, "LS"), "V3" | "V4")) {
             continue;

@@ -30,7 +30,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
-    let looked_after: std::collections::HashSet<&str> = ret
+    let looked_after: HashSet<&str> = ret
         .current
         .rows(Table::Episodes)
         .iter()

@@ -30,7 +30,7 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     let table = Table::Header;
-    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut count: HashMap<&str, usize> = HashMap::new();
     let known = |v: &str| !v.is_empty() && !matches!(v, "UN1" | "UN2" | "UN3" | "UN4" | "UN5");
     for row in ret.current.rows(table) {
         let upn = row.get(table, "UPN");

@@ -37,7 +37,7 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
         return;
     };
     let this_year = episodes_by_child(&ret.current);
-    let mut reported = std::collections::HashSet::new();
+    let mut reported = HashSet::new();
     for last in previous.rows(Table::Episodes) {
         if !ep(last, "DEC").is_empty() {
             continue;

@@ -29,7 +29,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
-    let ad1: std::collections::HashMap<&str, Vec<_>> = by_child(&ret.current, Table::Ad1)
+    let ad1: HashMap<&str, Vec<_>> = by_child(&ret.current, Table::Ad1)
         .into_iter()
         .collect();
     let mut ad1_reported = std::collections::BTreeSet::new();

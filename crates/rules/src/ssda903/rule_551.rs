@@ -31,7 +31,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
-    let decided: std::collections::HashSet<&str> = ret
+    let decided: HashSet<&str> = ret
         .current
         .rows(Table::PlacedAdoption)
         .iter()

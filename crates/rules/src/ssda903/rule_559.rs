@@ -35,7 +35,7 @@ fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     let Some(previous) = &ret.previous else {
         return;
     };
-    let last_year: std::collections::HashSet<&str> = previous
+    let last_year: HashSet<&str> = previous
         .rows(Table::PlacedAdoption)
         .iter()
         .filter(|r| !pa(r, "DATE_PLACED").is_empty())

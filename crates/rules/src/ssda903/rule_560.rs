@@ -37,7 +37,7 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     let Some(previous) = &ret.previous else {
         return;
     };
-    let standing: std::collections::HashMap<&str, Date> = by_child(previous, Table::PlacedAdoption)
+    let standing: HashMap<&str, Date> = by_child(previous, Table::PlacedAdoption)
         .into_iter()
         .filter_map(|(child, rows)| {
             let latest = rows

@@ -35,7 +35,7 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     let Some(previous) = &ret.previous else {
         return;
     };
-    let ended: std::collections::HashSet<(&str, Date)> = previous
+    let ended: HashSet<(&str, Date)> = previous
         .rows(Table::PlacedAdoption)
         .iter()
         .filter(|r| decision_ended(r))

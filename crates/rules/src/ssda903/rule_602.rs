@@ -31,7 +31,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
-    let adopted_children: std::collections::HashSet<&str> = ret
+    let adopted_children: HashSet<&str> = ret
         .current
         .rows(Table::Episodes)
         .iter()

@@ -31,13 +31,13 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
-    let looked_after: std::collections::HashSet<&str> = ret
+    let looked_after: HashSet<&str> = ret
         .current
         .rows(Table::Episodes)
         .iter()
         .map(|r| r.child())
         .collect();
-    let care_leavers: std::collections::HashSet<&str> = ret
+    let care_leavers: HashSet<&str> = ret
         .current
         .rows(Table::Oc3)
         .iter()

@@ -34,7 +34,7 @@ fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     let Some(previous) = &ret.previous else {
         return;
     };
-    let last_year: std::collections::HashSet<&str> =
+    let last_year: HashSet<&str> =
         previous.rows(Table::Episodes).iter().map(|r| r.child()).collect();
     for row in ret.current.rows(Table::Episodes) {
         if date(ep(row, "DECOM")).is_some_and(|d| d < ctx.collection_start)

@@ -31,7 +31,7 @@ pub(crate) const RULE: Rule = Rule {
 fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     let table = Table::SwEpisodes;
     for (_, rows) in by_child(&ret.current, table) {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::new();
         for row in rows {
             if let Some(start) = date(row.get(table, "SW_DECOM"))
                 && !seen.insert(start)

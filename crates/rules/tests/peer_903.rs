@@ -696,7 +696,8 @@ fn known_defect_r2(
     match (side, code) {
         // Arms that only add cases (checked first, so the arms below still apply).
         // The peer orders periods with a MIS_START or MIS_END that is not a date (574), and
-        // takes a period that ends before it began as open (577); it takes a blank DATE_PLACED,
+        // reports periods that have an end date under 577 (one that ends before it began, one
+        // outside its periods of care); it takes a blank DATE_PLACED,
         // or one of last year that is not a date, as different (560), and misorders episodes
         // whose DECOM is not a date (578).
         (Side::Peer, "574")
@@ -887,6 +888,22 @@ fn known_defect_r2(
                 .min();
             adoptions.is_some() && adoptions == civil(v("DECOM"))
         }
+        // The peer's list of accommodation codes lacks S1 and X1 (133).
+        (Side::Peer, "133") => matches!(v("ACCOM"), "S1" | "X1"),
+        // The peer takes an open episode as ending on 31 March, so an open one coded E11 or E12
+        // is to it an adoption in the year (602).
+        (Side::Harbour, "602") => of(Table::Episodes)
+            .iter()
+            .any(|x| e(x, "DEC").is_empty() && matches!(e(x, "REC").as_str(), "E11" | "E12")),
+        // Harbour takes a period whose MIS_END is not a date as still open (574).
+        (Side::Harbour, "574")
+            if of(Table::Missing).iter().any(|x| {
+                let end = x.get(Table::Missing, "MIS_END");
+                !end.is_empty() && civil(end).is_none()
+            }) =>
+        {
+            true
+        }
         // The peer does not report an adopted child with no AD1 row.
         (Side::Harbour, "601") => of(Table::Ad1).is_empty(),
         // The peer orders missing periods by their end: for one period within another it
@@ -985,8 +1002,12 @@ fn known_defect_r2(
         (Side::Peer, "SW11bSTG2") => {
             !of(Table::Episodes).iter().any(|x| e(x, "DEC").is_empty())
                 || civil(v("SW_DEC")).is_some_and(|d| d >= end)
-                // It orders an episode whose SW_DECOM is not a date last.
+                // It orders an episode whose SW_DECOM is not a date last, and reports one that
+                // ends before it began (SW18STG2's).
                 || civil(v("SW_DECOM")).is_none()
+                || civil(v("SW_DECOM"))
+                    .zip(civil(v("SW_DEC")))
+                    .is_some_and(|(start, end)| end < start)
         }
         (Side::Harbour, "SW11bSTG2") => {
             civil(v("SW_DEC")).is_some_and(|d| d < jiff::civil::date(2026, 3, 26))

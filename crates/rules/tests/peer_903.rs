@@ -888,6 +888,8 @@ fn known_defect_r2(
                 .min();
             adoptions.is_some() && adoptions == civil(v("DECOM"))
         }
+        // The peer compares DECOM and DEC as text, so two blanks are the same day (355).
+        (Side::Peer, "355") => v("DECOM") == v("DEC") && civil(v("DECOM")).is_none(),
         // The peer's list of accommodation codes lacks S1 and X1 (133).
         (Side::Peer, "133") => matches!(v("ACCOM"), "S1" | "X1"),
         // The peer takes an open episode as ending on 31 March, so an open one coded E11 or E12

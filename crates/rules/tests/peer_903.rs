@@ -892,6 +892,8 @@ fn known_defect_r2(
                 .min();
             adoptions.is_some() && adoptions == civil(v("DECOM"))
         }
+        // The peer's 563 asks for REASON_PLACED_CEASED as well as DATE_PLACED_CEASED.
+        (Side::Harbour, "563") => v("REASON_PLACED_CEASED").is_empty(),
         // The peer compares DECOM and DEC as text, so two blanks are the same day (355).
         (Side::Peer, "355") => v("DECOM") == v("DEC") && civil(v("DECOM")).is_none(),
         // The peer's list of accommodation codes lacks S1 and X1 (133).

@@ -1,7 +1,9 @@
 //! # What it checks
 //!
 //! Each row of the OC3 table that has care leaver information (any of `IN_TOUCH`, `ACTIV`, `ACCOM`)
-//! is of a child none of whose episodes in the Episodes table ceased with `REC` `E2` (died).
+//! is of a child none of whose episodes ceased with `REC` `E2` (died), in this year's Episodes
+//! table and, when given, last year's (as the DfE's note says, the rule looks at both years loaded:
+//! a child who died in care last year has no care leaver information this year).
 //!
 //! # Why
 //!
@@ -30,10 +32,10 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
-    let died: HashSet<&str> = ret
-        .current
-        .rows(Table::Episodes)
-        .iter()
+    let died: HashSet<&str> = [Some(&ret.current), ret.previous.as_ref()]
+        .into_iter()
+        .flatten()
+        .flat_map(|r| r.rows(Table::Episodes))
         .filter(|r| ep(r, "REC") == "E2")
         .map(|r| r.child())
         .collect();

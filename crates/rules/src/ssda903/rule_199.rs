@@ -1,8 +1,11 @@
 //! # What it checks
 //!
 //! No episode of this year's return comes after (by `DECOM`) an episode that ended in adoption (`REC`
-//! `E11` or `E12`), in this year's episodes and, when given, the previous year's; the adoption
-//! episode itself is not reported.
+//! `E11` or `E12`), in this year's episodes and, when given, the previous year's: one whose `DECOM`
+//! is later than that of the adoption episode. The adoption episode itself is not reported, nor
+//! this year's copy of it: an episode open at the start of the year is in both years' returns with
+//! the same `DECOM` (last year's copy may carry a `REC` this year's changed), and it is the same
+//! episode, not one after it.
 //!
 //! # Why
 //!
@@ -46,13 +49,13 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     }
     for episodes in by_child.values_mut() {
         episodes.sort_by_key(|(d, this_year, r)| (*d, *this_year, r.row));
-        let mut adopted = false;
-        for (_, this_year, row) in episodes.iter() {
-            if adopted && *this_year {
+        let mut adopted: Option<model::Date> = None;
+        for (decom, this_year, row) in episodes.iter() {
+            if *this_year && adopted.is_some_and(|a| *decom > a) {
                 out.push(finding(RULE.code, Table::Episodes, row, "DECOM"));
             }
-            if matches!(ep(row, "REC"), "E11" | "E12") {
-                adopted = true;
+            if adopted.is_none() && matches!(ep(row, "REC"), "E11" | "E12") {
+                adopted = Some(*decom);
             }
         }
     }

@@ -1,8 +1,10 @@
 //! # What it checks
 //!
 //! Each row of the Header table of a child who has a row in the previous year's Header table has the
-//! same `DOB` as last year (the same day, however written, when both are dates; the same text
-//! otherwise). Without the previous year's return the rule does nothing.
+//! same `DOB` as last year: the same day, however written, when both are dates; a date one year and
+//! a value that is not a date the other is reported. When neither year's `DOB` is a date, no date
+//! of birth was recorded to disagree with: the rule leaves them to rule 102 (the `DOB` is not a
+//! date). Without the previous year's return the rule does nothing.
 //!
 //! # Why
 //!
@@ -42,7 +44,8 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
         let (now, then) = (row.get(table, "DOB"), before.get(table, "DOB"));
         let differs = match (date(now), date(then)) {
             (Some(a), Some(b)) => a != b,
-            _ => now != then,
+            (None, None) => false,
+            _ => true,
         };
         if differs {
             out.push(finding(RULE.code, table, row, "DOB"));

@@ -3,8 +3,9 @@
 //! Each ended episode agrees with what follows it (the child's next episode by `DECOM`): `REC` `X1`
 //! (a new episode begins) needs a next episode starting on the `DEC`; a `REC` that ends the period
 //! of care needs any next episode to start later than the `DEC`; a child's last episode cannot end
-//! with `X1`. Episodes whose `DECOM` is not a date, and ends whose `DEC` is blank or not a date,
-//! are left to other rules.
+//! with `X1`. An episode coded `X1` with no `DEC` (still open) is reported too: it has not ended,
+//! so no episode can continue it (rule 148 reports the blank `DEC` as well). Episodes whose
+//! `DECOM` is not a date, and ends whose `DEC` is not a date, are left to other rules.
 //!
 //! # Why
 //!
@@ -35,7 +36,11 @@ pub(crate) const RULE: Rule = Rule {
 fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     for (_, episodes) in episodes_in_order(&ret.current) {
         for (i, (_, row)) in episodes.iter().enumerate() {
-            let (Some(dec), rec) = (date(ep(row, "DEC")), ep(row, "REC")) else {
+            let rec = ep(row, "REC");
+            let Some(dec) = date(ep(row, "DEC")) else {
+                if rec == "X1" && ep(row, "DEC").is_empty() {
+                    out.push(finding(RULE.code, Table::Episodes, row, "REC"));
+                }
                 continue;
             };
             let bad = match episodes.get(i + 1) {

@@ -1,9 +1,14 @@
 //! # What it checks
 //!
-//! For each child who ceased to be looked after (their last episode in the Episodes table, by
-//! `DECOM`, has a `DEC` and a `REC` code other than `X1`), each of the child's rows in the Missing
-//! table whose `MIS_START` is a date starts on or before that `DEC`; one that starts after it is
-//! reported.
+//! Each row of the Missing table whose `MIS_START` is a date does not start while the child was out
+//! of care: after an episode (in the Episodes table, by `DECOM`) that ceased with a `REC` code that
+//! ends care (any but `X1`) and has a `DEC`, and before the child's next episode began (or at all,
+//! after the last). One that does is reported.
+//!
+//! Only a `REC` code says the child ceased to be looked after: an episode with a `DEC` but no `REC`,
+//! or `X1` (a new episode begins) followed by a later episode, does not (rules 148 and 388 report
+//! those episodes). Missing periods between two periods of care are reported as well as those after
+//! the last.
 //!
 //! # Why
 //!
@@ -34,10 +39,17 @@ pub(crate) const RULE: Rule = Rule {
 fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     let episodes = episodes_by_child(&ret.current);
     for row in ret.current.rows(Table::Missing) {
-        let ceased = episodes.get(row.child()).and_then(|eps| ceased_on(eps));
-        if let (Some(ceased), Some(start)) = (ceased, date(mis(row, "MIS_START")))
-            && start > ceased
-        {
+        let (Some(eps), Some(start)) = (episodes.get(row.child()), date(mis(row, "MIS_START")))
+        else {
+            continue;
+        };
+        let out_of_care = eps.iter().enumerate().any(|(i, e)| {
+            ceases_care(e.get("REC"))
+                && e.end.is_some_and(|ceased| {
+                    start > ceased && eps.get(i + 1).is_none_or(|next| start < next.start)
+                })
+        });
+        if out_of_care {
             out.push(finding(RULE.code, Table::Missing, row, "MIS_START"));
         }
     }

@@ -2,7 +2,8 @@
 //!
 //! Each row of the Header table of a girl (`SEX` `F` from 2024-25, `2` in 2023-24) with `MC_DOB`
 //! (the date of birth of a mother's first child) filled in has `MOTHER` `1`: a blank or `0`
-//! `MOTHER` is reported.
+//! `MOTHER` is reported. A `MOTHER` that is not a code (`2`, say) does not indicate that the girl
+//! is not a mother, which is what the DfE's wording asks: rule 165 reports it.
 //!
 //! # Why
 //!
@@ -33,7 +34,7 @@ fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     for row in ret.current.rows(table) {
         if row.get(table, "SEX") == female
             && !row.get(table, "MC_DOB").is_empty()
-            && row.get(table, "MOTHER") != "1"
+            && matches!(row.get(table, "MOTHER"), "" | "0")
         {
             out.push(finding(RULE.code, table, row, "MOTHER"));
         }

@@ -41,6 +41,13 @@ fn main() -> std::process::ExitCode {
         times.push((t.elapsed().as_secs_f64(), rule.code, out.len()));
     }
     let total = all.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let validated = rules::ssda903::validate_return(&ret, year, |_| true);
+    let findings = validated.map_or(0, |v| v.findings.len());
+    println!(
+        "validate_return (every core): {:.3} s, {findings} findings",
+        t.elapsed().as_secs_f64()
+    );
     times.sort_by(|a, b| b.0.total_cmp(&a.0));
     println!("all rules one by one: {total:.3} s");
     for (secs, code, n) in times.iter().take(40) {

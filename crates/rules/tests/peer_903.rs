@@ -215,6 +215,133 @@ fn inject_codes(dir: &Path, rng: &mut Rng, rate: f64) {
     }
 }
 
+/// A CSV file's header row and data rows, split on commas (the synthetic files quote nothing).
+fn csv_rows(path: &Path) -> (String, Vec<Vec<String>>) {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap_or_default().to_owned();
+    let rows = lines
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split(',').map(str::to_owned).collect())
+        .collect();
+    (header, rows)
+}
+
+fn write_csv(path: &Path, header: &str, rows: &[Vec<String>]) {
+    let mut out = format!("{header}\n");
+    for row in rows {
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    std::fs::write(path, out).unwrap();
+}
+
+/// Changes which children are unaccompanied asylum-seeking (UASC) in this year's and last year's
+/// UASC tables, for about `rate` of the children in this year's Header: a child made UASC in one
+/// year or both (a row added to the UASC table), or no longer UASC in one year (its row taken
+/// out), the date UASC ceased (`DUC`) of a new row the 18th birthday, blank, a date in either
+/// collection year, or an odd value. Both years' Header then get the status derived from their
+/// UASC tables (`formats::ssda903::raw`), so that the rules on UASC status (205A to 205D, 231)
+/// have children to judge.
+fn inject_uasc(dir: &Path, prev: &Path, rng: &mut Rng, rate: f64) {
+    use formats::ssda903::Table;
+    let paths = |d: &Path| {
+        (
+            d.join(Table::Header.file_name()),
+            d.join(Table::Uasc.file_name()),
+        )
+    };
+    let (header_now, uasc_now) = paths(dir);
+    let (header_last, uasc_last) = paths(prev);
+    let (_, headers) = csv_rows(&header_now);
+    let (_, headers_last) = csv_rows(&header_last);
+    let (uasc_header, mut now) = csv_rows(&uasc_now);
+    let (uasc_header_last, mut last) = csv_rows(&uasc_last);
+    let uasc_header = if uasc_header.is_empty() {
+        "CHILD,SEX,DOB,DUC".to_owned()
+    } else {
+        uasc_header
+    };
+    let uasc_header_last = if uasc_header_last.is_empty() {
+        "CHILD,SEX,DOB,DUC".to_owned()
+    } else {
+        uasc_header_last
+    };
+    // CHILD, SEX, DOB of each Header (the synthetic files write these columns first).
+    let sex_dob = |rows: &[Vec<String>], child: &str| {
+        rows.iter().find(|r| r[0] == child).map(|r| {
+            (
+                r.get(1).cloned().unwrap_or_default(),
+                r.get(2).cloned().unwrap_or_default(),
+            )
+        })
+    };
+    let duc = |rng: &mut Rng, dob: &str| -> String {
+        let at_18 = {
+            let p: Vec<&str> = dob.split('/').collect();
+            match p.as_slice() {
+                [d, m, y] => y
+                    .parse::<i32>()
+                    .map_or_else(|_| dob.to_owned(), |y| format!("{d}/{m}/{}", y + 18)),
+                _ => dob.to_owned(),
+            }
+        };
+        let choices = [
+            at_18.clone(),
+            at_18,
+            String::new(),
+            "15/06/2025".to_owned(),
+            "15/06/2024".to_owned(),
+            "01/04/2024".to_owned(),
+            "31/03/2025".to_owned(),
+            "31/03/2026".to_owned(),
+            "X".to_owned(),
+        ];
+        choices[rng.below(choices.len())].clone()
+    };
+    let row_of = |child: &str, (sex, dob): (String, String), duc: String| {
+        vec![child.to_owned(), sex, dob, duc]
+    };
+    for h in &headers {
+        if !rng.chance(rate) {
+            continue;
+        }
+        let child = h[0].as_str();
+        let in_now = now.iter().any(|r| r[0] == child);
+        let in_last = last.iter().any(|r| r[0] == child);
+        let was_there = sex_dob(&headers_last, child);
+        match rng.below(5) {
+            // Made UASC this year.
+            0 if !in_now => {
+                let sd = sex_dob(&headers, child).unwrap_or_default();
+                let d = duc(rng, &sd.1);
+                now.push(row_of(child, sd, d));
+            }
+            // Made UASC last year.
+            1 if !in_last && was_there.is_some() => {
+                let sd = was_there.unwrap_or_default();
+                let d = duc(rng, &sd.1);
+                last.push(row_of(child, sd, d));
+            }
+            // Made UASC in both years.
+            2 if !in_now && !in_last && was_there.is_some() => {
+                let sd = sex_dob(&headers, child).unwrap_or_default();
+                let d = duc(rng, &sd.1);
+                now.push(row_of(child, sd, d));
+                let sd = was_there.unwrap_or_default();
+                let d = duc(rng, &sd.1);
+                last.push(row_of(child, sd, d));
+            }
+            // No longer UASC this year, or not UASC last year.
+            3 => now.retain(|r| r[0] != child),
+            4 => last.retain(|r| r[0] != child),
+            _ => {}
+        }
+    }
+    write_csv(&uasc_now, &uasc_header, &now);
+    write_csv(&uasc_last, &uasc_header_last, &last);
+}
+
 fn peer_keys(csv: &str) -> BTreeSet<Key> {
     csv.lines()
         .skip(1)
@@ -242,6 +369,14 @@ fn differential(run: &Path, seed: u64, children: u32) -> Vec<String> {
     inject(&files.ssda903_prev, &mut rng, 0.06);
     inject_codes(&files.ssda903, &mut rng, 0.04);
     inject_codes(&files.ssda903_prev, &mut rng, 0.04);
+    // Last, with a generator of its own, so that the values injected above stay those of the
+    // seeds before UASC status was compared.
+    inject_uasc(
+        &files.ssda903,
+        &files.ssda903_prev,
+        &mut Rng(seed ^ 0x5EED_0A5C),
+        0.03,
+    );
 
     let ret = Return {
         current: RawReturn::read(std::slice::from_ref(&files.ssda903)).unwrap(),
@@ -570,6 +705,25 @@ fn known_defect(side: Side, (code, table, row): &Key, ret: &Return) -> bool {
                 (Side::Harbour, _) => !child_late,
             }
         }
+        // The peer's 205A looks only at children with a row in this year's UASC table, whom (on
+        // CSV input) it takes as UASC this year: it never reports a child UASC last year only.
+        (Side::Harbour, "205A") => !ret
+            .current
+            .rows(Table::Uasc)
+            .iter()
+            .any(|u| u.child() == r.child()),
+        // The peer's 205B wants last year's DUC to be the 18th birthday going by last year's
+        // UASC row's DOB: it reports a child still UASC at the end of last year (no DUC then),
+        // and one whose DOB there is not a date or is 29 February.
+        (Side::Peer, "205B") => ret.previous.as_ref().is_some_and(|p| {
+            p.rows(Table::Uasc).iter().any(|u| {
+                let dob = u.get(Table::Uasc, "DOB");
+                u.child() == r.child()
+                    && (u.get(Table::Uasc, "DUC").is_empty()
+                        || !is_date(dob)
+                        || dmy(dob).is_some_and(|(d, m, _)| d == "29" && m == "02"))
+            })
+        }),
         _ => known_defect_r2(side, code, t, previous, r, ret),
     }
 }

@@ -5,18 +5,19 @@
 //! that agree with it:
 //!
 //! - when last year's return gives no `DUC` (the child was still UASC at its end), this year's is
-//!   blank or a date within this collection year;
+//!   blank or a date within this collection year (the status ceased this year);
 //! - when last year's return gives one, it is the child's 18th birthday (going by the `DOB` of
-//!   last year's UASC row, or Header row when that is not a date), when the status ends while
-//!   the child stays in the return, and this year's `DUC` is that same date.
+//!   last year's UASC row, or Header row when that is not a date), the day the status ends, and
+//!   this year's `DUC` is that same date or a date within this collection year.
 //!
 //! The child's Header row and UASC row of this year are reported. Without last year's return the
 //! rule does nothing, as it does for a child whose status in either year is blank or not a code.
 //!
 //! # Why
 //!
-//! A status that ceased last year cannot go on this year, unless it ended at 18 and the young
-//! person is still counted as a former UASC, with the date carried over unchanged.
+//! A status that ceased before this year cannot go on this year; the one date last year's return
+//! may give for a child still UASC is the 18th birthday, when the status ends, and this year's
+//! return either keeps it or says when, this year, the status ceased.
 //!
 //! # DfE wording
 //!
@@ -48,9 +49,10 @@ fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
             continue;
         }
         let (duc, duc_last) = (now.duc(child), then.duc(child));
+        let ceased_this_year =
+            date(duc).is_some_and(|d| ctx.collection_start <= d && d <= ctx.collection_end);
         let supported = if duc_last.is_empty() {
-            duc.is_empty()
-                || date(duc).is_some_and(|d| ctx.collection_start <= d && d <= ctx.collection_end)
+            duc.is_empty() || ceased_this_year
         } else {
             let dob = then
                 .uasc
@@ -62,7 +64,9 @@ fn check(ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
                         .and_then(|h| date(h.get(Table::Header, "DOB")))
                 });
             let at_18 = dob.map(|dob| birthday(dob, 18));
-            date(duc_last).is_some_and(|d| Some(d) == at_18 && date(duc) == Some(d))
+            date(duc_last).is_some_and(|d| {
+                Some(d) == at_18 && (date(duc) == Some(d) || ceased_this_year)
+            })
         };
         if supported {
             continue;

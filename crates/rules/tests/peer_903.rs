@@ -20,6 +20,13 @@
 //! The 2026-27 rules on deprivation of liberty orders (700 to 710) read the DoLo table, which the
 //! synthetic returns lack: they are compared on their fixtures, run by both with `--year 2027`
 //! (`the_dolo_rules_agree_with_the_peer_on_their_fixtures`).
+//! The rules on UASC status read Header's `UASC`, which both sides derive from the UASC table on
+//! CSV input: [`inject_uasc`] (with a generator of its own, last, so the other values injected
+//! stay those of earlier runs) makes children UASC in one year or both, or no longer, for 205A to
+//! 205D; 105 and 303, which need a status written, are compared on their fixtures written as XML
+//! (`the_uasc_rules_agree_with_the_peer_on_their_fixtures_as_xml`). On 2026-11-27 at
+//! `HARBOUR_DIFF_CHILDREN=40000 HARBOUR_DIFF_SEEDS=4,5` both find 205B (24 and 38 rows) and 205D,
+//! and the UASC rules disagree only where `known_defect` recognises a documented peer defect.
 //! `HARBOUR_DIFF_KEEP=DIR` keeps the files and both findings; `HARBOUR_DIFF_SHOW` (default 60) is
 //! how many disagreements the failure lists. The rules that need Ofsted's provider lists, which
 //! `run_903.sh` does not pass, are skipped on both sides (the `Return` has none).
@@ -705,6 +712,15 @@ fn known_defect(side: Side, (code, table, row): &Key, ret: &Return) -> bool {
                 (Side::Harbour, _) => !child_late,
             }
         }
+        // The peer reads the UASC status as a number: `01` or `1.0` is a code to it.
+        (Side::Harbour, "105") => v("UASC").parse::<f64>().is_ok_and(|n| n == 0.0 || n == 1.0),
+        // The peer reads no UASC row for a child whose `<UASC>` is blank in the XML form, so its
+        // 303 passes over the DUC given with a blank status.
+        (Side::Harbour, "303") => ret
+            .current
+            .rows(Table::Header)
+            .iter()
+            .any(|h| h.child() == r.child() && h.get(Table::Header, "UASC").is_empty()),
         // The peer's 205A looks only at children with a row in this year's UASC table, whom (on
         // CSV input) it takes as UASC this year: it never reports a child UASC last year only.
         (Side::Harbour, "205A") => !ret
@@ -1379,4 +1395,133 @@ fn each_rule_is_in_the_peers_pack_with_its_message() {
             );
         }
     }
+}
+
+/// A fixture's return of this year as the XML form, for the peer's rules that read it only there
+/// (105): each Header row a `<CHILD>` with its `<UASC>` status as the Header gives it (written in
+/// the file or derived) and the `DUC` of its UASC row, and one of every other block, with ordinary
+/// values, so that the peer has every table to run its rules on.
+fn fixture_as_xml(ret: &RawReturn) -> String {
+    use formats::ssda903::Table;
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<EXPSSDA903>\n");
+    for h in ret.rows(Table::Header) {
+        let v = |c: &str| h.get(Table::Header, c).to_owned();
+        let duc = ret
+            .rows(Table::Uasc)
+            .iter()
+            .find(|u| u.child() == h.child())
+            .map_or("", |u| u.get(Table::Uasc, "DUC"));
+        xml.push_str("<CHILD><HEADER>");
+        for (element, value) in [
+            ("CHILDID", v("CHILD")),
+            ("UPN", v("UPN")),
+            ("SEX", v("SEX")),
+            ("DOB", v("DOB")),
+            ("ETHNIC", v("ETHNIC")),
+            ("MOTHER", v("MOTHER")),
+            ("MC_DOB", v("MC_DOB")),
+            ("UASC", v("UASC")),
+            ("DUC", duc.to_owned()),
+        ] {
+            xml.push_str(&format!("<{element}>{value}</{element}>"));
+        }
+        xml.push_str(
+            "<IN_TOUCH>YES</IN_TOUCH><ACTIV>F2</ACTIV><ACCOM>B1</ACCOM>\
+             <DATE_INT>01/01/2020</DATE_INT><DATE_MATCH>01/02/2020</DATE_MATCH>\
+             <FOSTER_CARE>0</FOSTER_CARE><NB_ADOPTR>1</NB_ADOPTR><SEX_ADOPTR>M1</SEX_ADOPTR>\
+             <LS_ADOPTR>L0</LS_ADOPTR>\
+             <AREVIEW><REVIEW>01/06/2023</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE></AREVIEW>\
+             <AMISSING><MISSING>M</MISSING><MIS_START>01/06/2023</MIS_START>\
+             <MIS_END>02/06/2023</MIS_END></AMISSING>\
+             <AD_PLACED><DATE_PLACED>01/06/2023</DATE_PLACED></AD_PLACED>\
+             <PERMANENCE><PREV_PERM>Z1</PREV_PERM></PERMANENCE>\
+             <OC2><SDQ_SCORE>1</SDQ_SCORE><CONVICTED>0</CONVICTED><HEALTH_CHECK>1</HEALTH_CHECK>\
+             <IMMUNISATIONS>1</IMMUNISATIONS><TEETH_CHECK>1</TEETH_CHECK>\
+             <HEALTH_ASSESSMENT>1</HEALTH_ASSESSMENT><SUBSTANCE_MISUSE>0</SUBSTANCE_MISUSE></OC2>\
+             </HEADER><EPISODE><DECOM>01/05/2023</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN>\
+             <PL>U1</PL><PLACE_PROVIDER>PR1</PLACE_PROVIDER><HOME_POST>E7 5YR</HOME_POST>\
+             <PL_POST>E7 5YR</PL_POST><URN>SC123456</URN></EPISODE></CHILD>\n",
+        );
+    }
+    xml.push_str("</EXPSSDA903>\n");
+    xml
+}
+
+/// The rules on UASC status that the peer runs on one year's return: 105 (which it runs on the
+/// XML form only) and 303, compared on their fixtures written as XML, read by both. 205A to 205C
+/// need last year's return, which the peer does not read beside an XML one; they are compared on
+/// the synthetic CSV returns (205B) and their fixtures (PEER_DEFECTS.md).
+#[test]
+fn the_uasc_rules_agree_with_the_peer_on_their_fixtures_as_xml() {
+    let run = match peer() {
+        Ok(run) => run,
+        Err(why) if std::env::var_os("CI").is_none() => {
+            eprintln!("SKIPPED: the 903 peer is not available: {why}");
+            return;
+        }
+        Err(why) => panic!("CI is set but the 903 peer is not available: {why}"),
+    };
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ssda903");
+    let mut problems = Vec::new();
+    for (fixture, code, year) in [
+        ("rule_105", "105", 2026),
+        ("rule_105.2024", "105", 2024),
+        ("rule_303", "303", 2026),
+    ] {
+        let text = std::fs::read_to_string(src.join(format!("{fixture}.fixture.txt"))).unwrap();
+        let tables: Vec<(PathBuf, String)> = text
+            .split("\n== ")
+            .skip(1)
+            .filter_map(|block| {
+                let (name, csv) = block.split_once('\n')?;
+                (!name.ends_with("_last")).then(|| (PathBuf::from(name.trim()), csv.to_owned()))
+            })
+            .collect();
+        let csv =
+            RawReturn::from_texts(tables.iter().map(|(p, t)| (p.as_path(), t.as_str()))).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("return.xml");
+        std::fs::write(&path, fixture_as_xml(&csv)).unwrap();
+        let ret = Return {
+            current: RawReturn::read(std::slice::from_ref(&path)).unwrap(),
+            previous: None,
+            providers: None,
+        };
+        let ours: BTreeSet<Key> = rules::ssda903::validate_return(&ret, year, |r| r.code == code)
+            .unwrap()
+            .findings
+            .iter()
+            .map(|f| {
+                let row = f.row.map(|r| r.to_string()).unwrap_or_default();
+                (f.rule_code.to_owned(), f.table.to_owned(), row)
+            })
+            .collect();
+        assert!(!ours.is_empty(), "{fixture}: the XML gives no finding");
+        let out = Command::new(&run)
+            .arg(&path)
+            .args(["--year", &year.to_string()])
+            .output()
+            .expect("run_903.sh runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{fixture}: the peer failed: {stderr}");
+        assert!(
+            !peer_raised(&stderr).contains(code),
+            "{fixture}: the peer raised"
+        );
+        let theirs: BTreeSet<Key> = peer_keys(&String::from_utf8(out.stdout).unwrap())
+            .into_iter()
+            .filter(|k| k.0 == code)
+            .collect();
+        for k in theirs.difference(&ours) {
+            if !known_defect(Side::Peer, k, &ret) {
+                problems.push(format!("{fixture}: only the peer finds {k:?}"));
+            }
+        }
+        for k in ours.difference(&theirs) {
+            if !known_defect(Side::Harbour, k, &ret) {
+                problems.push(format!("{fixture}: only Harbour finds {k:?}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -4,7 +4,6 @@
 //! its date UASC status ceased (`DUC`).
 
 use super::Return;
-use super::common::header_rows;
 use formats::ssda903::Table;
 use formats::ssda903::raw::{RawReturn, RawRow};
 use std::collections::{HashMap, HashSet};
@@ -47,12 +46,16 @@ pub(crate) struct UascYear<'a> {
 
 impl<'a> UascYear<'a> {
     pub(crate) fn new(ret: &'a RawReturn) -> Self {
-        let mut uasc = HashMap::new();
-        for row in ret.rows(Table::Uasc) {
-            uasc.entry(row.child()).or_insert(row);
-        }
+        let first_rows = |table: Table| {
+            let mut rows = HashMap::new();
+            for row in ret.rows(table) {
+                rows.entry(row.child()).or_insert(row);
+            }
+            rows
+        };
+        let uasc = first_rows(Table::Uasc);
         Self {
-            headers: header_rows(ret),
+            headers: first_rows(Table::Header),
             uasc,
             gives_status: gives_status(ret),
         }

@@ -180,13 +180,17 @@ fn an_ssda903_return_in_xml_is_validated_beside_a_census() {
         stdout(&out),
         format!(
             "rule_code,child_id,table,field,row,line,column,severity,value,message,file\n\
+             105,C1,Header,UASC,0,3,,error,,{uasc},{x}\n\
              209,C1,Header,UPN,0,3,,error,UN1,{upn},{x}\n\
              EPI,C1,Header,CHILD,0,3,,error,C1,{epi},{x}\n\
              101,C2,Header,SEX,1,5,,error,1,The child or young person’s reported sex is not valid.,{x}\n\
+             105,C2,Header,UASC,1,5,,error,,{uasc},{x}\n\
              209,C2,Header,UPN,1,5,,error,UN1,{upn},{x}\n\
              EPI,C2,Header,CHILD,1,5,,error,C2,{epi},{x}\n\
              115,C1,PlacedAdoption,DATE_PLACED,0,4,,error,31/06/2025,Date of Local Authority's (LA) decision that a child should be placed for adoption is not a valid date.,{x}\n",
-            // School-age children with UPN UN1 (rule 209), and no episode (rule EPI).
+            // School-age children with UPN UN1 (rule 209), no episode (rule EPI), and no
+            // <UASC> status (rule 105: the XML form gives the status in HEADER).
+            uasc = "Data entry for Unaccompanied Asylum-Seeking Children (UASC) status of child is invalid or has not been completed.",
             upn = UPN_UN1,
             epi = EPI,
             x = xml.display()

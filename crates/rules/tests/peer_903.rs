@@ -24,6 +24,13 @@
 //! The 2026-27 rules on deprivation of liberty orders (700 to 710) read the DoLo table, which the
 //! synthetic returns lack: they are compared on their fixtures, run by both with `--year 2027`
 //! (`the_dolo_rules_agree_with_the_peer_on_their_fixtures`).
+//! The rules on UASC status read Header's `UASC`, which both sides derive from the UASC table on
+//! CSV input: [`inject_uasc`] (with a generator of its own, last, so the other values injected
+//! stay those of earlier runs) makes children UASC in one year or both, or no longer, for 205A to
+//! 205D; 105 and 303, which need a status written, are compared on their fixtures written as XML
+//! (`the_uasc_rules_agree_with_the_peer_on_their_fixtures_as_xml`). On 2026-11-27 at
+//! `HARBOUR_DIFF_CHILDREN=40000 HARBOUR_DIFF_SEEDS=4,5` both find 205B (24 and 38 rows) and 205D,
+//! and the UASC rules disagree only where `known_defect` recognises a documented peer defect.
 //! `HARBOUR_DIFF_KEEP=DIR` keeps the files and both findings; `HARBOUR_DIFF_SHOW` (default 60) is
 //! how many disagreements the failure lists. The rules that need Ofsted's provider lists, which
 //! `run_903.sh` does not pass, are skipped on both sides (the `Return` has none).
@@ -219,6 +226,133 @@ fn inject_codes(dir: &Path, rng: &mut Rng, rate: f64) {
     }
 }
 
+/// A CSV file's header row and data rows, split on commas (the synthetic files quote nothing).
+fn csv_rows(path: &Path) -> (String, Vec<Vec<String>>) {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap_or_default().to_owned();
+    let rows = lines
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split(',').map(str::to_owned).collect())
+        .collect();
+    (header, rows)
+}
+
+fn write_csv(path: &Path, header: &str, rows: &[Vec<String>]) {
+    let mut out = format!("{header}\n");
+    for row in rows {
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    std::fs::write(path, out).unwrap();
+}
+
+/// Changes which children are unaccompanied asylum-seeking (UASC) in this year's and last year's
+/// UASC tables, for about `rate` of the children in this year's Header: a child made UASC in one
+/// year or both (a row added to the UASC table), or no longer UASC in one year (its row taken
+/// out), the date UASC ceased (`DUC`) of a new row the 18th birthday, blank, a date in either
+/// collection year, or an odd value. Both years' Header then get the status derived from their
+/// UASC tables (`formats::ssda903::raw`), so that the rules on UASC status (205A to 205D, 231)
+/// have children to judge.
+fn inject_uasc(dir: &Path, prev: &Path, rng: &mut Rng, rate: f64) {
+    use formats::ssda903::Table;
+    let paths = |d: &Path| {
+        (
+            d.join(Table::Header.file_name()),
+            d.join(Table::Uasc.file_name()),
+        )
+    };
+    let (header_now, uasc_now) = paths(dir);
+    let (header_last, uasc_last) = paths(prev);
+    let (_, headers) = csv_rows(&header_now);
+    let (_, headers_last) = csv_rows(&header_last);
+    let (uasc_header, mut now) = csv_rows(&uasc_now);
+    let (uasc_header_last, mut last) = csv_rows(&uasc_last);
+    let uasc_header = if uasc_header.is_empty() {
+        "CHILD,SEX,DOB,DUC".to_owned()
+    } else {
+        uasc_header
+    };
+    let uasc_header_last = if uasc_header_last.is_empty() {
+        "CHILD,SEX,DOB,DUC".to_owned()
+    } else {
+        uasc_header_last
+    };
+    // CHILD, SEX, DOB of each Header (the synthetic files write these columns first).
+    let sex_dob = |rows: &[Vec<String>], child: &str| {
+        rows.iter().find(|r| r[0] == child).map(|r| {
+            (
+                r.get(1).cloned().unwrap_or_default(),
+                r.get(2).cloned().unwrap_or_default(),
+            )
+        })
+    };
+    let duc = |rng: &mut Rng, dob: &str| -> String {
+        let at_18 = {
+            let p: Vec<&str> = dob.split('/').collect();
+            match p.as_slice() {
+                [d, m, y] => y
+                    .parse::<i32>()
+                    .map_or_else(|_| dob.to_owned(), |y| format!("{d}/{m}/{}", y + 18)),
+                _ => dob.to_owned(),
+            }
+        };
+        let choices = [
+            at_18.clone(),
+            at_18,
+            String::new(),
+            "15/06/2025".to_owned(),
+            "15/06/2024".to_owned(),
+            "01/04/2024".to_owned(),
+            "31/03/2025".to_owned(),
+            "31/03/2026".to_owned(),
+            "X".to_owned(),
+        ];
+        choices[rng.below(choices.len())].clone()
+    };
+    let row_of = |child: &str, (sex, dob): (String, String), duc: String| {
+        vec![child.to_owned(), sex, dob, duc]
+    };
+    for h in &headers {
+        if !rng.chance(rate) {
+            continue;
+        }
+        let child = h[0].as_str();
+        let in_now = now.iter().any(|r| r[0] == child);
+        let in_last = last.iter().any(|r| r[0] == child);
+        let was_there = sex_dob(&headers_last, child);
+        match rng.below(5) {
+            // Made UASC this year.
+            0 if !in_now => {
+                let sd = sex_dob(&headers, child).unwrap_or_default();
+                let d = duc(rng, &sd.1);
+                now.push(row_of(child, sd, d));
+            }
+            // Made UASC last year.
+            1 if !in_last && was_there.is_some() => {
+                let sd = was_there.unwrap_or_default();
+                let d = duc(rng, &sd.1);
+                last.push(row_of(child, sd, d));
+            }
+            // Made UASC in both years.
+            2 if !in_now && !in_last && was_there.is_some() => {
+                let sd = sex_dob(&headers, child).unwrap_or_default();
+                let d = duc(rng, &sd.1);
+                now.push(row_of(child, sd, d));
+                let sd = was_there.unwrap_or_default();
+                let d = duc(rng, &sd.1);
+                last.push(row_of(child, sd, d));
+            }
+            // No longer UASC this year, or not UASC last year.
+            3 => now.retain(|r| r[0] != child),
+            4 => last.retain(|r| r[0] != child),
+            _ => {}
+        }
+    }
+    write_csv(&uasc_now, &uasc_header, &now);
+    write_csv(&uasc_last, &uasc_header_last, &last);
+}
+
 fn peer_keys(csv: &str) -> BTreeSet<Key> {
     csv.lines()
         .skip(1)
@@ -246,6 +380,14 @@ fn differential(run: &Path, seed: u64, children: u32) -> Vec<String> {
     inject(&files.ssda903_prev, &mut rng, 0.06);
     inject_codes(&files.ssda903, &mut rng, 0.04);
     inject_codes(&files.ssda903_prev, &mut rng, 0.04);
+    // Last, with a generator of its own, so that the values injected above stay those of the
+    // seeds before UASC status was compared.
+    inject_uasc(
+        &files.ssda903,
+        &files.ssda903_prev,
+        &mut Rng(seed ^ 0x5EED_0A5C),
+        0.03,
+    );
 
     let ret = Return {
         current: RawReturn::read(std::slice::from_ref(&files.ssda903)).unwrap(),
@@ -586,6 +728,34 @@ fn known_defect(side: Side, (code, table, row): &Key, ret: &Return) -> bool {
                 (Side::Harbour, _) => !child_late,
             }
         }
+        // The peer reads the UASC status as a number: `01` or `1.0` is a code to it.
+        (Side::Harbour, "105") => v("UASC").parse::<f64>().is_ok_and(|n| n == 0.0 || n == 1.0),
+        // The peer reads no UASC row for a child whose `<UASC>` is blank in the XML form, so its
+        // 303 passes over the DUC given with a blank status.
+        (Side::Harbour, "303") => ret
+            .current
+            .rows(Table::Header)
+            .iter()
+            .any(|h| h.child() == r.child() && h.get(Table::Header, "UASC").is_empty()),
+        // The peer's 205A looks only at children with a row in this year's UASC table, whom (on
+        // CSV input) it takes as UASC this year: it never reports a child UASC last year only.
+        (Side::Harbour, "205A") => !ret
+            .current
+            .rows(Table::Uasc)
+            .iter()
+            .any(|u| u.child() == r.child()),
+        // The peer's 205B wants last year's DUC to be the 18th birthday going by last year's
+        // UASC row's DOB: it reports a child still UASC at the end of last year (no DUC then),
+        // and one whose DOB there is not a date or is 29 February.
+        (Side::Peer, "205B") => ret.previous.as_ref().is_some_and(|p| {
+            p.rows(Table::Uasc).iter().any(|u| {
+                let dob = u.get(Table::Uasc, "DOB");
+                u.child() == r.child()
+                    && (u.get(Table::Uasc, "DUC").is_empty()
+                        || !is_date(dob)
+                        || dmy(dob).is_some_and(|(d, m, _)| d == "29" && m == "02"))
+            })
+        }),
         _ => known_defect_r2(side, code, t, previous, r, ret),
     }
 }
@@ -1324,4 +1494,133 @@ fn each_rule_is_in_the_peers_pack_with_its_message() {
             );
         }
     }
+}
+
+/// A fixture's return of this year as the XML form, for the peer's rules that read it only there
+/// (105): each Header row a `<CHILD>` with its `<UASC>` status as the Header gives it (written in
+/// the file or derived) and the `DUC` of its UASC row, and one of every other block, with ordinary
+/// values, so that the peer has every table to run its rules on.
+fn fixture_as_xml(ret: &RawReturn) -> String {
+    use formats::ssda903::Table;
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<EXPSSDA903>\n");
+    for h in ret.rows(Table::Header) {
+        let v = |c: &str| h.get(Table::Header, c).to_owned();
+        let duc = ret
+            .rows(Table::Uasc)
+            .iter()
+            .find(|u| u.child() == h.child())
+            .map_or("", |u| u.get(Table::Uasc, "DUC"));
+        xml.push_str("<CHILD><HEADER>");
+        for (element, value) in [
+            ("CHILDID", v("CHILD")),
+            ("UPN", v("UPN")),
+            ("SEX", v("SEX")),
+            ("DOB", v("DOB")),
+            ("ETHNIC", v("ETHNIC")),
+            ("MOTHER", v("MOTHER")),
+            ("MC_DOB", v("MC_DOB")),
+            ("UASC", v("UASC")),
+            ("DUC", duc.to_owned()),
+        ] {
+            xml.push_str(&format!("<{element}>{value}</{element}>"));
+        }
+        xml.push_str(
+            "<IN_TOUCH>YES</IN_TOUCH><ACTIV>F2</ACTIV><ACCOM>B1</ACCOM>\
+             <DATE_INT>01/01/2020</DATE_INT><DATE_MATCH>01/02/2020</DATE_MATCH>\
+             <FOSTER_CARE>0</FOSTER_CARE><NB_ADOPTR>1</NB_ADOPTR><SEX_ADOPTR>M1</SEX_ADOPTR>\
+             <LS_ADOPTR>L0</LS_ADOPTR>\
+             <AREVIEW><REVIEW>01/06/2023</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE></AREVIEW>\
+             <AMISSING><MISSING>M</MISSING><MIS_START>01/06/2023</MIS_START>\
+             <MIS_END>02/06/2023</MIS_END></AMISSING>\
+             <AD_PLACED><DATE_PLACED>01/06/2023</DATE_PLACED></AD_PLACED>\
+             <PERMANENCE><PREV_PERM>Z1</PREV_PERM></PERMANENCE>\
+             <OC2><SDQ_SCORE>1</SDQ_SCORE><CONVICTED>0</CONVICTED><HEALTH_CHECK>1</HEALTH_CHECK>\
+             <IMMUNISATIONS>1</IMMUNISATIONS><TEETH_CHECK>1</TEETH_CHECK>\
+             <HEALTH_ASSESSMENT>1</HEALTH_ASSESSMENT><SUBSTANCE_MISUSE>0</SUBSTANCE_MISUSE></OC2>\
+             </HEADER><EPISODE><DECOM>01/05/2023</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN>\
+             <PL>U1</PL><PLACE_PROVIDER>PR1</PLACE_PROVIDER><HOME_POST>E7 5YR</HOME_POST>\
+             <PL_POST>E7 5YR</PL_POST><URN>SC123456</URN></EPISODE></CHILD>\n",
+        );
+    }
+    xml.push_str("</EXPSSDA903>\n");
+    xml
+}
+
+/// The rules on UASC status that the peer runs on one year's return: 105 (which it runs on the
+/// XML form only) and 303, compared on their fixtures written as XML, read by both. 205A to 205C
+/// need last year's return, which the peer does not read beside an XML one; they are compared on
+/// the synthetic CSV returns (205B) and their fixtures (PEER_DEFECTS.md).
+#[test]
+fn the_uasc_rules_agree_with_the_peer_on_their_fixtures_as_xml() {
+    let run = match peer() {
+        Ok(run) => run,
+        Err(why) if std::env::var_os("CI").is_none() => {
+            eprintln!("SKIPPED: the 903 peer is not available: {why}");
+            return;
+        }
+        Err(why) => panic!("CI is set but the 903 peer is not available: {why}"),
+    };
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ssda903");
+    let mut problems = Vec::new();
+    for (fixture, code, year) in [
+        ("rule_105", "105", 2026),
+        ("rule_105.2024", "105", 2024),
+        ("rule_303", "303", 2026),
+    ] {
+        let text = std::fs::read_to_string(src.join(format!("{fixture}.fixture.txt"))).unwrap();
+        let tables: Vec<(PathBuf, String)> = text
+            .split("\n== ")
+            .skip(1)
+            .filter_map(|block| {
+                let (name, csv) = block.split_once('\n')?;
+                (!name.ends_with("_last")).then(|| (PathBuf::from(name.trim()), csv.to_owned()))
+            })
+            .collect();
+        let csv =
+            RawReturn::from_texts(tables.iter().map(|(p, t)| (p.as_path(), t.as_str()))).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("return.xml");
+        std::fs::write(&path, fixture_as_xml(&csv)).unwrap();
+        let ret = Return {
+            current: RawReturn::read(std::slice::from_ref(&path)).unwrap(),
+            previous: None,
+            providers: None,
+        };
+        let ours: BTreeSet<Key> = rules::ssda903::validate_return(&ret, year, |r| r.code == code)
+            .unwrap()
+            .findings
+            .iter()
+            .map(|f| {
+                let row = f.row.map(|r| r.to_string()).unwrap_or_default();
+                (f.rule_code.to_owned(), f.table.to_owned(), row)
+            })
+            .collect();
+        assert!(!ours.is_empty(), "{fixture}: the XML gives no finding");
+        let out = Command::new(&run)
+            .arg(&path)
+            .args(["--year", &year.to_string()])
+            .output()
+            .expect("run_903.sh runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{fixture}: the peer failed: {stderr}");
+        assert!(
+            !peer_raised(&stderr).contains(code),
+            "{fixture}: the peer raised"
+        );
+        let theirs: BTreeSet<Key> = peer_keys(&String::from_utf8(out.stdout).unwrap())
+            .into_iter()
+            .filter(|k| k.0 == code)
+            .collect();
+        for k in theirs.difference(&ours) {
+            if !known_defect(Side::Peer, k, &ret) {
+                problems.push(format!("{fixture}: only the peer finds {k:?}"));
+            }
+        }
+        for k in ours.difference(&theirs) {
+            if !known_defect(Side::Harbour, k, &ret) {
+                problems.push(format!("{fixture}: only Harbour finds {k:?}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

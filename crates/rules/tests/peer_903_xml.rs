@@ -112,8 +112,10 @@ fn peer_findings(
         .collect()
 }
 
-/// Writes each table of a return read from XML as a CSV file in `dir`, rows in the order read.
-fn write_csv(ret: &RawReturn, dir: &Path) {
+/// Writes each table of a return read from XML as a CSV file in `dir`, rows in the order read,
+/// with the optional columns it has (Header's `UASC`, the child's status as the XML gives it)
+/// when `optional` (the peer refuses a Header file with a `UASC` column: PEER_DEFECTS.md).
+fn write_csv(ret: &RawReturn, dir: &Path, optional: bool) {
     std::fs::create_dir_all(dir).unwrap();
     let quote = |v: &str| {
         if v.contains([',', '"', '\n', '\r']) {
@@ -123,15 +125,18 @@ fn write_csv(ret: &RawReturn, dir: &Path) {
         }
     };
     for t in ret.tables() {
-        let mut text = t.table.columns().join(",");
+        let columns: Vec<&str> = t
+            .table
+            .columns()
+            .iter()
+            .chain(formats::ssda903::raw::optional_columns(t.table))
+            .copied()
+            .filter(|c| t.table.columns().contains(c) || (optional && t.has_column(c)))
+            .collect();
+        let mut text = columns.join(",");
         text.push('\n');
         for row in &t.rows {
-            let values: Vec<String> = t
-                .table
-                .columns()
-                .iter()
-                .map(|c| quote(row.get(t.table, c)))
-                .collect();
+            let values: Vec<String> = columns.iter().map(|c| quote(row.get(t.table, c))).collect();
             text.push_str(&values.join(","));
             text.push('\n');
         }
@@ -142,6 +147,12 @@ fn write_csv(ret: &RawReturn, dir: &Path) {
 /// The rules comparing this year's Header with last year's, which the peer reads differently
 /// when last year's return is XML.
 const LAST_YEAR_HEADER: [&str; 5] = ["202", "203", "204", "208", "624"];
+
+/// The rules on UASC status that the peer runs differently on the two forms (PEER_DEFECTS.md):
+/// 105 on the XML form only (on CSV it replaces Header's `UASC` with the status derived from the
+/// UASC table), and 205A to 205C, which need last year's return, which the peer does not read
+/// when it is XML. `peer_903.rs` compares them (205B on the CSV form, 105 on XML fixtures).
+const UASC_STATUS: [&str; 4] = ["105", "205A", "205B", "205C"];
 
 /// Findings one side makes and the other does not, marked by side.
 fn disagreements(ours: &BTreeSet<Key>, theirs: &BTreeSet<Key>) -> BTreeSet<(&'static str, Key)> {
@@ -163,13 +174,17 @@ fn compare(
     la: &str,
 ) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("csv");
-    write_csv(&RawReturn::read(&[xml.to_owned()]).unwrap(), &csv);
-    let prev_csv = prev_xml.map(|p| {
-        let d = dir.path().join("csv_prev");
-        write_csv(&RawReturn::read(&[p.to_owned()]).unwrap(), &d);
+    // Harbour reads the tables with Header's UASC status as the XML gives it; the peer, which
+    // refuses that column, without it (its own status is derived from the UASC table).
+    let as_csv = |xml: &Path, name: &str, optional: bool| {
+        let d = dir.path().join(name);
+        write_csv(&RawReturn::read(&[xml.to_owned()]).unwrap(), &d, optional);
         d
-    });
+    };
+    let csv = as_csv(xml, "csv", true);
+    let prev_csv = prev_xml.map(|p| as_csv(p, "csv_prev", true));
+    let peer_csv = as_csv(xml, "peer_csv", false);
+    let peer_prev_csv = prev_xml.map(|p| as_csv(p, "peer_csv_prev", false));
 
     for file in std::iter::once(xml).chain(prev_xml) {
         let ret = RawReturn::read(&[file.to_owned()]).unwrap();
@@ -183,7 +198,7 @@ fn compare(
     let ours_xml = harbour(xml, prev_xml, year);
     let ours_csv = harbour(&csv, prev_csv.as_deref(), year);
     let theirs_xml = peer_findings(run, xml, prev_xml, year, la);
-    let theirs_csv = peer_findings(run, &csv, prev_csv.as_deref(), year, la);
+    let theirs_csv = peer_findings(run, &peer_csv, peer_prev_csv.as_deref(), year, la);
     if let Some(keep) = std::env::var_os("HARBOUR_DIFF_KEEP") {
         let keep = Path::new(&keep).join(format!("903-xml-{name}"));
         std::fs::create_dir_all(&keep).unwrap();
@@ -218,7 +233,9 @@ fn compare(
     // PEER_DEFECTS.md: given last year's return as XML, the peer compares this year's Header
     // with last year's differently from when it is given as CSV; the rules that do (202, 203,
     // 204, 208, 624) are compared with the peer on the CSV form only (`peer_903.rs`).
-    let last_year_header = |d: &(&'static str, Key)| !LAST_YEAR_HEADER.contains(&d.1.0.as_str());
+    let last_year_header = |d: &(&'static str, Key)| {
+        !LAST_YEAR_HEADER.contains(&d.1.0.as_str()) && !UASC_STATUS.contains(&d.1.0.as_str())
+    };
     let on_xml: BTreeSet<_> = disagreements(&ours_xml, &theirs_xml)
         .into_iter()
         .filter(last_year_header)

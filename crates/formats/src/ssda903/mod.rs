@@ -32,6 +32,10 @@
 //! For the DfE rules, [`raw`] also keeps the Episodes columns `PL_LA`, `PL_LOCATION` and
 //! `PL_DISTANCE` when a file has them ([`raw::optional_columns`]; the DfE derives them from the
 //! postcodes, and some systems export them); they are not required and not read into the model.
+//! It also gives Header an optional `UASC` column, the child's UASC status: the Header file's own
+//! column when it has one, else derived from the UASC table (`1` for a child with a row in it, `0`
+//! otherwise) once every file is read, or the `<UASC>` of the XML form as written
+//! ([`raw`]'s module docs).
 //!
 //! # Values
 //!

@@ -8,6 +8,21 @@
 //! columns, or naming one twice, is a [`FormatError`], as is a second file holding a table already
 //! read (the rules could not tell which rows the DfE row numbers mean). Files that are not an
 //! SSDA903 table are listed in [`RawReturn::skipped`].
+//!
+//! # The child's UASC status in Header
+//!
+//! The rules on unaccompanied asylum-seeking children (105, 205A to 205C, 231, 303) read each
+//! child's UASC status (`0` or `1`) as an optional Header column, `UASC` ([`optional_columns`]):
+//!
+//! - from a return in XML, the `<UASC>` of the child's `HEADER` as written (blank when left out or
+//!   empty, and kept as written when it is not a code: that is for rule 105 to report);
+//! - from CSV files, the Header file's own `UASC` column when it has one; otherwise, when the
+//!   return has a UASC table, derived once every file is read: `1` for a child with a row in the
+//!   UASC table, `0` for one without (as the DfE validators derive it);
+//! - with neither, no value: every row's `UASC` is blank and [`RawTable::has_column`] says so,
+//!   and the rules that need a child's status do nothing for that child.
+//!
+//! The same holds for the previous year's return, read on its own.
 
 use super::csv_table::CsvFile;
 use super::{Opened, Table, identify_among, recognise};
@@ -23,10 +38,12 @@ pub fn identify(headers: &[&str]) -> Option<Table> {
 /// Columns a table may have beyond [`Table::columns`], read when the file has them and blank
 /// otherwise: the Episodes fields the DfE derives from the postcodes (`PL_LA`, the placement's
 /// local authority; `PL_LOCATION`, `IN` or `OUT` of the council's area; `PL_DISTANCE`, miles from
-/// home), which some case management systems export with the return. They are not required, and a
-/// file without them is read as before.
+/// home), which some case management systems export with the return; and the child's UASC status
+/// in Header (`UASC`, derived from the UASC table when the Header file lacks it: see the module
+/// docs). They are not required, and a file without them is read as before.
 pub fn optional_columns(table: Table) -> &'static [&'static str] {
     match table {
+        Table::Header => &["UASC"],
         Table::Episodes => &["PL_LA", "PL_LOCATION", "PL_DISTANCE"],
         _ => &[],
     }
@@ -138,6 +155,20 @@ impl RawRow {
         self.text.get(start..self.ends[i] as usize).unwrap_or("")
     }
 
+    /// Sets the value of `column` (of the row's table or its optional columns), growing the row
+    /// to reach it.
+    fn set(&mut self, table: Table, column: &str, value: &str) {
+        let Some(i) = all_columns(table).position(|c| c == column) else {
+            return;
+        };
+        let mut values = std::mem::take(&mut self.values).into_vec();
+        if values.len() <= i {
+            values.resize(i + 1, Box::default());
+        }
+        values[i] = value.into();
+        self.values = values.into_boxed_slice();
+    }
+
     /// The value of `column` (a column of the row's table, or one of its optional columns) as
     /// written, trimmed; empty when blank, when the file lacks an optional column, or when
     /// `column` is not one of the table's.
@@ -157,6 +188,31 @@ pub struct RawTable {
     pub table: Table,
     pub file: PathBuf,
     pub rows: Vec<RawRow>,
+    /// The optional columns ([`optional_columns`]) that have values: written in the file (or
+    /// the XML form), or derived (Header's `UASC`).
+    optional: Vec<&'static str>,
+}
+
+impl RawTable {
+    pub(super) fn new(
+        table: Table,
+        file: PathBuf,
+        rows: Vec<RawRow>,
+        optional: Vec<&'static str>,
+    ) -> Self {
+        Self {
+            table,
+            file,
+            rows,
+            optional,
+        }
+    }
+
+    /// Whether the table has values for `column`: always for one of [`Table::columns`]; for an
+    /// optional column, when the file had it or (Header's `UASC`) it was derived.
+    pub fn has_column(&self, column: &str) -> bool {
+        self.table.columns().contains(&column) || self.optional.contains(&column)
+    }
 }
 
 /// The tables of one year's return.
@@ -192,6 +248,7 @@ impl RawReturn {
                 ret.add(CsvFile::from_bytes(&path, bytes)?)?;
             }
         }
+        ret.derive_uasc_status();
         Ok(ret)
     }
 
@@ -244,6 +301,7 @@ impl RawReturn {
         for (path, text) in texts {
             ret.add(CsvFile::from_bytes(path, text.as_bytes().to_vec())?)?;
         }
+        ret.derive_uasc_status();
         Ok(ret)
     }
 
@@ -251,7 +309,34 @@ impl RawReturn {
     pub fn from_csv(path: &Path, bytes: Vec<u8>) -> Result<Self, FormatError> {
         let mut ret = RawReturn::default();
         ret.add(CsvFile::from_bytes(path, bytes)?)?;
+        ret.derive_uasc_status();
         Ok(ret)
+    }
+
+    /// Gives Header's `UASC` a value for every child when the Header file had no `UASC` column
+    /// and the return has a UASC table: `1` for a child with a row in it, `0` for one without
+    /// (the module docs). Run once every file is read, since the tables may come in any order.
+    fn derive_uasc_status(&mut self) {
+        let Some(uasc) = self.table(Table::Uasc) else {
+            return;
+        };
+        let children: std::collections::HashSet<Box<str>> =
+            uasc.rows.iter().map(|r| r.child().into()).collect();
+        let Some(header) = self.tables.iter_mut().find(|t| t.table == Table::Header) else {
+            return;
+        };
+        if header.has_column("UASC") {
+            return;
+        }
+        for row in &mut header.rows {
+            let status = if children.contains(row.child()) {
+                "1"
+            } else {
+                "0"
+            };
+            row.set(Table::Header, "UASC", status);
+        }
+        header.optional.push("UASC");
     }
 
     fn add(&mut self, file: CsvFile) -> Result<(), FormatError> {
@@ -280,6 +365,12 @@ impl RawReturn {
         let at: Vec<Option<usize>> = all_columns(table)
             .map(|c| header.iter().position(|h| h.trim().eq_ignore_ascii_case(c)))
             .collect();
+        let optional = optional_columns(table)
+            .iter()
+            .zip(&at[table.columns().len()..])
+            .filter(|(_, at)| at.is_some())
+            .map(|(c, _)| *c)
+            .collect();
         let mut rows = Vec::new();
         while let Some(row) = records.next_row()? {
             let values = at
@@ -287,11 +378,8 @@ impl RawReturn {
                 .map(|i| i.and_then(|i| row.record.get(i)).map_or("", str::trim));
             rows.push(RawRow::new(row.row as usize, row.line, values));
         }
-        self.tables.push(RawTable {
-            table,
-            file: file.path.clone(),
-            rows,
-        });
+        self.tables
+            .push(RawTable::new(table, file.path.clone(), rows, optional));
         Ok(())
     }
 
@@ -418,6 +506,90 @@ mod tests {
             identify(&["CHILD", "DOB", "DOLO_START", "DOLO_END"]),
             Some(Table::DoLo)
         );
+    }
+
+    const HEADER: &str = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA,M,01/02/2010,WBRI,UN1,,\nB,F,01/02/2009,WBRI,UN1,,\nC,F,01/02/2008,WBRI,UN1,,\n";
+    const UASC: &str = "CHILD,SEX,DOB,DUC\nB,F,01/02/2009,\nZ,F,01/02/2009,01/02/2027\n";
+
+    fn statuses(ret: &RawReturn) -> Vec<(String, String)> {
+        ret.rows(Table::Header)
+            .iter()
+            .map(|r| {
+                (
+                    r.child().to_owned(),
+                    r.get(Table::Header, "UASC").to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn uasc_status_is_derived_from_the_uasc_table_whatever_the_order_of_the_files() {
+        for files in [
+            [(Path::new("h.csv"), HEADER), (Path::new("u.csv"), UASC)],
+            [(Path::new("u.csv"), UASC), (Path::new("h.csv"), HEADER)],
+        ] {
+            let ret = RawReturn::from_texts(files).unwrap();
+            assert_eq!(statuses(&ret), pairs(&[("A", "0"), ("B", "1"), ("C", "0")]));
+            assert!(ret.table(Table::Header).unwrap().has_column("UASC"));
+        }
+    }
+
+    #[test]
+    fn uasc_status_is_derived_when_a_folder_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a_uasc.csv"), UASC).unwrap();
+        std::fs::write(dir.path().join("b_header.csv"), HEADER).unwrap();
+        let ret = RawReturn::read(&[dir.path().to_owned()]).unwrap();
+        assert_eq!(statuses(&ret), pairs(&[("A", "0"), ("B", "1"), ("C", "0")]));
+    }
+
+    #[test]
+    fn the_header_files_own_uasc_column_is_kept_as_written() {
+        let header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB,UASC\nA,M,01/02/2010,WBRI,UN1,,,1\nB,F,01/02/2009,WBRI,UN1,,,\nC,F,01/02/2008,WBRI,UN1,,, x \n";
+        let ret = RawReturn::from_texts([(Path::new("u.csv"), UASC), (Path::new("h.csv"), header)])
+            .unwrap();
+        assert_eq!(
+            statuses(&ret),
+            pairs(&[("A", "1"), ("B", ""), ("C", "x")]),
+            "not derived: B has a UASC row but its status is blank as written"
+        );
+        assert!(ret.table(Table::Header).unwrap().has_column("UASC"));
+    }
+
+    #[test]
+    fn without_a_uasc_table_or_column_there_is_no_status() {
+        let ret = RawReturn::from_texts([(Path::new("h.csv"), HEADER)]).unwrap();
+        assert_eq!(statuses(&ret), pairs(&[("A", ""), ("B", ""), ("C", "")]));
+        let header = ret.table(Table::Header).unwrap();
+        assert!(!header.has_column("UASC"));
+        assert!(header.has_column("DOB"));
+        assert_eq!(optional_columns(Table::Header), ["UASC"]);
+    }
+
+    #[test]
+    fn uasc_status_from_xml_is_the_headers_uasc_as_written() {
+        let xml = "<EXPSSDA903>\n<CHILD><HEADER><CHILDID>A</CHILDID><UASC>0</UASC></HEADER></CHILD>\n<CHILD><HEADER><CHILDID>B</CHILDID><UASC>1</UASC><DUC>01/02/2027</DUC></HEADER></CHILD>\n<CHILD><HEADER><CHILDID>C</CHILDID><UASC/></HEADER></CHILD>\n<CHILD><HEADER><CHILDID>D</CHILDID><UASC>Y</UASC></HEADER></CHILD>\n<CHILD><HEADER><CHILDID>E</CHILDID></HEADER></CHILD>\n</EXPSSDA903>\n";
+        for ret in [
+            RawReturn::from_xml(Path::new("r.xml"), xml.as_bytes()).unwrap(),
+            {
+                let dir = tempfile::tempdir().unwrap();
+                std::fs::write(dir.path().join("r.xml"), xml).unwrap();
+                RawReturn::read(&[dir.path().to_owned()]).unwrap()
+            },
+        ] {
+            assert_eq!(
+                statuses(&ret),
+                pairs(&[("A", "0"), ("B", "1"), ("C", ""), ("D", "Y"), ("E", "")])
+            );
+            assert!(ret.table(Table::Header).unwrap().has_column("UASC"));
+        }
     }
 
     #[test]

@@ -239,7 +239,12 @@ fn build_tables(children: &[ChildXml], file: &Path) -> Vec<RawTable> {
             for child in children {
                 let header = &child.header;
                 let from = |index: usize, record: &Record, own: bool| -> RawRow {
-                    let values = columns.iter().map(|c| {
+                    let extra: &[&str] = if table == Table::Header {
+                        &["UASC"]
+                    } else {
+                        &[]
+                    };
+                    let values = columns.iter().chain(extra).map(|c| {
                         let name = element_of(table, c);
                         let in_record = own && !matches!(*c, "CHILD" | "DOB" | "SEX");
                         let holder = if in_record { record } else { header };
@@ -275,11 +280,12 @@ fn build_tables(children: &[ChildXml], file: &Path) -> Vec<RawTable> {
                     None => {}
                 }
             }
-            RawTable {
-                table,
-                file: file.to_owned(),
-                rows,
-            }
+            // Header's UASC status is the `<UASC>` of HEADER, as written (blank when left out).
+            let optional = match table {
+                Table::Header => vec!["UASC"],
+                _ => Vec::new(),
+            };
+            RawTable::new(table, file.to_owned(), rows, optional)
         })
         .collect()
 }

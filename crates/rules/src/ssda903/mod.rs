@@ -19,6 +19,7 @@ mod common;
 mod common_dolo;
 mod common_r1;
 mod common_r2;
+mod common_uasc;
 
 pub use common::{Ctx, table_name};
 
@@ -60,6 +61,7 @@ crate::rule_table! {
     rule_102,
     rule_103,
     rule_104,
+    rule_105,
     rule_112,
     rule_113,
     rule_114,
@@ -118,6 +120,9 @@ crate::rule_table! {
     rule_202,
     rule_203,
     rule_204,
+    rule_205a,
+    rule_205b,
+    rule_205c,
     rule_205d,
     rule_207,
     rule_208,
@@ -136,12 +141,14 @@ crate::rule_table! {
     rule_226 (RULE_2025),
     rule_227,
     rule_228,
+    rule_231,
     rule_232,
     rule_233,
     rule_234,
     rule_242,
     rule_301,
     rule_302,
+    rule_303,
     rule_304,
     rule_331,
     rule_333,

@@ -158,15 +158,14 @@ impl RawRow {
     /// Sets the value of `column` (of the row's table or its optional columns), growing the row
     /// to reach it.
     fn set(&mut self, table: Table, column: &str, value: &str) {
-        let Some(i) = all_columns(table).position(|c| c == column) else {
+        let Some(i) = column_index(table, column) else {
             return;
         };
-        let mut values = std::mem::take(&mut self.values).into_vec();
-        if values.len() <= i {
-            values.resize(i + 1, Box::default());
-        }
-        values[i] = value.into();
-        self.values = values.into_boxed_slice();
+        let n = usize::from(self.len).max(i + 1);
+        let values: Vec<&str> = (0..n)
+            .map(|j| if j == i { value } else { self.value(j) })
+            .collect();
+        *self = RawRow::new(self.row, self.line, values);
     }
 
     /// The value of `column` (a column of the row's table, or one of its optional columns) as

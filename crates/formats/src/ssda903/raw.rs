@@ -80,6 +80,17 @@ pub struct RawTable {
     pub table: Table,
     pub file: PathBuf,
     pub rows: Vec<RawRow>,
+    /// The [`optional_columns`] the table has values for: those its file has a column for, and
+    /// those [`RawReturn::fill_optional`] filled in.
+    pub optional: Vec<&'static str>,
+}
+
+impl RawTable {
+    /// Whether the table has `column`: one of its [`Table::columns`], or an optional column it
+    /// has values for ([`RawTable::optional`]).
+    pub fn has(&self, column: &str) -> bool {
+        self.table.columns().contains(&column) || self.optional.contains(&column)
+    }
 }
 
 /// The tables of one year's return.
@@ -218,12 +229,52 @@ impl RawReturn {
                 values,
             });
         }
+        let optional = optional_columns(table)
+            .iter()
+            .copied()
+            .filter(|c| header.iter().any(|h| h.trim().eq_ignore_ascii_case(c)))
+            .collect();
         self.tables.push(RawTable {
             table,
             file: file.path.clone(),
             rows,
+            optional,
         });
         Ok(())
+    }
+
+    /// Sets the optional column `column` of `table` ([`optional_columns`]) in every row to what
+    /// `value` gives for the row, and counts it among the table's ([`RawTable::optional`]). For
+    /// the values the DfE derives (`PL_LA`, `PL_LOCATION`, `PL_DISTANCE` from the postcodes),
+    /// when the file does not carry them. Nothing happens when the return lacks the table or
+    /// `column` is not one of its optional columns.
+    pub fn fill_optional(
+        &mut self,
+        table: Table,
+        column: &'static str,
+        mut value: impl FnMut(&RawRow) -> String,
+    ) {
+        let Some(at) = all_columns(table).position(|c| c == column) else {
+            return;
+        };
+        if !optional_columns(table).contains(&column) {
+            return;
+        }
+        let Some(t) = self.tables.iter_mut().find(|t| t.table == table) else {
+            return;
+        };
+        for row in &mut t.rows {
+            let v = value(row);
+            let mut values = std::mem::take(&mut row.values).into_vec();
+            if values.len() <= at {
+                values.resize(at + 1, Box::default());
+            }
+            values[at] = v.into();
+            row.values = values.into_boxed_slice();
+        }
+        if !t.optional.contains(&column) {
+            t.optional.push(column);
+        }
     }
 
     /// The table, when the return has it.
@@ -298,6 +349,20 @@ mod tests {
         let e = &ret.rows(Table::Episodes)[0];
         assert_eq!(e.get(Table::Episodes, "PL_LA"), "");
         assert_eq!(e.get(Table::Episodes, "URN"), "SC1");
+        let t = ret.table(Table::Episodes).unwrap();
+        assert!(t.has("URN") && !t.has("PL_LA"));
+        let mut ret = ret;
+        ret.fill_optional(Table::Episodes, "PL_LA", |r| format!("{}-la", r.child()));
+        ret.fill_optional(Table::Episodes, "URN", |_| "no".to_owned());
+        let e = &ret.rows(Table::Episodes)[0];
+        assert_eq!(e.get(Table::Episodes, "PL_LA"), "1-la");
+        assert_eq!(e.get(Table::Episodes, "URN"), "SC1");
+        assert!(ret.table(Table::Episodes).unwrap().has("PL_LA"));
+        let ret = RawReturn::from_texts([(Path::new("e.csv"), with)]).unwrap();
+        assert_eq!(
+            ret.table(Table::Episodes).unwrap().optional,
+            ["PL_LA", "PL_LOCATION", "PL_DISTANCE"]
+        );
     }
 
     #[test]

@@ -281,6 +281,7 @@ fn build_tables(children: &[ChildXml], file: &Path) -> Vec<RawTable> {
                 table,
                 file: file.to_owned(),
                 rows,
+                optional: Vec::new(),
             }
         })
         .collect()

@@ -360,7 +360,7 @@ pub fn derive_placement_fields(
     let Some(table) = ret.table(e) else {
         return Vec::new();
     };
-    let lacks = |c: &str| !table.has(c);
+    let lacks = |c: &str| !table.has_column(c);
     let (pl_la, pl_location, pl_distance) = (
         lacks("PL_LA"),
         lacks("PL_LOCATION") && la.is_some(),
@@ -528,7 +528,11 @@ mod tests {
         let r = &ret.rows(Table::Episodes)[0];
         assert_eq!(r.get(Table::Episodes, "PL_LA"), "E09000001");
         assert_eq!(r.get(Table::Episodes, "PL_DISTANCE"), "19.6");
-        assert!(!ret.table(Table::Episodes).unwrap().has("PL_LOCATION"));
+        assert!(
+            !ret.table(Table::Episodes)
+                .unwrap()
+                .has_column("PL_LOCATION")
+        );
     }
 
     proptest! {

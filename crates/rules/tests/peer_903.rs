@@ -246,7 +246,7 @@ fn differential(run: &Path, seed: u64, children: u32) -> Vec<String> {
     let ret = Return {
         current: RawReturn::read(std::slice::from_ref(&files.ssda903)).unwrap(),
         previous: Some(RawReturn::read(std::slice::from_ref(&files.ssda903_prev)).unwrap()),
-        providers: None,
+        ..Return::default()
     };
     let validated = rules::ssda903::validate_return(&ret, year, |_| true).unwrap();
     let ours: BTreeSet<Key> = validated
@@ -1138,7 +1138,7 @@ fn the_dolo_rules_agree_with_the_peer_on_their_fixtures() {
         let ret = Return {
             current: RawReturn::read(std::slice::from_ref(&cur)).unwrap(),
             previous: has_prev.then(|| RawReturn::read(std::slice::from_ref(&prev)).unwrap()),
-            providers: None,
+            ..Return::default()
         };
         let ours: BTreeSet<Key> = rules::ssda903::validate_return(&ret, 2027, |r| r.code == code)
             .unwrap()

@@ -82,13 +82,27 @@ pub struct RawTable {
     pub rows: Vec<RawRow>,
     /// The [`optional_columns`] the table has values for: those its file has a column for, and
     /// those [`RawReturn::fill_optional`] filled in.
-    pub optional: Vec<&'static str>,
+    optional: Vec<&'static str>,
 }
 
 impl RawTable {
-    /// Whether the table has `column`: one of its [`Table::columns`], or an optional column it
-    /// has values for ([`RawTable::optional`]).
-    pub fn has(&self, column: &str) -> bool {
+    pub(super) fn new(
+        table: Table,
+        file: PathBuf,
+        rows: Vec<RawRow>,
+        optional: Vec<&'static str>,
+    ) -> Self {
+        Self {
+            table,
+            file,
+            rows,
+            optional,
+        }
+    }
+
+    /// Whether the table has values for `column`: always for one of [`Table::columns`]; for an
+    /// optional column, when the file had it or [`RawReturn::fill_optional`] filled it in.
+    pub fn has_column(&self, column: &str) -> bool {
         self.table.columns().contains(&column) || self.optional.contains(&column)
     }
 }
@@ -350,14 +364,14 @@ mod tests {
         assert_eq!(e.get(Table::Episodes, "PL_LA"), "");
         assert_eq!(e.get(Table::Episodes, "URN"), "SC1");
         let t = ret.table(Table::Episodes).unwrap();
-        assert!(t.has("URN") && !t.has("PL_LA"));
+        assert!(t.has_column("URN") && !t.has_column("PL_LA"));
         let mut ret = ret;
         ret.fill_optional(Table::Episodes, "PL_LA", |r| format!("{}-la", r.child()));
         ret.fill_optional(Table::Episodes, "URN", |_| "no".to_owned());
         let e = &ret.rows(Table::Episodes)[0];
         assert_eq!(e.get(Table::Episodes, "PL_LA"), "1-la");
         assert_eq!(e.get(Table::Episodes, "URN"), "SC1");
-        assert!(ret.table(Table::Episodes).unwrap().has("PL_LA"));
+        assert!(ret.table(Table::Episodes).unwrap().has_column("PL_LA"));
         let ret = RawReturn::from_texts([(Path::new("e.csv"), with)]).unwrap();
         assert_eq!(
             ret.table(Table::Episodes).unwrap().optional,

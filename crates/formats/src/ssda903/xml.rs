@@ -277,12 +277,7 @@ fn build_tables(children: &[ChildXml], file: &Path) -> Vec<RawTable> {
                     None => {}
                 }
             }
-            RawTable {
-                table,
-                file: file.to_owned(),
-                rows,
-                optional: Vec::new(),
-            }
+            RawTable::new(table, file.to_owned(), rows, Vec::new())
         })
         .collect()
 }

@@ -452,7 +452,7 @@ crate::rule_table! {
     rule_1011,
     rule_1012,
     rule_1014,
-    rule_1015,
+    rule_1015 (RULE_2025),
     rule_1016,
     rule_3001,
     rule_epi,

@@ -25,8 +25,9 @@
 //! characters or holding other than letters and digits, or a row without a local authority, is an
 //! error naming the file, line, column and field.
 //!
-//! The file is read as a stream and only those columns kept, packed: the full ONSPD (about 1.3
-//! GB, 2.7 million postcodes) takes about 24 bytes a postcode, some 65 MB, in memory.
+//! The file is read as a stream and only those columns kept, packed: 24 bytes a postcode, some 65
+//! MB for the 2.7 million of the full ONSPD; reading a file of that shape (2.0 GB) peaks at 97 MB
+//! and takes 6 s (BENCHMARKS.md).
 
 use crate::FormatError;
 use crate::ssda903::Table;

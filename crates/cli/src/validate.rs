@@ -30,6 +30,17 @@ pub struct ValidateArgs {
     /// 224, 227, 228, 1008); without it those rules are skipped, and the output says so.
     #[arg(long = "providers", value_name = "FILE")]
     providers: Vec<PathBuf>,
+    /// The ONS postcode directory (CSV: the ONS Postcode Directory or National Statistics
+    /// Postcode Lookup as downloaded, or a cut of either), from which the Episodes fields the DfE
+    /// derives (PL_LA, PL_LOCATION, PL_DISTANCE) are filled in where the file lacks them, and for
+    /// the 903 rules that look postcodes up (392c, 229); without it the rules on those fields
+    /// are skipped unless the file carries them, and the output says so.
+    #[arg(long = "postcodes", value_name = "FILE")]
+    postcodes: Option<PathBuf>,
+    /// The council's ONS local authority code (e.g. E09000027), for PL_LOCATION (in or out of
+    /// the council's area) and the 903 rule 229.
+    #[arg(long = "la", value_name = "CODE")]
+    la: Option<String>,
     /// Collection year, named by the year it ends (2026 = 2025-26); by default the year of each
     /// census's ReferenceDate.
     #[arg(long)]
@@ -113,12 +124,22 @@ pub fn run(args: ValidateArgs) -> Result<(), Failure> {
         if !args.providers.is_empty() {
             return Err(anyhow!("--providers is for an SSDA903 return, and none was given").into());
         }
+        if args.postcodes.is_some() {
+            return Err(anyhow!("--postcodes is for an SSDA903 return, and none was given").into());
+        }
+        if args.la.is_some() {
+            return Err(anyhow!("--la is for an SSDA903 return, and none was given").into());
+        }
         None
     } else {
         Some(validate_903(
             &found.ssda903,
-            args.prev.as_deref(),
-            &args.providers,
+            Extras {
+                prev: args.prev.as_deref(),
+                providers: &args.providers,
+                postcodes: args.postcodes.as_deref(),
+                la: args.la.as_deref(),
+            },
             args.year,
         )?)
     };
@@ -136,7 +157,7 @@ pub fn run(args: ValidateArgs) -> Result<(), Failure> {
             })
         })
         .collect();
-    if let Some((_, validated, files)) = &ssda903 {
+    if let Some((_, validated, files, _)) = &ssda903 {
         for finding in &validated.findings {
             let rule = rules::ssda903::rule(finding.rule_code, Some(validated.year));
             rows.push(Row {
@@ -149,7 +170,8 @@ pub fn run(args: ValidateArgs) -> Result<(), Failure> {
             });
         }
     }
-    let skipped: &[&str] = ssda903.as_ref().map_or(&[], |(_, v, _)| &v.skipped);
+    let skipped: &[rules::ssda903::Skipped] =
+        ssda903.as_ref().map_or(&[], |(_, v, _, _)| &v.skipped);
     let text = match args.format {
         Format::Text => text(&rows),
         Format::Csv => csv(&rows),
@@ -163,7 +185,7 @@ pub fn run(args: ValidateArgs) -> Result<(), Failure> {
                 .flat_map(|year| rules::cin::rules_for(*year))
                 .map(|r| (r.code, r.severity, r.message))
                 .collect();
-            if let Some((_, validated, _)) = &ssda903 {
+            if let Some((_, validated, _, _)) = &ssda903 {
                 in_force.extend(
                     rules::ssda903::rules_for(validated.year)
                         .map(|r| (r.code, r.severity, r.message)),
@@ -196,7 +218,7 @@ pub fn run(args: ValidateArgs) -> Result<(), Failure> {
             census.year % 100
         );
     }
-    if let Some((ret, validated, _)) = &ssda903 {
+    if let Some((ret, validated, _, derived)) = &ssda903 {
         eprintln!(
             "SSDA903 return: {} children, rules of {}-{:02}{}",
             validated.children,
@@ -208,13 +230,28 @@ pub fn run(args: ValidateArgs) -> Result<(), Failure> {
                 ", without the previous year's return (--prev): the rules that compare the two years see only this year"
             }
         );
+        if let (Some(dir), false) = (&ret.postcodes, derived.is_empty()) {
+            eprintln!(
+                "SSDA903 Episodes: {} derived from the postcodes of {}",
+                derived.join(", "),
+                dir.file.display()
+            );
+        }
     }
-    if !skipped.is_empty() {
-        eprintln!(
-            "SSDA903 rules skipped: {} ({})",
-            skipped.join(", "),
-            rules::ssda903::SKIPPED_WITHOUT_PROVIDERS
-        );
+    // One line for each reason, in the order the rules were skipped.
+    let mut reasons: Vec<&str> = Vec::new();
+    for s in skipped {
+        if !reasons.contains(&s.reason) {
+            reasons.push(s.reason);
+        }
+    }
+    for reason in reasons {
+        let codes: Vec<&str> = skipped
+            .iter()
+            .filter(|s| s.reason == reason)
+            .map(|s| s.code)
+            .collect();
+        eprintln!("SSDA903 rules skipped: {} ({reason})", codes.join(", "));
     }
     eprintln!("{errors} errors, {queries} queries");
     if errors > 0 {
@@ -283,19 +320,56 @@ pub fn rule(args: RuleArgs) -> Result<(), Failure> {
 }
 
 /// An SSDA903 return read and validated, with the file behind each table name (`_last` for the
-/// previous year's).
+/// previous year's) and the Episodes columns derived from the postcodes.
 type Validated903 = (
     rules::ssda903::Return,
     rules::ssda903::Validated,
     std::collections::HashMap<&'static str, PathBuf>,
+    Vec<&'static str>,
 );
+
+/// What a 903 return may come with: the previous year's return, Ofsted's provider lists, the ONS
+/// postcode directory and the council's LA code.
+struct Extras<'a> {
+    prev: Option<&'a Path>,
+    providers: &'a [PathBuf],
+    postcodes: Option<&'a Path>,
+    la: Option<&'a str>,
+}
+
+/// The council's LA code as `--la` gives it: an ONS local authority code, a letter and eight
+/// digits (`E09000027`).
+fn ons_la_code(code: &str) -> Result<String, Failure> {
+    let code = code.trim().to_ascii_uppercase();
+    let ok = code.len() == 9
+        && code.as_bytes()[0].is_ascii_alphabetic()
+        && code.bytes().skip(1).all(|b| b.is_ascii_digit());
+    if ok {
+        Ok(code)
+    } else {
+        Err(Failure {
+            code: 2,
+            error: anyhow!(
+                "--la {code:?}: give the council's ONS local authority code, a letter and eight \
+                 digits such as E09000027 (Richmond upon Thames); the three-digit DfE LA codes \
+                 are not accepted"
+            ),
+        })
+    }
+}
 
 fn validate_903(
     files: &[PathBuf],
-    prev: Option<&Path>,
-    providers: &[PathBuf],
+    extras: Extras,
     year: Option<i16>,
 ) -> Result<Validated903, Failure> {
+    let Extras {
+        prev,
+        providers,
+        postcodes,
+        la,
+    } = extras;
+    let la = la.map(ons_la_code).transpose()?;
     let Some(year) = year else {
         return Err(Failure {
             code: 2,
@@ -350,16 +424,27 @@ fn validate_903(
             })?,
         )
     };
-    let ret = rules::ssda903::Return {
+    let postcodes = postcodes
+        .map(|path| {
+            rules::ssda903::PostcodeDirectory::read(path).map_err(|e| Failure {
+                code: 1,
+                error: anyhow!(e),
+            })
+        })
+        .transpose()?;
+    let mut ret = rules::ssda903::Return {
         current,
         previous,
         providers,
+        postcodes,
+        la,
     };
+    let derived = ret.derive_postcode_fields();
     let validated = rules::ssda903::validate_return(&ret, year, |_| true).map_err(|e| Failure {
         code: 2,
         error: anyhow!(e),
     })?;
-    Ok((ret, validated, names))
+    Ok((ret, validated, names, derived))
 }
 
 /// The returns' files among `paths` (folders are searched, and below), told by content.
@@ -524,8 +609,9 @@ fn csv(rows: &[Row]) -> String {
 }
 
 /// `{"findings": [...], "skipped": [{"rule_code", "reason"}]}`: the findings, and the rules of
-/// the year that were not run (those that need Ofsted's provider lists, when none was given).
-fn json(rows: &[Row], skipped: &[&str]) -> String {
+/// the year that were not run (those that need Ofsted's provider lists, the postcode directory,
+/// the LA code or the fields derived from the postcodes, when the return came without them).
+fn json(rows: &[Row], skipped: &[rules::ssda903::Skipped]) -> String {
     let list: Vec<serde_json::Value> = rows
         .iter()
         .map(|r| {
@@ -547,10 +633,10 @@ fn json(rows: &[Row], skipped: &[&str]) -> String {
         .collect();
     let skipped: Vec<serde_json::Value> = skipped
         .iter()
-        .map(|code| {
+        .map(|s| {
             serde_json::json!({
-                "rule_code": code,
-                "reason": rules::ssda903::SKIPPED_WITHOUT_PROVIDERS,
+                "rule_code": s.code,
+                "reason": s.reason,
             })
         })
         .collect();

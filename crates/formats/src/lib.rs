@@ -11,6 +11,7 @@
 pub mod cin;
 pub mod extract;
 pub mod population;
+pub mod postcodes;
 pub mod providers;
 pub mod ssda903;
 pub mod text;

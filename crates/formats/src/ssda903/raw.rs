@@ -188,7 +188,7 @@ pub struct RawTable {
     pub file: PathBuf,
     pub rows: Vec<RawRow>,
     /// The optional columns ([`optional_columns`]) that have values: written in the file (or
-    /// the XML form), or derived (Header's `UASC`).
+    /// the XML form), derived (Header's `UASC`), or filled in by [`RawReturn::fill_optional`].
     optional: Vec<&'static str>,
 }
 
@@ -208,7 +208,8 @@ impl RawTable {
     }
 
     /// Whether the table has values for `column`: always for one of [`Table::columns`]; for an
-    /// optional column, when the file had it or (Header's `UASC`) it was derived.
+    /// optional column, when the file had it, it was derived (Header's `UASC`), or
+    /// [`RawReturn::fill_optional`] filled it in.
     pub fn has_column(&self, column: &str) -> bool {
         self.table.columns().contains(&column) || self.optional.contains(&column)
     }
@@ -382,6 +383,32 @@ impl RawReturn {
         Ok(())
     }
 
+    /// Sets the optional column `column` of `table` ([`optional_columns`]) in every row to what
+    /// `value` gives for the row, and counts it among the table's ([`RawTable::optional`]). For
+    /// the values the DfE derives (`PL_LA`, `PL_LOCATION`, `PL_DISTANCE` from the postcodes),
+    /// when the file does not carry them. Nothing happens when the return lacks the table or
+    /// `column` is not one of its optional columns.
+    pub fn fill_optional(
+        &mut self,
+        table: Table,
+        column: &'static str,
+        mut value: impl FnMut(&RawRow) -> String,
+    ) {
+        if !optional_columns(table).contains(&column) {
+            return;
+        }
+        let Some(t) = self.tables.iter_mut().find(|t| t.table == table) else {
+            return;
+        };
+        for row in &mut t.rows {
+            let v = value(row);
+            row.set(table, column, &v);
+        }
+        if !t.optional.contains(&column) {
+            t.optional.push(column);
+        }
+    }
+
     /// The table, when the return has it.
     pub fn table(&self, table: Table) -> Option<&RawTable> {
         self.tables.iter().find(|t| t.table == table)
@@ -489,6 +516,20 @@ mod tests {
         let e = &ret.rows(Table::Episodes)[0];
         assert_eq!(e.get(Table::Episodes, "PL_LA"), "");
         assert_eq!(e.get(Table::Episodes, "URN"), "SC1");
+        let t = ret.table(Table::Episodes).unwrap();
+        assert!(t.has_column("URN") && !t.has_column("PL_LA"));
+        let mut ret = ret;
+        ret.fill_optional(Table::Episodes, "PL_LA", |r| format!("{}-la", r.child()));
+        ret.fill_optional(Table::Episodes, "URN", |_| "no".to_owned());
+        let e = &ret.rows(Table::Episodes)[0];
+        assert_eq!(e.get(Table::Episodes, "PL_LA"), "1-la");
+        assert_eq!(e.get(Table::Episodes, "URN"), "SC1");
+        assert!(ret.table(Table::Episodes).unwrap().has_column("PL_LA"));
+        let ret = RawReturn::from_texts([(Path::new("e.csv"), with)]).unwrap();
+        assert_eq!(
+            ret.table(Table::Episodes).unwrap().optional,
+            ["PL_LA", "PL_LOCATION", "PL_DISTANCE"]
+        );
     }
 
     #[test]

@@ -4,9 +4,9 @@
 //! its date UASC status ceased (`DUC`).
 
 use super::Return;
+use super::common::{HashMap, HashMapExt, HashSet};
 use formats::ssda903::Table;
 use formats::ssda903::raw::{RawReturn, RawRow};
-use std::collections::{HashMap, HashSet};
 
 /// A child's UASC status in one year's return.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,10 +87,6 @@ impl<'a> UascYear<'a> {
 }
 
 /// The children whose UASC status is `1` in this year's Header table or last year's.
-#[allow(
-    dead_code,
-    reason = "for the rules on UASC of both years to come (164, 392A)"
-)]
 pub(crate) fn uasc_this_or_last_year(ret: &Return) -> HashSet<&str> {
     [Some(&ret.current), ret.previous.as_ref()]
         .into_iter()

@@ -1,13 +1,16 @@
 //! Every SSDA903 rule has its docs and a fixture, every rule file is in the table, and each
 //! fixture gives exactly the findings it lists (see the module docs for the fixture layout).
 
-use super::{FILES, ProviderList, RULES, Return, validate_return};
+use super::{FILES, PostcodeDirectory, ProviderList, RULES, Return, validate_return};
 use formats::ssda903::raw::RawReturn;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The fixture table holding an Ofsted provider list (`== Providers`), for the rules that need one.
 const PROVIDERS: &str = "Providers";
+
+/// The fixture table holding a postcode directory (`== Postcodes`), for the rules on postcodes.
+const POSTCODES: &str = "Postcodes";
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ssda903")
@@ -26,12 +29,15 @@ fn every_rule_has_its_docs_with_the_dfe_message_verbatim() {
 /// A fixture: its year, the findings expected, and its tables (name, CSV).
 struct Fixture {
     year: i16,
+    /// The council's ONS code (`# la: E09000027`).
+    la: Option<String>,
     expected: BTreeSet<String>,
     tables: Vec<(String, String)>,
 }
 
 fn parse(text: &str, path: &Path) -> Fixture {
     let mut year = None;
+    let mut la = None;
     let mut expected = BTreeSet::new();
     let mut tables: Vec<(String, String)> = Vec::new();
     let mut in_expect = false;
@@ -45,6 +51,8 @@ fn parse(text: &str, path: &Path) -> Fixture {
             let comment = comment.trim();
             if let Some(y) = comment.strip_prefix("year:") {
                 year = Some(y.trim().parse().expect("a year"));
+            } else if let Some(code) = comment.strip_prefix("la:") {
+                la = Some(code.trim().to_owned());
             } else if comment == "expect:" {
                 in_expect = true;
             } else if in_expect && !comment.is_empty() {
@@ -54,6 +62,7 @@ fn parse(text: &str, path: &Path) -> Fixture {
     }
     Fixture {
         year: year.unwrap_or_else(|| panic!("{}: no `# year:`", path.display())),
+        la,
         expected,
         tables,
     }
@@ -91,7 +100,9 @@ fn every_rule_has_a_fixture_and_gives_exactly_its_expected_findings() {
                 let texts: Vec<(PathBuf, &str)> = fixture
                     .tables
                     .iter()
-                    .filter(|(name, _)| name != PROVIDERS && name.ends_with("_last") == last)
+                    .filter(|(name, _)| {
+                        name != PROVIDERS && name != POSTCODES && name.ends_with("_last") == last
+                    })
                     .map(|(name, csv)| (PathBuf::from(name), csv.as_str()))
                     .collect();
                 let ret = RawReturn::from_texts(texts.iter().map(|(p, t)| (p.as_path(), *t)))
@@ -125,11 +136,22 @@ fn every_rule_has_a_fixture_and_gives_exactly_its_expected_findings() {
                     ProviderList::from_text(Path::new(name), csv)
                         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
                 });
-            let ret = Return {
+            let postcodes = fixture
+                .tables
+                .iter()
+                .find(|(name, _)| name == POSTCODES)
+                .map(|(name, csv)| {
+                    PostcodeDirectory::from_text(Path::new(name), csv)
+                        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+                });
+            let mut ret = Return {
                 current,
                 previous: has_last.then(|| read(true)),
                 providers,
+                postcodes,
+                la: fixture.la.clone(),
             };
+            ret.derive_postcode_fields();
             for r in file
                 .rules
                 .iter()

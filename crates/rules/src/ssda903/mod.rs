@@ -9,7 +9,15 @@
 //! previous year's tables with `_last`); then each table as `== NAME` and its CSV, tables of the
 //! previous year's return named with `_last`. Rows whose `CHILD` starts with `pass` must give no
 //! finding. A fixture of a rule that looks URNs up gives Ofsted's provider list as a table named
-//! `Providers` (the CSV layout of [`formats::providers`]).
+//! `Providers` (the CSV layout of [`formats::providers`]); one of a rule on postcodes gives the
+//! postcode directory as a table named `Postcodes` (the ONS layout of [`formats::postcodes`]),
+//! from which the fields the DfE derives are filled in ([`Return::derive_postcode_fields`]), and
+//! the council's ONS code as `# la: E09000027`.
+//!
+//! Some rules need more than the return ([`NEEDS`]): Ofsted's provider lists, the postcode
+//! directory, the council's LA code, or the Episodes fields derived from the postcodes (`PL_LA`,
+//! `PL_LOCATION`, `PL_DISTANCE`, written in the file or derived). Without it they are skipped, and
+//! [`Validated::skipped`] names them with the option that supplies it.
 //!
 //! Rules see the return as written ([`formats::ssda903::raw`]): values as text, rows 0-based per
 //! table, as the DfE validators count them. A 903 return is small (a few MB for 10,000 children),
@@ -17,6 +25,7 @@
 
 mod common;
 mod common_dolo;
+mod common_pc;
 mod common_r1;
 mod common_r2;
 mod common_uasc;
@@ -24,6 +33,8 @@ mod common_uasc;
 pub use common::{Ctx, table_name};
 
 use crate::Finding;
+pub use formats::postcodes::PostcodeDirectory;
+use formats::postcodes::derive_placement_fields;
 pub use formats::providers::ProviderList;
 use formats::ssda903::raw::RawReturn;
 
@@ -36,24 +47,133 @@ pub enum Check {
     Return(fn(&Ctx, &Return, &mut Vec<Finding>)),
 }
 
-/// The return being checked, the previous year's when given (`--prev`), and Ofsted's provider
-/// lists when given (`--providers`).
+/// The return being checked, the previous year's when given (`--prev`), Ofsted's provider lists
+/// (`--providers`), the ONS postcode directory (`--postcodes`) and the council's LA code (`--la`)
+/// when given.
 #[derive(Debug, Clone, Default)]
 pub struct Return {
     pub current: RawReturn,
     pub previous: Option<RawReturn>,
-    /// Ofsted's registered providers, for the rules of [`NEEDS_PROVIDERS`]; without them those
-    /// rules are skipped ([`Validated::skipped`]).
+    /// Ofsted's registered providers, for the rules that look URNs up; without them those rules
+    /// are skipped ([`Validated::skipped`]).
     pub providers: Option<ProviderList>,
+    /// The ONS postcode directory: [`Return::derive_postcode_fields`] derives `PL_LA`,
+    /// `PL_LOCATION` and `PL_DISTANCE` from it, rule 392c looks postcodes up in it, and 229 finds
+    /// a provider's local authority from its postcode.
+    pub postcodes: Option<PostcodeDirectory>,
+    /// The council's ONS code (`E09000027`), for `PL_LOCATION` and rule 229.
+    pub la: Option<String>,
 }
 
-/// The rules that look placements' URNs up in Ofsted's provider lists: without the lists they
-/// cannot judge, so they are skipped and [`Validated::skipped`] names them.
-pub const NEEDS_PROVIDERS: &[&str] = &["219", "221", "224", "227", "228", "1008"];
+impl Return {
+    /// Fills in the Episodes fields the DfE derives from the postcodes (`PL_LA`, `PL_LOCATION`,
+    /// `PL_DISTANCE`) in this year's and last year's return, those their Episodes tables do not
+    /// carry ([`formats::postcodes::derive_placement_fields`]); nothing without the postcode
+    /// directory. Returns the columns filled in this year's return.
+    pub fn derive_postcode_fields(&mut self) -> Vec<&'static str> {
+        let Some(dir) = &self.postcodes else {
+            return Vec::new();
+        };
+        let la = self.la.as_deref();
+        if let Some(previous) = &mut self.previous {
+            derive_placement_fields(previous, dir, la);
+        }
+        derive_placement_fields(&mut self.current, dir, la)
+    }
+}
 
-/// Why a rule of [`NEEDS_PROVIDERS`] was skipped.
+/// What a rule needs beyond the return, and without which it is skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// Ofsted's provider lists (`--providers`).
+    Providers,
+    /// The ONS postcode directory (`--postcodes`).
+    Postcodes,
+    /// The council's LA code (`--la`).
+    La,
+    /// Episodes fields the DfE derives from the postcodes: written in the file, or derived with
+    /// the postcode directory (and, for `PL_LOCATION`, the LA code).
+    Derived(&'static [&'static str]),
+}
+
+const PL_LA: Need = Need::Derived(&["PL_LA"]);
+const PL_LOCATION: Need = Need::Derived(&["PL_LOCATION"]);
+const PL_DISTANCE: Need = Need::Derived(&["PL_DISTANCE"]);
+
+/// What each rule needs beyond the return ([`Need`]); rules not listed need nothing more.
+pub const NEEDS: &[(&str, &[Need])] = &[
+    ("219", &[Need::Providers]),
+    ("221", &[Need::Providers]),
+    ("224", &[Need::Providers]),
+    ("227", &[Need::Providers]),
+    ("228", &[Need::Providers]),
+    ("1008", &[Need::Providers]),
+    ("229", &[Need::Providers, Need::La]),
+    ("241", &[Need::Providers, PL_LA]),
+    ("243", &[PL_LA]),
+    ("164", &[PL_DISTANCE]),
+    ("169", &[PL_LA]),
+    ("179", &[PL_LOCATION]),
+    ("392a", &[PL_DISTANCE]),
+    ("392c", &[Need::Postcodes]),
+    ("406", &[PL_DISTANCE]),
+    ("411", &[PL_LA, PL_LOCATION]),
+    ("420", &[PL_LA]),
+    ("452", &[PL_LA]),
+    ("453", &[PL_DISTANCE]),
+    ("454", &[PL_DISTANCE]),
+    ("503G", &[PL_DISTANCE]),
+    ("503H", &[PL_LA]),
+    ("503J", &[PL_LOCATION]),
+    ("1015", &[PL_LOCATION]),
+];
+
+/// Why a rule that needs Ofsted's provider lists was skipped.
 pub const SKIPPED_WITHOUT_PROVIDERS: &str =
     "needs Ofsted's provider lists (harbour validate --providers FILE) to look URNs up";
+
+/// Why a rule that looks postcodes up was skipped.
+pub const SKIPPED_WITHOUT_POSTCODES: &str =
+    "needs the ONS postcode directory (harbour validate --postcodes FILE) to look postcodes up";
+
+/// Why a rule that needs the council's LA code was skipped.
+pub const SKIPPED_WITHOUT_LA: &str =
+    "needs the council's LA code (harbour validate --la CODE, its ONS code such as E09000027)";
+
+/// Why a rule on the fields derived from the postcodes was skipped.
+pub const SKIPPED_WITHOUT_DERIVED_FIELDS: &str = "needs PL_LA, PL_LOCATION or PL_DISTANCE, which \
+     the Episodes table does not carry: harbour validate --postcodes FILE derives them (with --la \
+     CODE for PL_LOCATION)";
+
+/// What a rule needs, from [`NEEDS`].
+pub fn needs(code: &str) -> &'static [Need] {
+    NEEDS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or(&[], |(_, n)| n)
+}
+
+/// Why the rule cannot run on this return, when it cannot: the first of its [`needs`] missing.
+pub fn why_skipped(code: &str, ret: &Return) -> Option<&'static str> {
+    needs(code).iter().find_map(|need| match need {
+        Need::Providers => ret.providers.is_none().then_some(SKIPPED_WITHOUT_PROVIDERS),
+        Need::Postcodes => ret.postcodes.is_none().then_some(SKIPPED_WITHOUT_POSTCODES),
+        Need::La => ret.la.is_none().then_some(SKIPPED_WITHOUT_LA),
+        Need::Derived(fields) => ret
+            .current
+            .table(formats::ssda903::Table::Episodes)
+            .is_some_and(|t| fields.iter().any(|f| !t.has_column(f)))
+            .then_some(SKIPPED_WITHOUT_DERIVED_FIELDS),
+    })
+}
+
+/// A rule of the year that was not run, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Skipped {
+    pub code: &'static str,
+    /// What would let it run: one of the `SKIPPED_WITHOUT_…` texts.
+    pub reason: &'static str,
+}
 
 crate::rule_table! {
     Check;
@@ -89,16 +209,19 @@ crate::rule_table! {
     rule_157,
     rule_158,
     rule_159,
+    rule_164,
     rule_165,
     rule_166,
     rule_167,
     rule_168,
+    rule_169,
     rule_171,
     rule_174 (RULE_2024),
     rule_175,
     rule_176,
     rule_177,
     rule_178 (RULE_2024),
+    rule_179,
     rule_180,
     rule_184,
     rule_181,
@@ -141,11 +264,14 @@ crate::rule_table! {
     rule_226 (RULE_2025),
     rule_227,
     rule_228,
+    rule_229 (RULE_2025),
     rule_231,
     rule_232,
     rule_233,
     rule_234,
+    rule_241,
     rule_242,
+    rule_243,
     rule_301,
     rule_302,
     rule_303,
@@ -196,7 +322,9 @@ crate::rule_table! {
     rule_389,
     rule_390,
     rule_391,
+    rule_392a,
     rule_392b,
+    rule_392c,
     rule_392d,
     rule_393,
     rule_398,
@@ -331,7 +459,7 @@ crate::rule_table! {
     rule_1011,
     rule_1012,
     rule_1014,
-    rule_1015,
+    rule_1015 (RULE_2025),
     rule_1016,
     rule_3001,
     rule_epi,
@@ -405,9 +533,10 @@ pub struct Validated {
     pub year: i16,
     pub children: usize,
     pub findings: Vec<Finding>,
-    /// The codes of the rules of the year that were not run, because the return came without
-    /// Ofsted's provider lists ([`NEEDS_PROVIDERS`], [`SKIPPED_WITHOUT_PROVIDERS`]).
-    pub skipped: Vec<&'static str>,
+    /// The rules of the year that were not run, because the return came without what they need
+    /// ([`needs`], [`why_skipped`]): Ofsted's provider lists, the postcode directory, the LA code,
+    /// or the fields derived from the postcodes.
+    pub skipped: Vec<Skipped>,
 }
 
 /// There is no SSDA903 rule set for this year.
@@ -417,8 +546,8 @@ pub struct Validated {
 )]
 pub struct UnsupportedYear(pub i16);
 
-/// Runs one rule over a return, adding its findings to `out` (whatever inputs it needs: the
-/// caller checks [`NEEDS_PROVIDERS`]).
+/// Runs one rule over a return, adding its findings to `out` (whatever else it needs: the
+/// caller checks [`why_skipped`]).
 pub fn run_rule(rule: &Rule, ctx: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     let Check::Return(check) = rule.check;
     check(ctx, ret, out);
@@ -483,8 +612,11 @@ pub fn validate_return(
     let mut skipped = Vec::new();
     let mut run = Vec::new();
     for rule in rules_for(year).filter(|r| keep(r)) {
-        if ret.providers.is_none() && NEEDS_PROVIDERS.contains(&rule.code) {
-            skipped.push(rule.code);
+        if let Some(reason) = why_skipped(rule.code, ret) {
+            skipped.push(Skipped {
+                code: rule.code,
+                reason,
+            });
         } else {
             run.push(rule);
         }

@@ -34,7 +34,7 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
     if !gives_status(ret) {
         return;
     }
-    let ceased: std::collections::HashMap<&str, Vec<_>> = by_child(ret, Table::Uasc)
+    let ceased: HashMap<&str, Vec<_>> = by_child(ret, Table::Uasc)
         .into_iter()
         .map(|(child, rows)| {
             let with_duc: Vec<_> = rows
@@ -45,7 +45,7 @@ fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
         })
         .filter(|(_, rows)| !rows.is_empty())
         .collect();
-    let mut reported = std::collections::HashSet::new();
+    let mut reported = HashSet::new();
     for header in ret.rows(Table::Header) {
         let Some(rows) = ceased.get(header.child()) else {
             continue;

@@ -6,8 +6,9 @@
 //! reported. Without the previous year's return nothing is checked.
 //!
 //! `PL_LA`, `PL_LOCATION` and `PL_DISTANCE` are derived by the DfE from the postcodes; Harbour
-//! reads them when the Episodes file has them (some systems export them) and cannot derive them, so
-//! without them this rule finds nothing.
+//! reads them when the Episodes file has them (some systems export them) and otherwise derives
+//! them with the ONS postcode directory (`harbour validate --postcodes FILE`, with `--la CODE` for
+//! `PL_LOCATION`); with neither the rule is skipped, and the output says so.
 //!
 //! # Why
 //!

@@ -23,7 +23,7 @@ fuzz_target!(|bytes: &[u8]| {
 fn validate(current: RawReturn) {
     let mut ret = Return {
         current,
-        previous: None,
+        ..Return::default()
     };
     for &year in YEARS {
         let _ = validate_return(&ret, year, |_| true);

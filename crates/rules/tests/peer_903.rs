@@ -1636,8 +1636,7 @@ fn the_uasc_rules_agree_with_the_peer_on_their_fixtures_as_xml() {
         std::fs::write(&path, fixture_as_xml(&csv)).unwrap();
         let ret = Return {
             current: RawReturn::read(std::slice::from_ref(&path)).unwrap(),
-            previous: None,
-            providers: None,
+            ..Return::default()
         };
         let ours: BTreeSet<Key> = rules::ssda903::validate_return(&ret, year, |r| r.code == code)
             .unwrap()

@@ -1,7 +1,7 @@
 //! What the SSDA903 rules on episodes in order, care leavers, adoption decisions, missing periods,
 //! social worker episodes and the previous year's return share.
 
-pub(crate) use super::common::{HashMap, HashMapExt, HashSet};
+pub(crate) use super::common::{HashMap, HashMapExt};
 use super::common::{date, finding, table_name};
 use crate::Finding;
 use formats::ssda903::Table;
@@ -293,21 +293,6 @@ pub(crate) fn decision_ended(row: &RawRow) -> bool {
 pub(crate) fn miles(v: &str) -> Option<f64> {
     let ok = !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit() || b == b'.');
     ok.then(|| v.parse().ok()).flatten()
-}
-
-/// The children recorded as unaccompanied asylum-seeking children: a UASC row with a `DUC`, in
-/// this year's return or last year's.
-pub(crate) fn uasc_children<'a>(
-    current: &'a RawReturn,
-    previous: Option<&'a RawReturn>,
-) -> HashSet<&'a str> {
-    current
-        .rows(Table::Uasc)
-        .iter()
-        .chain(previous.into_iter().flat_map(|p| p.rows(Table::Uasc)))
-        .filter(|r| !r.get(Table::Uasc, "DUC").is_empty())
-        .map(|r| r.child())
-        .collect()
 }
 
 /// Whether an episode ended with the child adopted during the collection year: `REC` `E11` or

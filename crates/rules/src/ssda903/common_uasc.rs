@@ -4,7 +4,7 @@
 //! its date UASC status ceased (`DUC`).
 
 use super::Return;
-use super::common::{HashMap, HashMapExt, HashSet};
+use super::common::{HashMap, HashMapExt, HashSet, HashSetExt};
 use formats::ssda903::Table;
 use formats::ssda903::raw::{RawReturn, RawRow};
 
@@ -86,15 +86,28 @@ impl<'a> UascYear<'a> {
     }
 }
 
-/// The children whose UASC status is `1` in this year's Header table or last year's.
+/// The children whose UASC status is `1` in this year's Header table or last year's; for a year
+/// whose Header gives no status (no Header table, or neither a `UASC` column nor a UASC table to
+/// derive it from), the children with a row in that year's UASC table.
 pub(crate) fn uasc_this_or_last_year(ret: &Return) -> HashSet<&str> {
-    [Some(&ret.current), ret.previous.as_ref()]
+    let mut children = HashSet::new();
+    for r in [Some(&ret.current), ret.previous.as_ref()]
         .into_iter()
         .flatten()
-        .flat_map(|r| r.rows(Table::Header))
-        .filter(|h| status_of(h) == Status::Uasc)
-        .map(RawRow::child)
-        .collect()
+    {
+        let header = r.table(Table::Header).filter(|t| t.has_column("UASC"));
+        match header {
+            Some(header) => children.extend(
+                header
+                    .rows
+                    .iter()
+                    .filter(|h| status_of(h) == Status::Uasc)
+                    .map(RawRow::child),
+            ),
+            None => children.extend(r.rows(Table::Uasc).iter().map(RawRow::child)),
+        }
+    }
+    children
 }
 
 #[cfg(test)]
@@ -122,7 +135,7 @@ mod tests {
         let ret = Return {
             current: now,
             previous: Some(last),
-            providers: None,
+            ..Return::default()
         };
         let mut found: Vec<&str> = uasc_this_or_last_year(&ret).into_iter().collect();
         found.sort_unstable();

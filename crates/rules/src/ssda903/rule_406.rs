@@ -1,7 +1,8 @@
 //! # What it checks
 //!
-//! Each row of the Episodes table of a child recorded as unaccompanied asylum-seeking (a UASC row
-//! with a `DUC`, in this year's return or last year's) has no `PL_DISTANCE`.
+//! Each row of the Episodes table of a child recorded as unaccompanied asylum-seeking this year or
+//! last (UASC status `1` in Header: the UASC table lists the child, with or without the date the
+//! status ceased) has no `PL_DISTANCE`.
 //!
 //! `PL_LA`, `PL_LOCATION` and `PL_DISTANCE` are derived by the DfE from the postcodes; Harbour
 //! reads them when the Episodes file has them (some systems export them) and otherwise derives
@@ -35,7 +36,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
-    let uasc = uasc_children(&ret.current, ret.previous.as_ref());
+    let uasc = super::common_uasc::uasc_this_or_last_year(ret);
     for row in ret.current.rows(Table::Episodes) {
         if uasc.contains(row.child()) && !ep(row, "PL_DISTANCE").is_empty() {
             out.push(finding(RULE.code, Table::Episodes, row, "PL_DISTANCE"));

@@ -2,8 +2,8 @@
 //!
 //! Each row of the Episodes table whose `PL_DISTANCE` is a number has it at 350 miles or less.
 //! `999.9`, the value written when the distance cannot be worked out, is not a distance. Children
-//! recorded as unaccompanied asylum-seeking (a UASC row with a `DUC`, this year or last) are left
-//! out: their distance is not collected (rule 406).
+//! recorded as unaccompanied asylum-seeking this year or last (UASC status `1` in Header: the UASC
+//! table lists the child) are left out: their distance is not collected (rule 406).
 //!
 //! `PL_LA`, `PL_LOCATION` and `PL_DISTANCE` are derived by the DfE from the postcodes; Harbour
 //! reads them when the Episodes file has them (some systems export them) and otherwise derives
@@ -37,7 +37,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(_: &Ctx, ret: &Return, out: &mut Vec<Finding>) {
-    let uasc = uasc_children(&ret.current, ret.previous.as_ref());
+    let uasc = super::common_uasc::uasc_this_or_last_year(ret);
     for row in ret.current.rows(Table::Episodes) {
         let v = ep(row, "PL_DISTANCE");
         if v != "999.9" && miles(v).is_some_and(|m| m > 350.0) && !uasc.contains(row.child()) {

@@ -1512,7 +1512,8 @@ fn the_dolo_rules_agree_with_the_peer_on_their_fixtures() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-/// Every rule Harbour has is in the peer's pack for the year, with the same message.
+/// Every rule Harbour has is in the peer's pack for the year, with the same message, and every rule
+/// of the pack is Harbour's.
 #[test]
 fn each_rule_is_in_the_peers_pack_with_its_message() {
     let dir = peers_dir().join("rules");
@@ -1546,6 +1547,9 @@ fn each_rule_is_in_the_peers_pack_with_its_message() {
                 rule.code
             );
         }
+        let ours: BTreeSet<&str> = rules::ssda903::rules_for(year).map(|r| r.code).collect();
+        let missing: Vec<&&str> = theirs.keys().filter(|c| !ours.contains(*c)).collect();
+        assert!(missing.is_empty(), "{year}: Harbour lacks {missing:?}");
     }
 }
 

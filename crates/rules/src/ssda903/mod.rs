@@ -488,6 +488,8 @@ crate::rule_table! {
     rule_int35,
     rule_int36,
     rule_noe,
+    rule_sw01astg1,
+    rule_sw01bstg1,
     rule_sw02stg1,
     rule_sw04stg1,
     rule_sw05stg1,

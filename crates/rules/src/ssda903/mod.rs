@@ -302,6 +302,7 @@ crate::rule_table! {
     rule_365,
     rule_366,
     rule_367,
+    rule_370,
     rule_371 (RULE_2024),
     rule_372,
     rule_373,

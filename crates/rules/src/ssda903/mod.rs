@@ -392,6 +392,7 @@ crate::rule_table! {
     rule_552,
     rule_553,
     rule_554,
+    rule_555,
     rule_556,
     rule_557,
     rule_558,

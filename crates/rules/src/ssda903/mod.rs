@@ -505,7 +505,7 @@ crate::rule_table! {
     rule_sw10bstg2,
     rule_sw10stg2,
     rule_sw11astg2,
-    rule_sw11bstg2,
+    rule_sw11bstg2 (RULE_2024),
     rule_sw12stg2,
     rule_sw13stg1 (RULE_2024),
     rule_sw14stg2,

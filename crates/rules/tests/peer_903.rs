@@ -1557,6 +1557,39 @@ fn each_rule_is_in_the_peers_pack_with_its_message() {
     }
 }
 
+/// Every rule of the peer's 2023-24 rule set is Harbour's for 2023-24 (the peer packs in
+/// `shared/peers/rules` begin with 2024-25, so the 2023-24 set is asked of the peer's own
+/// registry).
+#[test]
+fn every_rule_of_2023_24_is_harbours() {
+    if let Err(why) = peer() {
+        assert!(std::env::var_os("CI").is_none(), "CI is set but {why}");
+        eprintln!("SKIPPED: {why}");
+        return;
+    }
+    let out = Command::new(venv().join("bin/python"))
+        .args([
+            "-c",
+            "from lac_validator.rules.lac2023_24 import registry\n\
+             print(' '.join(sorted(registry)))",
+        ])
+        .output()
+        .expect("the peer's python runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let theirs = String::from_utf8(out.stdout).unwrap();
+    let ours: BTreeSet<&str> = rules::ssda903::rules_for(2024).map(|r| r.code).collect();
+    let missing: Vec<&str> = theirs
+        .split_whitespace()
+        .filter(|c| !ours.contains(c))
+        .collect();
+    assert!(theirs.split_whitespace().count() > 300, "{theirs}");
+    assert!(missing.is_empty(), "2024: Harbour lacks {missing:?}");
+}
+
 /// A fixture's return of this year as the XML form, for the peer's rules that read it only there
 /// (105): each Header row a `<CHILD>` with its `<UASC>` status as the Header gives it (written in
 /// the file or derived) and the `DUC` of its UASC row, and one of every other block, with ordinary

@@ -81,6 +81,19 @@ fn peer() -> Result<PathBuf, String> {
     Ok(run)
 }
 
+/// The peer's runner, or `None` (the test says it is skipped) when the peer is not installed;
+/// with `CI` set a missing peer fails the test.
+fn peer_or_skip() -> Option<PathBuf> {
+    match peer() {
+        Ok(run) => Some(run),
+        Err(why) if std::env::var_os("CI").is_none() => {
+            eprintln!("SKIPPED: the 903 peer is not available: {why}");
+            None
+        }
+        Err(why) => panic!("CI is set but the 903 peer is not available: {why}"),
+    }
+}
+
 /// A small deterministic generator for the injector (splitmix64).
 struct Rng(u64);
 
@@ -1376,13 +1389,8 @@ fn after_bad_sw_dec(
 
 #[test]
 fn harbour_finds_what_the_peer_finds_on_injected_errors() {
-    let run = match peer() {
-        Ok(run) => run,
-        Err(why) if std::env::var_os("CI").is_none() => {
-            eprintln!("SKIPPED: the 903 peer is not available: {why}");
-            return;
-        }
-        Err(why) => panic!("CI is set but the 903 peer is not available: {why}"),
+    let Some(run) = peer_or_skip() else {
+        return;
     };
     let children: u32 = std::env::var("HARBOUR_DIFF_CHILDREN")
         .ok()
@@ -1419,13 +1427,8 @@ fn harbour_finds_what_the_peer_finds_on_injected_errors() {
 /// fixtures only, and the test says so.
 #[test]
 fn the_dolo_rules_agree_with_the_peer_on_their_fixtures() {
-    let run = match peer() {
-        Ok(run) => run,
-        Err(why) if std::env::var_os("CI").is_none() => {
-            eprintln!("SKIPPED: the 903 peer is not available: {why}");
-            return;
-        }
-        Err(why) => panic!("CI is set but the 903 peer is not available: {why}"),
+    let Some(run) = peer_or_skip() else {
+        return;
     };
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ssda903");
     let mut problems = Vec::new();
@@ -1562,9 +1565,7 @@ fn each_rule_is_in_the_peers_pack_with_its_message() {
 /// registry).
 #[test]
 fn every_rule_of_2023_24_is_harbours() {
-    if let Err(why) = peer() {
-        assert!(std::env::var_os("CI").is_none(), "CI is set but {why}");
-        eprintln!("SKIPPED: {why}");
+    if peer_or_skip().is_none() {
         return;
     }
     let out = Command::new(venv().join("bin/python"))
@@ -1646,13 +1647,8 @@ fn fixture_as_xml(ret: &RawReturn) -> String {
 /// the synthetic CSV returns (205B) and their fixtures (PEER_DEFECTS.md).
 #[test]
 fn the_uasc_rules_agree_with_the_peer_on_their_fixtures_as_xml() {
-    let run = match peer() {
-        Ok(run) => run,
-        Err(why) if std::env::var_os("CI").is_none() => {
-            eprintln!("SKIPPED: the 903 peer is not available: {why}");
-            return;
-        }
-        Err(why) => panic!("CI is set but the 903 peer is not available: {why}"),
+    let Some(run) = peer_or_skip() else {
+        return;
     };
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ssda903");
     let mut problems = Vec::new();

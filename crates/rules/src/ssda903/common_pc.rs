@@ -2,13 +2,10 @@
 
 use super::Return;
 use formats::providers::Provider;
-use formats::ssda903::Table;
 use formats::ssda903::raw::RawRow;
 
-/// An Episodes value.
-pub(crate) fn ep<'a>(row: &'a RawRow, field: &str) -> &'a str {
-    row.get(Table::Episodes, field)
-}
+/// An Episodes value (one helper for every rule file).
+pub(crate) use super::common_r1::ep;
 
 /// Whether an episode is a short break (`LS` `V3` or `V4`), for which the DfE derives no
 /// placement fields.

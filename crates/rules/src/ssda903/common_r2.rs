@@ -30,10 +30,8 @@ pub(crate) fn rows_by_child(ret: &RawReturn, table: Table) -> HashMap<&str, Vec<
     map
 }
 
-/// A value of an Episodes row.
-pub(crate) fn ep<'a>(row: &'a RawRow, field: &str) -> &'a str {
-    row.get(Table::Episodes, field)
-}
+/// An Episodes value (one helper for every rule file).
+pub(crate) use super::common_r1::ep;
 
 /// An episode whose `DECOM` is a date, with its `DEC` when that is a date.
 #[derive(Clone, Copy)]
